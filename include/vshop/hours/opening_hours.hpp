@@ -1,0 +1,86 @@
+// Opening hours of a store, evaluated exactly in the store's IANA time zone (SPEC §2,
+// R-HOURS-1..5).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "date/tz.h"
+#include "vshop/time.hpp"
+
+namespace vshop::hours {
+
+// A local-time interval [open, close) in minutes since local midnight. close is 1..1440
+// (1440 = `24:00`); close <= open means the interval runs past midnight into the next day and
+// belongs to the day it opens on (R-HOURS-1).
+struct LocalInterval {
+  std::int16_t open_minute = 0;
+  std::int16_t close_minute = 0;
+  friend bool operator==(const LocalInterval&, const LocalInterval&) = default;
+};
+
+// The hours as the merchant states them, in local wall-clock time.
+struct WeeklyHours {
+  std::array<std::vector<LocalInterval>, 7> weekly;  // index 0 = Monday ... 6 = Sunday
+  // Dated exceptions: they replace the intervals that open on that local date (R-HOURS-2);
+  // an empty list = closed all day.
+  std::map<date::local_days, std::vector<LocalInterval>> exceptions;
+  friend bool operator==(const WeeklyHours&, const WeeklyHours&) = default;
+};
+
+// An open period as UTC instants: [open, close).
+struct OpenInterval {
+  Instant open;
+  Instant close;
+  friend bool operator==(const OpenInterval&, const OpenInterval&) = default;
+};
+
+// Parses `HH:MM-HH:MM` (`24:00` allowed as a close). Fails with invalid_argument naming
+// `field` and the text.
+absl::StatusOr<LocalInterval> parse_local_interval(std::string_view text, std::string_view field);
+
+// Parses a local date `YYYY-MM-DD`; fails naming `field`.
+absl::StatusOr<date::local_days> parse_local_date(std::string_view text, std::string_view field);
+
+// Parses the OpenStreetMap `opening_hours` subset of R-HOURS-5. A failure names the 0-based
+// character position and the offending token.
+absl::StatusOr<WeeklyHours> parse_osm_opening_hours(std::string_view text);
+
+// Formats an interval back as `HH:MM-HH:MM`.
+std::string format_local_interval(LocalInterval interval);
+
+// Compiled opening hours of one store: the zone is looked up once, and queries are answered
+// from precomputed UTC intervals. Queries are const and deterministic.
+class OpeningHours {
+ public:
+  // Fails with invalid_argument naming `timezone` for an unknown IANA zone.
+  static absl::StatusOr<OpeningHours> create(std::string_view timezone, WeeklyHours hours);
+
+  // Whether the store is open at t (R-HOURS-4).
+  bool is_open(Instant t) const;
+  // The next opening or closing instant strictly after t, or nullopt when none within 400 days.
+  std::optional<Instant> next_change(Instant t) const;
+  // The open intervals intersecting [from, to), clipped to it, in order.
+  std::vector<OpenInterval> open_intervals(Instant from, Instant to) const;
+
+  const WeeklyHours& hours() const { return hours_; }
+  const std::string& timezone() const { return timezone_name_; }
+
+ private:
+  OpeningHours() = default;
+  struct Cache;  // implementation detail of the UTC interval cache
+
+  std::string timezone_name_;
+  const date::time_zone* zone_ = nullptr;
+  WeeklyHours hours_;
+  std::shared_ptr<Cache> cache_;
+};
+
+}  // namespace vshop::hours

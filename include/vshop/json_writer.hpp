@@ -1,0 +1,52 @@
+// Writes compact canonical JSON (SPEC §11): no spaces, keys in the order written, non-ASCII as
+// raw UTF-8, control characters escaped. Shared by effects, journal, snapshots, the CLI and the
+// event validator so that every front end prints the same bytes.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vshop/time.hpp"
+
+namespace vshop {
+
+class JsonWriter {
+ public:
+  JsonWriter() = default;
+
+  void begin_object();
+  void end_object();
+  void begin_array();
+  void end_array();
+
+  // Inside an object: writes `"name":`; the next value call completes the member.
+  JsonWriter& key(std::string_view name);
+
+  void string(std::string_view value);
+  void integer(std::int64_t value);
+  void number(double value);  // shortest round-trip form; NaN and infinities as null
+  void boolean(bool value);
+  void null();
+  void instant(Instant value);  // canonical RFC 3339 text, as a JSON string
+  // Splices already-serialized JSON (trusted to be valid) as one value.
+  void raw(std::string_view json);
+
+  // The text so far; complete once every container is closed.
+  const std::string& str() const { return out_; }
+  std::string take();
+  void clear();
+
+ private:
+  void before_value();
+
+  std::string out_;
+  std::vector<bool> first_;  // one entry per open container: no member written yet
+  bool after_key_ = false;
+};
+
+// Appends `value` as a JSON string literal (with quotes) to `out`.
+void append_json_string(std::string& out, std::string_view value);
+
+}  // namespace vshop
