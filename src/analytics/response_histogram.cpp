@@ -1,0 +1,64 @@
+#include "vshop/analytics/response_histogram.hpp"
+
+#include <algorithm>
+
+namespace vshop::analytics {
+
+int response_bucket(Duration response) {
+  const std::int64_t ms = response.count();
+  if (ms <= 0) return 0;
+  return static_cast<int>(std::min<std::int64_t>(ms / 1000, kResponseBuckets - 1));
+}
+
+void ResponseHistogram::add_bucket(int bucket, std::uint32_t n) {
+  if (n == 0) return;
+  bucket = std::clamp(bucket, 0, kResponseBuckets - 1);
+  count_ += n;
+  if (dense_.empty() && sparse_.size() + n <= kSparseLimit) {
+    sparse_.insert(sparse_.end(), n, static_cast<std::uint16_t>(bucket));
+    return;
+  }
+  if (dense_.empty()) {
+    // Past this size a fixed array is both smaller per claim and faster to merge.
+    dense_.assign(kResponseBuckets, 0);
+    for (std::uint16_t b : sparse_) ++dense_[b];
+    sparse_.clear();
+    sparse_.shrink_to_fit();
+  }
+  dense_[static_cast<std::size_t>(bucket)] += n;
+}
+
+void ResponseHistogram::merge_into(ResponseAccumulator& acc) const {
+  if (!dense_.empty()) {
+    for (std::size_t i = 0; i < acc.size(); ++i) acc[i] += dense_[i];
+  } else {
+    for (std::uint16_t b : sparse_) ++acc[b];
+  }
+}
+
+std::vector<std::pair<int, std::uint32_t>> ResponseHistogram::buckets() const {
+  ResponseAccumulator acc{};
+  merge_into(acc);
+  std::vector<std::pair<int, std::uint32_t>> out;
+  for (int i = 0; i < kResponseBuckets; ++i) {
+    if (acc[static_cast<std::size_t>(i)] != 0) out.emplace_back(i, acc[static_cast<std::size_t>(i)]);
+  }
+  return out;
+}
+
+Duration response_percentile(const ResponseAccumulator& acc, std::uint64_t n, int p) {
+  if (n == 0) return Duration{0};
+  // Nearest rank: the smallest value with at least p% of the values at or below it.
+  const std::uint64_t rank = std::max<std::uint64_t>(1, (n * static_cast<std::uint64_t>(p) + 99) / 100);
+  std::uint64_t seen = 0;
+  for (int b = 0; b < kResponseBuckets; ++b) {
+    seen += acc[static_cast<std::size_t>(b)];
+    if (seen >= rank) {
+      if (b == kResponseBuckets - 1) return Duration{std::int64_t{b} * 1000};
+      return Duration{std::int64_t{b} * 1000 + 500};
+    }
+  }
+  return Duration{std::int64_t{kResponseBuckets - 1} * 1000};
+}
+
+}  // namespace vshop::analytics
