@@ -258,5 +258,66 @@ TEST_CASE("R-METRIC-1: chats per available associate counts experts available in
   CHECK(q(Scope::expert(0), "2026-04-02T00:00:00Z", "2026-04-03T00:00:00Z").available_associates == 1);
 }
 
+
+std::string snapshot(const MetricsBook& b) {
+  JsonWriter w;
+  b.write(w);
+  return w.take();
+}
+
+TEST_CASE("R-METRIC-1: the book's snapshot round-trips byte for byte and keeps counting") {
+  MetricsBook original = scenario();
+  // Open state: a chat awaiting a claim and an expert still available.
+  VSHOP_OK(original.set_reporting_timezone("Asia/Tokyo"));
+  VSHOP_OK(original.expert_available(at("2026-03-10T20:00:00Z"), E1, S0));
+  VSHOP_OK(original.chat_requested(at("2026-03-10T20:00:00Z"), 9));
+  VSHOP_OK(original.chat_offered(at("2026-03-10T20:00:00Z"), 9, E1, S0));
+  const std::string bytes = snapshot(original);
+  auto restored = MetricsBook::read(bytes);
+  REQUIRE(restored.ok());
+  CHECK(snapshot(*restored) == bytes);
+  CHECK(restored->reporting_timezone() == "Asia/Tokyo");
+  // Both continue identically: the pending claim, a second order of a converted chat.
+  for (MetricsBook* b : {&original, &*restored}) {
+    VSHOP_OK(b->chat_claimed(at("2026-03-10T20:00:07Z"), 9, E1, S0));
+    VSHOP_OK(b->order_recorded(at("2026-03-11T01:00:00Z"), Attribution{E0, S0, 1}, "SEK", 1));
+    b->advance(at("2026-03-12T05:00:00Z"));
+  }
+  CHECK(snapshot(*restored) == snapshot(original));
+  const Metrics m = must(restored->query(Scope::expert(E1), at("2026-03-01T00:00:00Z"),
+                                          at("2026-03-20T00:00:00Z")));
+  const Metrics o = must(original.query(Scope::expert(E1), at("2026-03-01T00:00:00Z"),
+                                         at("2026-03-20T00:00:00Z")));
+  CHECK(m.claimed == 2);
+  CHECK(m.claimed == o.claimed);
+  CHECK(m.converted == o.converted);
+  CHECK(m.response_p90 == o.response_p90);
+  // E1 stayed available (open period) through the advance to March 12th (Tokyo).
+  CHECK(restored->query_days(Scope::expert(E1), date::year{2026} / 3 / 12,
+                             date::year{2026} / 3 / 12).available_associates == 1);
+}
+
+TEST_CASE("R-METRIC-1: a malformed analytics snapshot is rejected naming the field") {
+  for (std::string_view bad : {"", "not json", "{}", "[]"}) {
+    CHECK(error_code_of(MetricsBook::read(bad).status()) == ErrorCode::kInvalidArgument);
+  }
+  const std::string good = snapshot(scenario());
+  auto replace = [&](std::string_view from, std::string_view to) {
+    std::string s = good;
+    const auto pos = s.find(from);
+    REQUIRE(pos != std::string::npos);
+    s.replace(pos, from.size(), to);
+    return MetricsBook::read(s).status();
+  };
+  auto names = [](const absl::Status& s, std::string_view field) {
+    CHECK(error_code_of(s) != ErrorCode::kOk);
+    CHECK(std::string(s.message()).find(field) != std::string::npos);
+  };
+  names(replace("\"UTC\"", "\"Nowhere/City\""), "reporting_timezone");
+  names(replace("[12,", "[601,"), "response");
+  names(replace("\"SEK\"", "\"ZZZ\""), "currencies");
+  names(replace("\"initiated\":5", "\"initiated\":-5"), "initiated");
+}
+
 }  // namespace
 }  // namespace vshop::analytics
