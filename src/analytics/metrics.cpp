@@ -17,24 +17,30 @@ std::uint64_t pow10(int n) {
   return r;
 }
 
-// Writes value / 10^decimals as a decimal string.
+// Writes value / 10^decimals as a decimal string (digits produced right to left in a buffer:
+// U128 has at most 39 digits, decimals at most a few).
 std::string fixed_point(U128 value, int decimals) {
-  std::string digits;
+  char buf[64];
+  char* end = buf + sizeof buf;
+  char* p = end;
+  int written = 0;
   do {
-    digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(value % 10)));
+    if (written == decimals && decimals > 0) *--p = '.';
+    *--p = static_cast<char>('0' + static_cast<int>(value % 10));
     value /= 10;
-  } while (value != 0);
-  if (decimals <= 0) return digits;
-  const auto d = static_cast<std::size_t>(decimals);
-  if (digits.size() <= d) digits.insert(0, d + 1 - digits.size(), '0');
-  digits.insert(digits.size() - d, 1, '.');
-  return digits;
+    ++written;
+  } while (value != 0 || written <= decimals);
+  return std::string(p, static_cast<std::size_t>(end - p));
 }
 
 }  // namespace
 
 std::string format_minor_units(std::int64_t minor, int exponent) {
-  if (minor < 0) return "-" + fixed_point(static_cast<U128>(-(minor + 1)) + 1, exponent);
+  if (minor < 0) {
+    std::string out(1, '-');
+    out += fixed_point(static_cast<U128>(-(minor + 1)) + 1, exponent);
+    return out;
+  }
   return fixed_point(static_cast<U128>(minor), exponent);
 }
 

@@ -133,7 +133,9 @@ absl::Status MetricsBook::chat_requested(Instant at, ChatId chat) {
   touch(at);
   const DayKey day = day_of(at);
   ++stats(Scope::merchant(), day).initiated;
-  pending_.emplace(chat, Pending{at, day, {}, {}});
+  Pending& p = pending_[chat];
+  p.requested_at = at;
+  p.day = day;
   return absl::OkStatus();
 }
 
