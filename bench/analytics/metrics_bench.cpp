@@ -4,6 +4,7 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -36,8 +37,19 @@ struct ChatRecord {
   std::int32_t response_ms;  // -1: missed
 };
 
+// Resident memory in MiB (Linux), to report what the book costs.
+double rss_mib() {
+  std::FILE* f = std::fopen("/proc/self/statm", "r");
+  if (f == nullptr) return 0;
+  long pages = 0, resident = 0;
+  const int n = std::fscanf(f, "%ld %ld", &pages, &resident);
+  std::fclose(f);
+  return n == 2 ? static_cast<double>(resident) * 4096.0 / (1024.0 * 1024.0) : 0;
+}
+
 struct History {
   MetricsBook book;
+  double book_mib = 0;
   std::vector<ChatRecord> log;
   Instant start = from_epoch_ms(1767225600000);  // 2026-01-01T00:00:00Z
   std::size_t events = 0;
@@ -45,6 +57,7 @@ struct History {
 
 const History& history() {
   static const std::unique_ptr<History> h = [] {
+    const double rss_before = rss_mib();
     auto h = std::make_unique<History>();
     Lcg rng;
     ChatId chat = 0;
@@ -93,6 +106,8 @@ const History& history() {
         ++h->events;
       }
     }
+    h->book_mib = rss_mib() - rss_before -
+                  static_cast<double>(h->log.capacity() * sizeof(ChatRecord)) / (1024.0 * 1024.0);
     return h;
   }();
   return *h;
@@ -190,6 +205,7 @@ void BM_HistoryFixture(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(history().events);
   state.counters["events"] = static_cast<double>(history().events);
   state.counters["chats"] = static_cast<double>(history().log.size());
+  state.counters["book_MiB"] = history().book_mib;
 }
 BENCHMARK(BM_HistoryFixture)->Iterations(1);
 
