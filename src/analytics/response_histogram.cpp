@@ -10,17 +10,30 @@ int response_bucket(Duration response) {
   return static_cast<int>(std::min<std::int64_t>(ms / 1000, kResponseBuckets - 1));
 }
 
+ResponseHistogram::ResponseHistogram(const ResponseHistogram& other)
+    : sparse_(other.sparse_), count_(other.count_) {
+  if (other.dense_) {
+    dense_ = std::make_unique<std::uint32_t[]>(kResponseBuckets);
+    std::copy_n(other.dense_.get(), kResponseBuckets, dense_.get());
+  }
+}
+
+ResponseHistogram& ResponseHistogram::operator=(const ResponseHistogram& other) {
+  if (this != &other) *this = ResponseHistogram(other);
+  return *this;
+}
+
 void ResponseHistogram::add_bucket(int bucket, std::uint32_t n) {
   if (n == 0) return;
   bucket = std::clamp(bucket, 0, kResponseBuckets - 1);
   count_ += n;
-  if (dense_.empty() && sparse_.size() + n <= kSparseLimit) {
+  if (!dense_ && sparse_.size() + n <= kSparseLimit) {
     sparse_.insert(sparse_.end(), n, static_cast<std::uint16_t>(bucket));
     return;
   }
-  if (dense_.empty()) {
+  if (!dense_) {
     // Past this size a fixed array is both smaller per claim and faster to merge.
-    dense_.assign(kResponseBuckets, 0);
+    dense_ = std::make_unique<std::uint32_t[]>(kResponseBuckets);  // zeroed
     for (std::uint16_t b : sparse_) ++dense_[b];
     sparse_.clear();
     sparse_.shrink_to_fit();
@@ -29,8 +42,9 @@ void ResponseHistogram::add_bucket(int bucket, std::uint32_t n) {
 }
 
 void ResponseHistogram::merge_into(ResponseAccumulator& acc) const {
-  if (!dense_.empty()) {
-    for (std::size_t i = 0; i < acc.size(); ++i) acc[i] += dense_[i];
+  if (dense_) {
+    const std::uint32_t* counts = dense_.get();
+    for (std::size_t i = 0; i < acc.size(); ++i) acc[i] += counts[i];
   } else {
     for (std::uint16_t b : sparse_) ++acc[b];
   }

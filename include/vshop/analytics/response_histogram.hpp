@@ -4,8 +4,10 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
+#include "absl/container/inlined_vector.h"
 #include "vshop/time.hpp"
 
 namespace vshop::analytics {
@@ -23,6 +25,12 @@ int response_bucket(Duration response);
 // proportional to min(claims, 601) per day.
 class ResponseHistogram {
  public:
+  ResponseHistogram() = default;
+  ResponseHistogram(ResponseHistogram&&) noexcept = default;
+  ResponseHistogram& operator=(ResponseHistogram&&) noexcept = default;
+  ResponseHistogram(const ResponseHistogram& other);
+  ResponseHistogram& operator=(const ResponseHistogram& other);
+
   void add(Duration response) { add_bucket(response_bucket(response)); }
   void add_bucket(int bucket, std::uint32_t n = 1);
   // Adds this day's counts to `acc`.
@@ -34,8 +42,10 @@ class ResponseHistogram {
 
  private:
   static constexpr std::size_t kSparseLimit = 48;
-  std::vector<std::uint16_t> sparse_;   // one bucket index per claim while small
-  std::vector<std::uint32_t> dense_;    // kResponseBuckets counts once large
+  // One bucket index per claim while small (the first 4 without a heap allocation: most
+  // expert-days), then kResponseBuckets counts.
+  absl::InlinedVector<std::uint16_t, 4> sparse_;
+  std::unique_ptr<std::uint32_t[]> dense_;
   std::uint32_t count_ = 0;
 };
 

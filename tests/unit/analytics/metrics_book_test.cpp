@@ -213,6 +213,41 @@ TEST_CASE("R-METRIC-1: chats per available associate counts experts available in
 }
 
 
+TEST_CASE("R-METRIC-1: a transfer keeps the claim with the claimer and engages the target") {
+  MetricsBook b;
+  const Instant t0 = at("2026-03-12T10:00:00Z");
+  VSHOP_OK(b.chat_requested(t0, 1));
+  VSHOP_OK(b.chat_offered(t0, 1, E0, S0));
+  VSHOP_OK(b.chat_claimed(t0 + std::chrono::seconds{3}, 1, E0, S0));
+  // E0 (S0) hands the chat to E2 (S1); the shopper then buys: attributed to E2 (R-ATTR-1).
+  VSHOP_OK(b.chat_transferred(t0 + std::chrono::minutes{5}, 1, E0, S0, E2, S1));
+  // A transfer inside one store engages the target expert, not the store a second time.
+  VSHOP_OK(b.chat_transferred(t0 + std::chrono::minutes{6}, 1, E2, S1, E1, S1));
+  VSHOP_OK(b.order_recorded(t0 + std::chrono::hours{1}, Attribution{E1, S1, 1}, "EUR", 4200));
+  const Instant from = at("2026-03-12T00:00:00Z"), to = at("2026-03-13T00:00:00Z");
+  const Metrics e0 = must(b.query(Scope::expert(E0), from, to));
+  CHECK(e0.claimed == 1);
+  CHECK(e0.response_median->count() == 3500);
+  CHECK(e0.orders == 0);
+  CHECK(e0.converted == 0);
+  const Metrics e2 = must(b.query(Scope::expert(E2), from, to));
+  CHECK(e2.claimed == 0);
+  CHECK(e2.transfers_in == 1);
+  const Metrics e1 = must(b.query(Scope::expert(E1), from, to));
+  CHECK(e1.transfers_in == 1);
+  CHECK(e1.engaged() == 1);
+  CHECK(e1.converted == 1);
+  CHECK(format_ratio(e1.converted, e1.engaged(), 1, true) == "100.0");
+  const Metrics s1 = must(b.query(Scope::store(S1), from, to));
+  CHECK(s1.transfers_in == 1);
+  CHECK(s1.engaged() == 1);
+  CHECK(s1.orders == 1);
+  const Metrics m = must(b.query(Scope::merchant(), from, to));
+  CHECK(m.transfers_in == 0);
+  CHECK(m.engaged() == 1);
+  CHECK(m.converted == 1);
+}
+
 std::string snapshot(const MetricsBook& b) {
   JsonWriter w;
   b.write(w);
