@@ -63,7 +63,8 @@ void write_day(JsonWriter& out, DayKey day, const DayStats& d) {
     out.begin_array();
     for (std::size_t w = 0; w < d.available.size(); ++w) {
       for (std::uint64_t bits = d.available[w]; bits != 0; bits &= bits - 1) {
-        out.integer(static_cast<std::int64_t>(w * 64 + static_cast<std::size_t>(std::countr_zero(bits))));
+        const auto bit = static_cast<std::size_t>(std::countr_zero(bits));
+        out.integer(static_cast<std::int64_t>(w * 64 + bit));
       }
     }
     out.end_array();
@@ -134,6 +135,7 @@ absl::StatusOr<std::int64_t> int_value(element e, std::string_view name, std::in
     lhs = static_cast<std::remove_cvref_t<decltype(lhs)>>(*_r); \
   } while (0)
 
+constexpr std::int64_t kMaxI64 = std::numeric_limits<std::int64_t>::max();
 constexpr std::int64_t kMaxU32 = std::numeric_limits<std::uint32_t>::max();
 constexpr std::int64_t kMaxDay = std::numeric_limits<DayKey>::max();
 constexpr std::int64_t kMinDay = std::numeric_limits<DayKey>::min();
@@ -167,9 +169,10 @@ absl::Status read_day(object obj, std::size_t currencies, DayKey& day, DayStats&
       array p;
       if (entry.get(p) != simdjson::SUCCESS || p.size() != 3) return bad("orders");
       OrderTotal o;
-      VSHOP_ASSIGN(o.currency, int_value(p.at(0), "orders", 0, static_cast<std::int64_t>(currencies) - 1));
+      const auto last_currency = static_cast<std::int64_t>(currencies) - 1;
+      VSHOP_ASSIGN(o.currency, int_value(p.at(0), "orders", 0, last_currency));
       VSHOP_ASSIGN(o.orders, int_value(p.at(1), "orders", 1, kMaxU32));
-      VSHOP_ASSIGN(o.gross_minor, int_value(p.at(2), "orders", 0, std::numeric_limits<std::int64_t>::max()));
+      VSHOP_ASSIGN(o.gross_minor, int_value(p.at(2), "orders", 0, kMaxI64));
       d.orders.push_back(o);
     }
   }
@@ -228,7 +231,7 @@ absl::Status read_set(object converted, std::string_view name, Set& set) {
   if (converted[name].get(list) != simdjson::SUCCESS) return bad(name);
   for (element e : list) {
     std::uint64_t key = 0;
-    VSHOP_ASSIGN(key, int_value(e, name, 0, std::numeric_limits<std::int64_t>::max()));
+    VSHOP_ASSIGN(key, int_value(e, name, 0, kMaxI64));
     set.insert(key);
   }
   return absl::OkStatus();

@@ -60,8 +60,9 @@ Metrics MetricsBook::aggregate(Scope scope, DayKey first, DayKey last) const {
   for (std::size_t c = 0; c < sums.size(); ++c) {
     if (sums[c].orders == 0) continue;
     m.orders += sums[c].orders;
+    const CurrencyInfo& info = currencies_[c];
     m.currencies.push_back(
-        CurrencyMetrics{currencies_[c].code, currencies_[c].exponent, sums[c].orders, sums[c].gross});
+        CurrencyMetrics{info.code, info.exponent, sums[c].orders, sums[c].gross});
   }
   std::sort(m.currencies.begin(), m.currencies.end(),
             [](const CurrencyMetrics& a, const CurrencyMetrics& b) { return a.code < b.code; });

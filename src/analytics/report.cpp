@@ -34,7 +34,8 @@ std::vector<Row> scope_rows(const MetricsBook& book, Scope::Kind kind,
   std::vector<Keyed> keyed;
   for (std::uint32_t id : ids) {
     Metrics m = book.query_days(Scope{kind, id}, first, last);
-    if (has_activity(m)) keyed.push_back({name_of ? name_of(id) : std::to_string(id), id, std::move(m)});
+    if (!has_activity(m)) continue;
+    keyed.push_back({name_of ? name_of(id) : std::to_string(id), id, std::move(m)});
   }
   std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
     return a.name != b.name ? a.name < b.name : a.id < b.id;
@@ -98,10 +99,12 @@ std::vector<Row> all_rows(const MetricsBook& book, const Range& r, const NameLoo
                           const NameLookup& expert_name) {
   std::vector<Row> rows;
   rows.push_back(Row{"merchant", "", book.query_days(Scope::merchant(), r.first, r.last)});
-  for (Row& row : scope_rows(book, Scope::Kind::kStore, book.stores(), store_name, r.first, r.last)) {
+  for (Row& row :
+       scope_rows(book, Scope::Kind::kStore, book.stores(), store_name, r.first, r.last)) {
     rows.push_back(std::move(row));
   }
-  for (Row& row : scope_rows(book, Scope::Kind::kExpert, book.experts(), expert_name, r.first, r.last)) {
+  for (Row& row :
+       scope_rows(book, Scope::Kind::kExpert, book.experts(), expert_name, r.first, r.last)) {
     rows.push_back(std::move(row));
   }
   return rows;
@@ -137,7 +140,9 @@ absl::StatusOr<std::string> format_report_text(const MetricsBook& book, Instant 
   table.push_back(Cells{"scope", "name", "initiated", "claimed", "claimed %", "missed",
                         "chats/assoc.", "rating", "orders", "gross", "avg order", "conversion %",
                         "resp. median", "resp. p90"});
-  for (const Row& row : all_rows(book, *range, store_name, expert_name)) table.push_back(cells(row));
+  for (const Row& row : all_rows(book, *range, store_name, expert_name)) {
+    table.push_back(cells(row));
+  }
   std::array<std::size_t, kColumns> width{};
   for (const Cells& c : table) {
     for (std::size_t i = 0; i < kColumns; ++i) width[i] = std::max(width[i], c[i].size());
@@ -169,7 +174,9 @@ void write_metrics_json(JsonWriter& out, const Metrics& m, bool merchant) {
   out.key("ratings").integer(static_cast<std::int64_t>(m.ratings));
   fixed(out, "average_rating", format_ratio(m.rating_sum, m.ratings, 2, false));
   out.key("orders").integer(static_cast<std::int64_t>(m.orders));
-  if (merchant) out.key("unattributed_orders").integer(static_cast<std::int64_t>(m.unattributed_orders));
+  if (merchant) {
+    out.key("unattributed_orders").integer(static_cast<std::int64_t>(m.unattributed_orders));
+  }
   out.key("sales");
   out.begin_array();
   for (const CurrencyMetrics& c : m.currencies) {

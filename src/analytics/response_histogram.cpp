@@ -55,7 +55,8 @@ std::vector<std::pair<int, std::uint32_t>> ResponseHistogram::buckets() const {
   merge_into(acc);
   std::vector<std::pair<int, std::uint32_t>> out;
   for (int i = 0; i < kResponseBuckets; ++i) {
-    if (acc[static_cast<std::size_t>(i)] != 0) out.emplace_back(i, acc[static_cast<std::size_t>(i)]);
+    const std::uint32_t n = acc[static_cast<std::size_t>(i)];
+    if (n != 0) out.emplace_back(i, n);
   }
   return out;
 }
@@ -63,7 +64,8 @@ std::vector<std::pair<int, std::uint32_t>> ResponseHistogram::buckets() const {
 Duration response_percentile(const ResponseAccumulator& acc, std::uint64_t n, int p) {
   if (n == 0) return Duration{0};
   // Nearest rank: the smallest value with at least p% of the values at or below it.
-  const std::uint64_t rank = std::max<std::uint64_t>(1, (n * static_cast<std::uint64_t>(p) + 99) / 100);
+  const auto percent = static_cast<std::uint64_t>(p);
+  const std::uint64_t rank = std::max<std::uint64_t>(1, (n * percent + 99) / 100);
   std::uint64_t seen = 0;
   for (int b = 0; b < kResponseBuckets; ++b) {
     seen += acc[static_cast<std::size_t>(b)];

@@ -201,15 +201,19 @@ TEST_CASE("R-METRIC-1: chats per available associate counts experts available in
   auto q = [&](Scope s, const char* from, const char* to) {
     return must(b.query(s, at(from), at(to)));
   };
-  CHECK(q(Scope::merchant(), "2026-04-01T00:00:00Z", "2026-04-04T00:00:00Z").available_associates == 3);
-  CHECK(q(Scope::merchant(), "2026-04-02T00:00:00Z", "2026-04-03T00:00:00Z").available_associates == 2);
-  const Metrics d3 = q(Scope::merchant(), "2026-04-03T00:00:00Z", "2026-04-04T00:00:00Z");
+  const char* apr1 = "2026-04-01T00:00:00Z";
+  const char* apr2 = "2026-04-02T00:00:00Z";
+  const char* apr3 = "2026-04-03T00:00:00Z";
+  const char* apr4 = "2026-04-04T00:00:00Z";
+  CHECK(q(Scope::merchant(), apr1, apr4).available_associates == 3);
+  CHECK(q(Scope::merchant(), apr2, apr3).available_associates == 2);
+  const Metrics d3 = q(Scope::merchant(), apr3, apr4);
   CHECK(d3.available_associates == 1);  // only E0, still available from April 1st
   CHECK(d3.chats_per_associate() == doctest::Approx(6.0));
-  CHECK(q(Scope::store(0), "2026-04-01T00:00:00Z", "2026-04-04T00:00:00Z").available_associates == 2);
-  CHECK(q(Scope::store(1), "2026-04-01T00:00:00Z", "2026-04-04T00:00:00Z").available_associates == 1);
-  CHECK(q(Scope::expert(2), "2026-04-03T00:00:00Z", "2026-04-04T00:00:00Z").available_associates == 0);
-  CHECK(q(Scope::expert(0), "2026-04-02T00:00:00Z", "2026-04-03T00:00:00Z").available_associates == 1);
+  CHECK(q(Scope::store(0), apr1, apr4).available_associates == 2);
+  CHECK(q(Scope::store(1), apr1, apr4).available_associates == 1);
+  CHECK(q(Scope::expert(2), apr3, apr4).available_associates == 0);
+  CHECK(q(Scope::expert(0), apr2, apr3).available_associates == 1);
 }
 
 

@@ -16,7 +16,8 @@ using testing::must;
 
 std::int64_t exact_rank(std::vector<std::int64_t> v, int p) {
   std::sort(v.begin(), v.end());
-  const std::size_t rank = std::max<std::size_t>(1, (v.size() * static_cast<std::size_t>(p) + 99) / 100);
+  const auto percent = static_cast<std::size_t>(p);
+  const std::size_t rank = std::max<std::size_t>(1, (v.size() * percent + 99) / 100);
   return v[rank - 1];
 }
 
