@@ -52,8 +52,9 @@ struct Metrics {
   std::optional<double> average_rating() const;
 };
 
-// num/den * 10^scale... as a decimal string with `decimals` digits, rounded half up, computed
-// exactly in integers ("88.2" for 15/17 as a percentage with 1 decimal); "" when den == 0.
+// num / den (times 100 when `percent`) as a decimal string with `decimals` fraction digits,
+// rounded half up, computed exactly in integers ("88.2" for 15/17 as a percentage with 1
+// decimal); "" when den == 0.
 std::string format_ratio(std::uint64_t num, std::uint64_t den, int decimals, bool percent);
 
 // A non-negative amount in minor units as a decimal string with `exponent` fraction digits.

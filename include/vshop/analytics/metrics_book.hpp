@@ -2,6 +2,15 @@
 // reports what happens. Ids are the engine's dense interned integers; the book keeps per-day
 // summaries per merchant, store and expert, so a query costs O(days in range), not O(chats).
 // Counting rules (which day, which scope) are listed in docs/decisions.md, "## Analytics".
+//
+// Feeding from the engine (SPEC §10/§11 effects; `at` is the effect's instant):
+//   request_chat accepted (not a blocked shopper's)  -> chat_requested
+//   chat_offered (each listed expert, with their store) -> chat_offered
+//   chat_claimed -> chat_claimed        chat_missed -> chat_missed
+//   chat_taken -> chat_taken            transfer_completed -> chat_transferred
+//   rate_chat accepted -> chat_rated    expert_available / expert_unavailable -> same names
+//   sale_attributed / sale_unattributed -> order_recorded (with / without the attribution)
+//   advance(now) -> advance
 #pragma once
 
 #include <cstdint>

@@ -112,5 +112,28 @@ TEST_CASE("R-METRIC-1: a zone change applies to events recorded after it") {
             .claimed == 1);
 }
 
+TEST_CASE("R-METRIC-1: an open availability period covers the local days time passes through") {
+  MetricsBook b;
+  VSHOP_OK(b.set_reporting_timezone("Europe/Stockholm"));
+  // Available from Saturday 2026-03-28 22:00 local through the 23-hour Sunday, unavailable on
+  // Monday 00:30 local; nothing else happens in between.
+  VSHOP_OK(b.expert_available(at("2026-03-28T21:00:00Z"), 4, 1));
+  b.advance(at("2026-03-29T12:00:00Z"));
+  VSHOP_OK(b.expert_unavailable(at("2026-03-29T22:30:00Z"), 4));
+  VSHOP_OK(b.expert_unavailable(at("2026-03-29T22:40:00Z"), 4));  // already: no effect
+  b.advance(at("2026-04-02T12:00:00Z"));
+  auto available = [&](unsigned day) {
+    const date::year_month_day d = date::year{2026} / March / day;
+    return b.query_days(Scope::store(1), d, d).available_associates;
+  };
+  CHECK(available(27) == 0);
+  CHECK(available(28) == 1);
+  CHECK(available(29) == 1);
+  CHECK(available(30) == 1);
+  CHECK(available(31) == 0);
+  CHECK(b.query_days(Scope::merchant(), date::year{2026} / March / 28,
+                     date::year{2026} / March / 31).available_associates == 1);
+}
+
 }  // namespace
 }  // namespace vshop::analytics
