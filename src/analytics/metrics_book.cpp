@@ -186,6 +186,16 @@ absl::Status MetricsBook::chat_claimed(Instant claimed_at, ChatId chat, ExpertId
   return absl::OkStatus();
 }
 
+absl::Status MetricsBook::chat_claimed(Instant requested_at, Instant claimed_at, ChatId chat,
+                                       ExpertId expert, StoreId store) {
+  auto it = pending_.find(chat);
+  if (it != pending_.end() && it->second.requested_at != requested_at) {
+    return error(ErrorCode::kInvalidArgument, "requested_at: %s is not the request of chat %d (%s)",
+                 format_instant(requested_at), chat, format_instant(it->second.requested_at));
+  }
+  return chat_claimed(claimed_at, chat, expert, store);
+}
+
 absl::Status MetricsBook::chat_missed(Instant at, ChatId chat) {
   auto it = pending_.find(chat);
   if (it == pending_.end()) {

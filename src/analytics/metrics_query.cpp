@@ -107,6 +107,26 @@ absl::StatusOr<std::vector<DailyMetrics>> MetricsBook::daily(Scope scope, Instan
   return out;
 }
 
+std::optional<DateRange> MetricsBook::recorded_days() const {
+  std::optional<std::pair<DayKey, DayKey>> span;
+  auto widen = [&span](const DaySeries& s) {
+    if (s.empty()) return;
+    const DayKey first = s.entries().front().first, last = s.entries().back().first;
+    if (!span) {
+      span.emplace(first, last);
+    } else {
+      span->first = std::min(span->first, first);
+      span->second = std::max(span->second, last);
+    }
+  };
+  widen(merchant_);
+  for (const DaySeries& s : stores_) widen(s);
+  for (const DaySeries& s : experts_) widen(s);
+  if (!span) return std::nullopt;
+  auto ymd = [](DayKey d) { return date::year_month_day{date::local_days{date::days{d}}}; };
+  return DateRange{ymd(span->first), ymd(span->second)};
+}
+
 std::vector<StoreId> MetricsBook::stores() const {
   std::vector<StoreId> out;
   for (std::size_t i = 0; i < stores_.size(); ++i) {

@@ -83,9 +83,7 @@ Cells cells(const Row& r) {
           seconds(m.response_p90)};
 }
 
-struct Range {
-  date::year_month_day first, last;
-};
+using Range = DateRange;
 
 absl::StatusOr<Range> range_of(const MetricsBook& book, Instant from, Instant to) {
   if (to <= from) {
@@ -131,11 +129,9 @@ void duration_ms(JsonWriter& out, std::string_view name, const std::optional<Dur
 
 }  // namespace
 
-absl::StatusOr<std::string> format_report_text(const MetricsBook& book, Instant from, Instant to,
-                                               const NameLookup& store_name,
-                                               const NameLookup& expert_name) {
-  auto range = range_of(book, from, to);
-  if (!range.ok()) return range.status();
+std::string format_report_text(const MetricsBook& book, const DateRange& days,
+                               const NameLookup& store_name, const NameLookup& expert_name) {
+  const DateRange* range = &days;
   std::vector<Cells> table;
   table.push_back(Cells{"scope", "name", "initiated", "claimed", "claimed %", "missed",
                         "chats/assoc.", "rating", "orders", "gross", "avg order", "conversion %",
@@ -160,6 +156,14 @@ absl::StatusOr<std::string> format_report_text(const MetricsBook& book, Instant 
     out += line + "\n";
   }
   return out;
+}
+
+absl::StatusOr<std::string> format_report_text(const MetricsBook& book, Instant from, Instant to,
+                                               const NameLookup& store_name,
+                                               const NameLookup& expert_name) {
+  auto range = range_of(book, from, to);
+  if (!range.ok()) return range.status();
+  return format_report_text(book, *range, store_name, expert_name);
 }
 
 void write_metrics_json(JsonWriter& out, const Metrics& m, bool merchant) {
@@ -195,11 +199,9 @@ void write_metrics_json(JsonWriter& out, const Metrics& m, bool merchant) {
   duration_ms(out, "response_p90_ms", m.response_p90);
 }
 
-absl::Status write_report_json(JsonWriter& out, const MetricsBook& book, Instant from,
-                               Instant to, const NameLookup& store_name,
-                               const NameLookup& expert_name) {
-  auto range = range_of(book, from, to);
-  if (!range.ok()) return range.status();
+void write_report_json(JsonWriter& out, const MetricsBook& book, const DateRange& days,
+                       const NameLookup& store_name, const NameLookup& expert_name) {
+  const DateRange* range = &days;
   const std::vector<Row> rows = all_rows(book, *range, store_name, expert_name);
   out.begin_object();
   out.key("from").string(date::format("%F", range->first));
@@ -222,6 +224,14 @@ absl::Status write_report_json(JsonWriter& out, const MetricsBook& book, Instant
     out.end_array();
   }
   out.end_object();
+}
+
+absl::Status write_report_json(JsonWriter& out, const MetricsBook& book, Instant from,
+                               Instant to, const NameLookup& store_name,
+                               const NameLookup& expert_name) {
+  auto range = range_of(book, from, to);
+  if (!range.ok()) return range.status();
+  write_report_json(out, book, *range, store_name, expert_name);
   return absl::OkStatus();
 }
 

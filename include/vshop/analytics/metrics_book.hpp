@@ -58,6 +58,12 @@ struct Attribution {
   ChatId chat = 0;
 };
 
+// An inclusive run of reporting days (local dates in the reporting zone).
+struct DateRange {
+  date::year_month_day first;
+  date::year_month_day last;
+};
+
 // One day of a `daily` series.
 struct DailyMetrics {
   date::year_month_day day;
@@ -85,6 +91,10 @@ class MetricsBook {
   // The first claim; response time = claimed_at - request. not_found unless the chat is
   // awaiting a claim.
   absl::Status chat_claimed(Instant claimed_at, ChatId chat, ExpertId expert, StoreId store);
+  // The same, for a caller that also passes the request instant: it must be the one recorded
+  // by chat_requested (else invalid_argument naming `requested_at`).
+  absl::Status chat_claimed(Instant requested_at, Instant claimed_at, ChatId chat,
+                            ExpertId expert, StoreId store);
   // The chat was missed (claim window or no expert). not_found unless awaiting a claim.
   absl::Status chat_missed(Instant at, ChatId chat);
   // A left message was taken by `expert` (the chat was counted missed before).
@@ -115,6 +125,8 @@ class MetricsBook {
   // (invalid_argument naming `to` beyond).
   absl::StatusOr<std::vector<DailyMetrics>> daily(Scope scope, Instant from, Instant to) const;
 
+  // The first and last reporting day holding any record (any scope); nullopt for an empty book.
+  std::optional<DateRange> recorded_days() const;
   // Stores and experts that have any recorded day, in id order.
   std::vector<StoreId> stores() const;
   std::vector<ExpertId> experts() const;

@@ -23,11 +23,18 @@ absl::StatusOr<std::string> format_report_text(const MetricsBook& book, Instant 
                                                const NameLookup& store_name,
                                                const NameLookup& expert_name);
 
+// The same over local dates (e.g. `book.recorded_days()` for the whole history).
+std::string format_report_text(const MetricsBook& book, const DateRange& days,
+                               const NameLookup& store_name, const NameLookup& expert_name);
+
 // The same as one canonical JSON object (money as decimal strings, ratios as fixed-point
 // numbers, deterministic key and row order).
 absl::Status write_report_json(JsonWriter& out, const MetricsBook& book, Instant from,
                                Instant to, const NameLookup& store_name,
                                const NameLookup& expert_name);
+
+void write_report_json(JsonWriter& out, const MetricsBook& book, const DateRange& days,
+                       const NameLookup& store_name, const NameLookup& expert_name);
 
 // One metrics object as written inside the JSON report.
 void write_metrics_json(JsonWriter& out, const Metrics& m, bool merchant);

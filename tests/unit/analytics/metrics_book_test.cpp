@@ -158,6 +158,8 @@ TEST_CASE("R-METRIC-1: inconsistent input is rejected with the field named, noth
   check(b.chat_requested(t, 50), ErrorCode::kAlreadyExists, "chat");
   check(b.chat_claimed(at("2026-03-10T17:59:59Z"), 50, E0, S0), ErrorCode::kInvalidArgument, "at");
   check(b.query(Scope::merchant(), to, from).status(), ErrorCode::kInvalidArgument, "to");
+  check(b.chat_claimed(at("2026-03-10T17:00:00Z"), at("2026-03-10T18:00:05Z"), 50, E0, S0),
+        ErrorCode::kInvalidArgument, "requested_at");
   const Metrics after = must(b.query(Scope::merchant(), from, to));
   CHECK(after.initiated == before.initiated + 1);  // only the accepted request of c50
   CHECK(after.claimed == before.claimed);
@@ -170,7 +172,7 @@ TEST_CASE("R-METRIC-1: a claim counts on the request's day (cohort), orders on t
   MetricsBook b;
   VSHOP_OK(b.chat_requested(at("2026-03-10T23:59:50Z"), 1));
   VSHOP_OK(b.chat_offered(at("2026-03-10T23:59:50Z"), 1, 0, 0));
-  VSHOP_OK(b.chat_claimed(at("2026-03-11T00:00:10Z"), 1, 0, 0));
+  VSHOP_OK(b.chat_claimed(at("2026-03-10T23:59:50Z"), at("2026-03-11T00:00:10Z"), 1, 0, 0));
   VSHOP_OK(b.order_recorded(at("2026-03-11T09:00:00Z"), Attribution{0, 0, 1}, "EUR", 500));
   auto day = [&](const char* from, const char* to) {
     return must(b.query(Scope::merchant(), at(from), at(to)));

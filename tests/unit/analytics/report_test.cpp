@@ -72,5 +72,21 @@ TEST_CASE("R-METRIC-1: the JSON report is canonical with exact money and fixed-p
   CHECK(empty.str().find(R"("stores":[],"experts":[]})") != std::string::npos);
 }
 
+TEST_CASE("R-METRIC-1: a report over the whole recorded history") {
+  MetricsBook empty;
+  CHECK_FALSE(empty.recorded_days().has_value());
+  MetricsBook b = testing::scenario();
+  VSHOP_OK(b.chat_rated(at("2026-03-14T08:00:00Z"), 1, 0, 0, 2));
+  const auto days = b.recorded_days();
+  REQUIRE(days.has_value());
+  CHECK(days->first == date::year{2026} / 3 / 10);
+  CHECK(days->last == date::year{2026} / 3 / 14);
+  const std::string text = format_report_text(b, *days, store_name, expert_name);
+  CHECK(text.rfind("Analytics 2026-03-10 .. 2026-03-14 (UTC)\n", 0) == 0);
+  JsonWriter w;
+  write_report_json(w, b, *days, store_name, expert_name);
+  CHECK(w.str().find(R"("ratings":4,"average_rating":3.50,)") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace vshop::analytics
