@@ -128,6 +128,15 @@ BENCHMARK_CAPTURE(BM_Query90Days, merchant, Scope::merchant());
 BENCHMARK_CAPTURE(BM_Query90Days, store, Scope::store(7));
 BENCHMARK_CAPTURE(BM_Query90Days, expert, Scope::expert(123));
 
+void BM_QueryYear(benchmark::State& state) {
+  const History& h = history();
+  for (auto _ : state) {
+    auto m = h.book.query(Scope::merchant(), h.start, h.start + date::days{kDays});
+    benchmark::DoNotOptimize(m);
+  }
+}
+BENCHMARK(BM_QueryYear);
+
 // Peer: recompute claims, counts and exact median/p90 from the raw log of the range.
 void BM_NaiveScan90Days(benchmark::State& state, bool merchant) {
   const History& h = history();

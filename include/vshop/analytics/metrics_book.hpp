@@ -38,8 +38,9 @@ using ExpertId = std::uint32_t;
 using StoreId = std::uint32_t;
 using ChatId = std::uint32_t;
 
-// Interned ids must stay below this bound (per-scope tables are dense vectors by id).
-inline constexpr std::uint32_t kMaxInternedId = 1u << 24;
+// Store and expert ids must stay below this bound: per-scope tables are dense vectors by id,
+// so one absurd id must not allocate gigabytes (2^20 = 1 048 576 experts or stores).
+inline constexpr std::uint32_t kMaxInternedId = 1u << 20;
 
 struct Scope {
   enum class Kind : std::uint8_t { kMerchant, kStore, kExpert };
