@@ -41,6 +41,7 @@ struct DayStats {
   std::vector<std::uint64_t> available;
   bool self_available = false;
 
+  // Records that `expert` was available at some time of this day (sets its bit).
   void mark_available(std::uint32_t expert);
 };
 
@@ -51,6 +52,7 @@ class DaySeries {
  public:
   using Entry = std::pair<DayKey, DayStats>;
 
+  // The day's stats, inserted empty if absent.
   DayStats& at(DayKey day);
   // Entries with first <= day <= last, in day order.
   std::span<const Entry> range(DayKey first, DayKey last) const;
