@@ -27,9 +27,11 @@ struct Validator::Impl {
   IssueSink sink;
 
   Impl() {
-    // Depth is enforced by simdjson itself; capacity grows on demand up to kMaxDocumentBytes.
-    // A failure here (out of memory) resurfaces as a parse error on the first document.
-    const simdjson::error_code ignored = parser.allocate(64 * 1024, kMaxDepth);
+    // Depth is enforced by simdjson itself, which refuses depth >= max_depth (the top-level
+    // container being depth 1): kMaxDepth + 1 accepts exactly kMaxDepth levels. Capacity
+    // grows on demand up to kMaxDocumentBytes. A failure here (out of memory) resurfaces as a
+    // parse error on the first document.
+    const simdjson::error_code ignored = parser.allocate(64 * 1024, kMaxDepth + 1);
     static_cast<void>(ignored);
   }
 };
