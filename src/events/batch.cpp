@@ -1,4 +1,5 @@
 // Many documents: JSON Lines in, per-line results with stream checks, summary and output text.
+#include "events/gcc_workarounds.hpp"  // first: silences a GCC 12 false positive
 #include "vshop/events/batch.hpp"
 
 #include <algorithm>

@@ -4,22 +4,6 @@
 
 namespace vshop::events {
 
-std::optional<double> as_number(simdjson::dom::element value) {
-  switch (value.type()) {
-    case simdjson::dom::element_type::INT64:
-      return static_cast<double>(value.get_int64().value_unsafe());
-    case simdjson::dom::element_type::UINT64:
-      return static_cast<double>(value.get_uint64().value_unsafe());
-    case simdjson::dom::element_type::DOUBLE: {
-      const double d = value.get_double().value_unsafe();
-      if (!std::isfinite(d)) return std::nullopt;
-      return d;
-    }
-    default:
-      return std::nullopt;
-  }
-}
-
 std::optional<std::int64_t> as_integer(simdjson::dom::element value) {
   switch (value.type()) {
     case simdjson::dom::element_type::INT64:

@@ -2,6 +2,7 @@
 // with a zero fraction (`2.0`), and only finite doubles are numbers.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -11,7 +12,14 @@
 namespace vshop::events {
 
 // The element's value when it is a JSON number (any of int64, uint64, double), else nullopt.
-std::optional<double> as_number(simdjson::dom::element value);
+// Inline: it runs for several fields of every product.
+inline std::optional<double> as_number(simdjson::dom::element value) {
+  // get_double converts int64 and uint64 too; anything else is INCORRECT_TYPE. A double that
+  // is not finite cannot come from simdjson, but the rule is "finite doubles only".
+  double d;
+  if (value.get_double().get(d) || !std::isfinite(d)) return std::nullopt;
+  return d;
+}
 
 // The element's value when it is a number with no fraction that fits in int64, else nullopt.
 std::optional<std::int64_t> as_integer(simdjson::dom::element value);

@@ -1,3 +1,4 @@
+#include "events/gcc_workarounds.hpp"  // first: silences a GCC 12 false positive
 #include "vshop/events/product_feed.hpp"
 
 #include "events/json_number.hpp"

@@ -1,5 +1,6 @@
 // The PRODUCT rules of EVENTS.md §1/§2 for product_view, purchase, add and remove, with the
 // optional product-feed checks and fallbacks.
+#include "events/gcc_workarounds.hpp"  // first: silences a GCC 12 false positive
 #include <array>
 #include <cmath>
 
@@ -21,20 +22,40 @@ constexpr std::array<std::string_view, kProductFieldCount> kProductNames = {
     "id", "name", "price", "currency", "quantity", "basketQuantity", "brand", "category",
     "variant", "location", "image"};
 
+// The field index of a member name, or -1 for a merchant's own field. Dispatches on the first
+// character so that most names cost one comparison (this runs for every member of every
+// product).
+int product_field_of(std::string_view key) {
+  if (key.empty()) return -1;
+  auto is = [&](ProductField f) { return key == kProductNames[f] ? static_cast<int>(f) : -1; };
+  switch (key[0]) {
+    case 'i': return key.size() == 2 ? is(kId) : is(kImage);
+    case 'n': return is(kName);
+    case 'p': return is(kPrice);
+    case 'c': return key.size() == 8 && key[1] == 'u' ? is(kCurrency) : is(kCategory);
+    case 'q': return is(kQuantity);
+    case 'b': return key.size() == 5 ? is(kBrand) : is(kBasketQuantity);
+    case 'v': return is(kVariant);
+    case 'l': return is(kLocation);
+    default: return -1;
+  }
+}
+
 // One product being checked: where it is and how to report about it.
 struct ProductScope {
   PayloadContext& context;
   NodePosition position;  // the product object
-  std::string path;       // "/products/3"
+  std::uint32_t index;    // in `products`; the path is built only when an issue is reported
   std::array<Member, kProductFieldCount> fields;
 
   void at_value(ProductField field, Severity severity, IssueCode code, std::string message) {
     context.sink.add(position.child(fields[field].position), field, severity, code,
-                     path + "/" + std::string(kProductNames[field]), std::move(message));
+                     path() + "/" + std::string(kProductNames[field]), std::move(message));
   }
   void at_object(ProductField field, Severity severity, IssueCode code, std::string message) {
-    context.sink.add(position.after(), field, severity, code, path, std::move(message));
+    context.sink.add(position.after(), field, severity, code, path(), std::move(message));
   }
+  std::string path() const { return "/products/" + std::to_string(index); }
 };
 
 bool is_product_event(EventType e) {
@@ -74,8 +95,13 @@ void check_id(ProductScope& p, std::optional<std::string>& id) {
     p.at_object(kId, Severity::kCritical, IssueCode::kIdMissing, "product has no \"id\" (SKU)");
     return;
   }
-  id = id_text(member.value);
-  if (!id || id->empty()) {
+  // The text is needed only for the feed; without one, check the type without copying.
+  const bool valid =
+      member.value.is_string() ? !member.value.get_string().value_unsafe().empty()
+                               : as_integer(member.value).has_value() ||
+                                     member.value.type() == simdjson::dom::element_type::UINT64;
+  if (valid && p.context.feed != nullptr) id = id_text(member.value);
+  if (!valid) {
     p.at_value(kId, Severity::kCritical, IssueCode::kIdMissing,
                "\"id\" is " + describe_value(member.value) + "; send the SKU as a non-empty string");
     id.reset();
@@ -224,22 +250,21 @@ void check_recommended_text(ProductScope& p, const FeedProduct* feed_line) {
 }
 
 void check_product(PayloadContext& context, simdjson::dom::element element,
-                   NodePosition position, std::string path) {
+                   NodePosition position, std::uint32_t index) {
   simdjson::dom::object object;
   if (element.get_object().get(object)) {
     context.sink.add(position, kNoField, Severity::kCritical, IssueCode::kProductNotObject,
-                     std::move(path), "product is " + describe_value(element) + "; send an object");
+                     "/products/" + std::to_string(index), "product is " + describe_value(element) + "; send an object");
     context.lines_total_known = false;
     return;
   }
-  ProductScope p{context, position, std::move(path), {}};
+  ProductScope p{context, position, index, {}};
   std::uint32_t member_position = 0;
   for (auto member : object) {
     ++member_position;
-    for (std::size_t f = 0; f < kProductFieldCount; ++f) {
-      if (member.key == kProductNames[f]) {
-        p.fields[f] = member.value.is_null() ? Member{} : Member{member.value, member_position};
-      }
+    const int f = product_field_of(member.key);
+    if (f >= 0) {
+      p.fields[f] = member.value.is_null() ? Member{} : Member{member.value, member_position};
     }
   }
   std::optional<std::string> id;
@@ -277,8 +302,7 @@ void check_products(PayloadContext& context, Member products, std::uint32_t prod
   }
   std::uint32_t index = 0;
   for (simdjson::dom::element element : array) {
-    check_product(context, element, at_products.child(index + 1),
-                  "/products/" + std::to_string(index));
+    check_product(context, element, at_products.child(index + 1), index);
     ++index;
   }
 }

@@ -1,3 +1,4 @@
+#include "events/gcc_workarounds.hpp"  // first: silences a GCC 12 false positive
 #include "vshop/events/stream_checker.hpp"
 
 namespace vshop::events {

@@ -1,5 +1,6 @@
 // Document level: limits, parsing with one reused simdjson DOM parser, one critical issue for
 // a document that cannot be read (R-EVT-3), envelopes, then the payload rules.
+#include "events/gcc_workarounds.hpp"  // first: silences a GCC 12 false positive
 #include "vshop/events/validator.hpp"
 
 #include <algorithm>
