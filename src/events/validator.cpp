@@ -82,6 +82,14 @@ DocumentResult locate_fault(simdjson::dom::parser& parser, simdjson::error_code 
       return document_fault(IssueCode::kJsonInvalid, first_string_fault(text),
                             "invalid JSON", parse_error_detail(error));
     default: {
+      // Too deep and malformed at once: report the depth. This also keeps On-Demand (which
+      // asserts depth < max_depth rather than failing) away from over-deep input.
+      const std::size_t deep = first_too_deep_bracket(text, stage.structural_indexes.get(),
+                                                      stage.n_structural_indexes, kMaxDepth);
+      if (deep < text.size()) {
+        return document_fault(IssueCode::kTooDeep, deep,
+                              "nesting deeper than " + std::to_string(kMaxDepth) + " levels");
+      }
       const simdjson::padded_string copy(text);
       return document_fault(IssueCode::kJsonInvalid, locate_with_on_demand(copy, kMaxDepth),
                             "invalid JSON", parse_error_detail(error));
