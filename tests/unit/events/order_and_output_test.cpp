@@ -106,3 +106,26 @@ TEST_CASE("EVT-SUMMARY: counts by code and severity, most frequent first, then c
   CHECK(text.find("price_not_number") != std::string::npos);
   CHECK(text.find("first seen on line 2") != std::string::npos);
 }
+
+TEST_CASE("EVT-CODES: every code has a stable snake_case name that reads back") {
+  for (int i = 0; i < kIssueCodeCount; ++i) {
+    const auto code = static_cast<IssueCode>(i);
+    const std::string_view name = issue_code_name(code);
+    CHECK(name != "unknown");
+    CHECK(issue_code_from_name(name) == code);
+  }
+  CHECK(issue_code_name(IssueCode::kBasketQuantityNotNumber) == "basket_quantity_not_number");
+  CHECK(issue_code_name(IssueCode::kCategoryWithProductView) == "category_with_product_view");
+  CHECK_FALSE(issue_code_from_name("price_is_wrong").has_value());
+}
+
+TEST_CASE("EVT-BATCH-CRLF: CRLF line endings and envelopes with epoch milliseconds") {
+  const std::string add = product_event("ecommerce:add");
+  const std::string text = R"({"at":1772877600000,"session":"s","payload":)" + add + "}\r\n" +
+                           R"({"at":1772877601000,"session":"s","payload":)" + add + "}\r\n";
+  const auto batch = validate_lines(text);
+  REQUIRE(batch.documents.size() == 2);
+  CHECK(batch.documents[0].result.issues.empty());
+  REQUIRE(batch.documents[1].result.issues.size() == 1);
+  CHECK(batch.documents[1].result.issues[0].code == IssueCode::kDuplicateEvent);
+}
