@@ -22,7 +22,7 @@ bool equals_ignoring_ascii_case(std::string_view a, std::string_view b) {
 std::size_t code_point_count(std::string_view utf8) {
   std::size_t count = 0;
   for (char c : utf8) {
-    // Every code point has exactly one byte that is not a continuation byte (10xxxxxx).
+    // Every code point has exactly one byte that is not a continuation byte (top bits 10).
     if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
   }
   return count;
