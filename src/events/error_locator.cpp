@@ -1,6 +1,7 @@
 #include "events/error_locator.hpp"
 
 #include <cerrno>
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -227,12 +228,18 @@ simdjson::error_code walk(simdjson::ondemand::value value) {
 
 }  // namespace
 
-std::size_t locate_with_on_demand(const simdjson::padded_string& text, std::size_t max_depth) {
-  simdjson::ondemand::parser parser(text.size() + 1);
-  simdjson::ondemand::document doc;
+std::size_t locate_with_on_demand(simdjson::ondemand::parser& parser, std::string_view text,
+                                  std::size_t max_depth) {
   // One level of slack: depth faults are located elsewhere, here only syntax matters.
-  if (parser.allocate(text.size() + 1, max_depth + 1)) return text.size();
-  if (parser.iterate(text).get(doc)) return text.size();
+  if (parser.capacity() < text.size() + 1 || parser.max_depth() != max_depth + 1) {
+    if (parser.allocate(std::max<std::size_t>(text.size() + 1, 4096), max_depth + 1)) {
+      return text.size();
+    }
+  }
+  simdjson::ondemand::document doc;
+  const simdjson::padded_string_view padded(text.data(), text.size(),
+                                            text.size() + simdjson::SIMDJSON_PADDING);
+  if (parser.iterate(padded).get(doc)) return text.size();
   simdjson::ondemand::value root;
   simdjson::error_code error = doc.get_value().get(root);
   if (!error) error = walk(root);

@@ -35,8 +35,11 @@ std::size_t first_string_fault(std::string_view text);
 std::size_t repair_numbers(std::string& text, const std::uint32_t* structurals,
                            std::size_t count, bool& changed);
 
-// Walks the whole document with simdjson On-Demand and returns the offset of the token where
-// it fails (or of trailing content); `text.size()` when it finds nothing.
-std::size_t locate_with_on_demand(const simdjson::padded_string& text, std::size_t max_depth);
+// Walks the whole document with simdjson On-Demand (`parser` is reused between calls) and
+// returns the offset of the token where it fails (or of trailing content); `text.size()` when
+// it finds nothing. `text` must be followed by simdjson::SIMDJSON_PADDING readable bytes, and
+// its nesting must not exceed `max_depth` (On-Demand asserts rather than fails on that).
+std::size_t locate_with_on_demand(simdjson::ondemand::parser& parser, std::string_view text,
+                                  std::size_t max_depth);
 
 }  // namespace vshop::events

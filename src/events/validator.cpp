@@ -24,6 +24,7 @@ bool ValidationResult::has_critical() const {
 
 struct Validator::Impl {
   simdjson::dom::parser parser{kMaxDocumentBytes};
+  simdjson::ondemand::parser on_demand{kMaxDocumentBytes};  // only to locate syntax errors
   std::string scratch;  // a padded copy: for validate_document and for number repair
   IssueSink sink;
 
@@ -61,8 +62,9 @@ std::string_view parse_error_detail(simdjson::error_code error) {
 }
 
 // Locates a parse failure other than a bad number (those are repaired or located first).
-DocumentResult locate_fault(simdjson::dom::parser& parser, simdjson::error_code error,
-                            std::string_view text) {
+// `text` is followed by simdjson's padding (validate_padded's contract).
+DocumentResult locate_fault(simdjson::dom::parser& parser, simdjson::ondemand::parser& on_demand,
+                            simdjson::error_code error, std::string_view text) {
   const auto& stage = *parser.implementation;
   switch (error) {
     case simdjson::UTF8_ERROR:
@@ -90,8 +92,8 @@ DocumentResult locate_fault(simdjson::dom::parser& parser, simdjson::error_code 
         return document_fault(IssueCode::kTooDeep, deep,
                               "nesting deeper than " + std::to_string(kMaxDepth) + " levels");
       }
-      const simdjson::padded_string copy(text);
-      return document_fault(IssueCode::kJsonInvalid, locate_with_on_demand(copy, kMaxDepth),
+      return document_fault(IssueCode::kJsonInvalid,
+                            locate_with_on_demand(on_demand, text, kMaxDepth),
                             "invalid JSON", parse_error_detail(error));
     }
   }
@@ -247,7 +249,7 @@ DocumentResult Validator::validate_padded(const char* data, std::size_t size,
       return document_fault(IssueCode::kJsonInvalid, size, "invalid JSON", "malformed number");
     }
   }
-  if (error) return locate_fault(parser, error, text);
+  if (error) return locate_fault(parser, impl_->on_demand, error, text);
 
   simdjson::dom::object object;
   if (root.get_object().get(object)) {
