@@ -192,6 +192,19 @@ void add_stream_findings(IssueSink& sink, const EnvelopeInfo& info,
   }
 }
 
+// An out-of-range number was read as `false` (see repair_numbers); say so where a message
+// describes that value, so that nobody hunts for a boolean that is not in the payload.
+void explain_repaired_numbers(std::vector<Issue>& issues) {
+  constexpr std::string_view kRead = "a boolean (false)";
+  for (Issue& issue : issues) {
+    const std::size_t at = issue.message.find(kRead);
+    if (at != std::string::npos) {
+      issue.message.replace(at, kRead.size(),
+                            "a number beyond double range (or the boolean false)");
+    }
+  }
+}
+
 bool is_envelope(simdjson::dom::object root) {
   simdjson::dom::element ignored;
   return !root["payload"].get(ignored) &&
@@ -232,6 +245,7 @@ DocumentResult Validator::validate_padded(const char* data, std::size_t size,
   simdjson::dom::parser& parser = impl_->parser;
   simdjson::dom::element root;
   simdjson::error_code error = parser.parse(data, size, false).get(root);
+  bool numbers_repaired = false;
   if (error == simdjson::NUMBER_ERROR) {
     // Maybe only numbers beyond what simdjson holds: repair a copy and parse again.
     std::string& copy = impl_->scratch;
@@ -239,6 +253,7 @@ DocumentResult Validator::validate_padded(const char* data, std::size_t size,
     bool changed = false;
     const std::size_t bad = repair_numbers(copy, parser.implementation->structural_indexes.get(),
                                            parser.implementation->n_structural_indexes, changed);
+    numbers_repaired = changed;
     if (bad < size || !changed) {
       return document_fault(IssueCode::kJsonInvalid, bad < size ? bad : size,
                             "invalid JSON", "malformed number");
@@ -277,6 +292,7 @@ DocumentResult Validator::validate_padded(const char* data, std::size_t size,
     }
   }
   out.result.issues = impl_->sink.take_sorted();
+  if (numbers_repaired) explain_repaired_numbers(out.result.issues);
   return out;
 }
 

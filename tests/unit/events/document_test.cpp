@@ -97,6 +97,10 @@ TEST_CASE("EVT-NUMBERS: 1e400 is not a number; big integers are numbers; 2.0 is 
                IssueCode::kSubtotalNotNumber, Severity::kCritical, "/purchase/subtotal");
   expect_issue(product_event("ecommerce:add", {{"price", "-1e400"}}), IssueCode::kPriceNotNumber,
                Severity::kCritical, "/products/0/price");
+  const auto huge = validate(product_event("ecommerce:add", {{"price", "1e400"}}));
+  REQUIRE(find_issue(huge, IssueCode::kPriceNotNumber) != nullptr);
+  CHECK(find_issue(huge, IssueCode::kPriceNotNumber)->message.find("beyond double range") !=
+        std::string::npos);
   expect_no_issue(product_event("ecommerce:detail", {{"price", "123456789012345678901234"}}),
                   IssueCode::kPriceNotNumber);
   expect_no_issue(product_event("ecommerce:add", {{"price", "1e-400"}}), IssueCode::kPriceNotNumber);
