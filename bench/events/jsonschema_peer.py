@@ -16,7 +16,7 @@ if len(sys.argv) > 3:
 size = sum(len(l.encode("utf-8")) + 1 for l in lines)
 validator = jsonschema.Draft202012Validator(schema)
 invalid = 0
-start = time.perf_counter()
+start = time.process_time()  # CPU time, as for the vshop rows (shared machine)
 for line in lines:
     try:
         doc = json.loads(line)
@@ -25,7 +25,7 @@ for line in lines:
         continue
     if any(True for _ in validator.iter_errors(doc)):
         invalid += 1
-seconds = time.perf_counter() - start
+seconds = time.process_time() - start
 print(json.dumps({"peer": "jsonschema", "seconds": seconds, "bytes": size, "events": len(lines),
                   "invalid": invalid, "mb_per_s": size / 1e6 / seconds,
                   "events_per_s": len(lines) / seconds}))
