@@ -64,7 +64,8 @@ class Validator {
   DocumentResult validate_document(std::string_view json, StreamChecker* stream = nullptr);
 
   // Same, for text that the caller guarantees is followed by at least `kReadPadding` readable
-  // bytes (for example a line inside a larger padded buffer): avoids a copy.
+  // bytes (for example a line inside a larger padded buffer): avoids a copy. A `size` over
+  // kMaxDocumentBytes is reported too_large without reading `data`.
   DocumentResult validate_padded(const char* data, std::size_t size,
                                  StreamChecker* stream = nullptr);
   static constexpr std::size_t kReadPadding = 64;
