@@ -21,18 +21,28 @@ struct TopLevel {
   std::array<Member, kTopCount> fields;
 };
 
+// The index of a known top-level field, or -1. Literal comparisons inline (no memcmp call).
+int top_field_of(std::string_view key) {
+  using namespace std::string_view_literals;
+  if (key == "type"sv) return kType;
+  if (key == "products"sv) return kProducts;
+  if (key == "purchase"sv) return kPurchase;
+  if (key == "action"sv) return kAction;
+  if (key == "value"sv) return kValue;
+  if (key == "location"sv) return kLocation;
+  return -1;
+}
+
 TopLevel collect_top_level(simdjson::dom::object payload, IssueSink& sink) {
   TopLevel top;
   std::uint32_t position = 0;
   for (auto member : payload) {
     ++position;
-    bool known = false;
-    for (std::size_t f = 0; f < kTopCount && !known; ++f) {
-      if (member.key == kTopNames[f]) {
-        known = true;
-        // JSON.parse keeps the last of duplicate keys; so do we. null is absent.
-        top.fields[f] = member.value.is_null() ? Member{} : Member{member.value, position};
-      }
+    const int f = top_field_of(member.key);
+    const bool known = f >= 0;
+    if (known) {
+      // JSON.parse keeps the last of duplicate keys; so do we. null is absent.
+      top.fields[f] = member.value.is_null() ? Member{} : Member{member.value, position};
     }
     if (!known) {
       // Appended rather than `"/" + ...`: GCC 12 -O3 warns falsely (-Wrestrict) on the latter.
@@ -49,10 +59,11 @@ TopLevel collect_top_level(simdjson::dom::object payload, IssueSink& sink) {
 }
 
 std::optional<EventType> event_of_type(std::string_view type) {
-  if (type == "ecommerce:detail") return EventType::kProductView;
-  if (type == "ecommerce:purchase") return EventType::kPurchase;
-  if (type == "ecommerce:add") return EventType::kAddToBasket;
-  if (type == "ecommerce:remove") return EventType::kRemoveFromBasket;
+  using namespace std::string_view_literals;
+  if (type == "ecommerce:detail"sv) return EventType::kProductView;
+  if (type == "ecommerce:purchase"sv) return EventType::kPurchase;
+  if (type == "ecommerce:add"sv) return EventType::kAddToBasket;
+  if (type == "ecommerce:remove"sv) return EventType::kRemoveFromBasket;
   return std::nullopt;
 }
 

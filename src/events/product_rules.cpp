@@ -26,17 +26,21 @@ constexpr std::array<std::string_view, kProductFieldCount> kProductNames = {
 // character so that most names cost one comparison (this runs for every member of every
 // product).
 int product_field_of(std::string_view key) {
+  using namespace std::string_view_literals;
+  // Literal operands let the compiler inline each comparison (no memcmp call).
+  auto is = [&](std::string_view name, ProductField f) { return key == name ? int{f} : -1; };
   if (key.empty()) return -1;
-  auto is = [&](ProductField f) { return key == kProductNames[f] ? static_cast<int>(f) : -1; };
   switch (key[0]) {
-    case 'i': return key.size() == 2 ? is(kId) : is(kImage);
-    case 'n': return is(kName);
-    case 'p': return is(kPrice);
-    case 'c': return key.size() == 8 && key[1] == 'u' ? is(kCurrency) : is(kCategory);
-    case 'q': return is(kQuantity);
-    case 'b': return key.size() == 5 ? is(kBrand) : is(kBasketQuantity);
-    case 'v': return is(kVariant);
-    case 'l': return is(kLocation);
+    case 'i': return key.size() == 2 ? is("id"sv, kId) : is("image"sv, kImage);
+    case 'n': return is("name"sv, kName);
+    case 'p': return is("price"sv, kPrice);
+    case 'c': return key.size() == 8 && key[1] == 'u' ? is("currency"sv, kCurrency)
+                                                      : is("category"sv, kCategory);
+    case 'q': return is("quantity"sv, kQuantity);
+    case 'b': return key.size() == 5 ? is("brand"sv, kBrand)
+                                     : is("basketQuantity"sv, kBasketQuantity);
+    case 'v': return is("variant"sv, kVariant);
+    case 'l': return is("location"sv, kLocation);
     default: return -1;
   }
 }
