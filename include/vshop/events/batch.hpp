@@ -7,7 +7,6 @@
 #include <string_view>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "vshop/events/issue.hpp"
 #include "vshop/events/stream_checker.hpp"
 #include "vshop/events/validator.hpp"
