@@ -1,0 +1,253 @@
+#include "events/error_locator.hpp"
+
+#include <cerrno>
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+namespace vshop::events {
+
+std::size_t first_invalid_utf8(std::string_view text) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const unsigned char c = s[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len = 0;
+    unsigned char lo = 0x80;
+    unsigned char hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;  // overlong
+      if (c == 0xED) hi = 0x9F;  // surrogates
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;  // overlong
+      if (c == 0xF4) hi = 0x8F;  // beyond U+10FFFF
+    } else {
+      return i;
+    }
+    if (i + len > n) return i;
+    if (s[i + 1] < lo || s[i + 1] > hi) return i;
+    for (std::size_t k = 2; k < len; ++k) {
+      if (s[i + k] < 0x80 || s[i + k] > 0xBF) return i;
+    }
+    i += len;
+  }
+  return n;
+}
+
+std::size_t first_too_deep_bracket(std::string_view text, const std::uint32_t* structurals,
+                                   std::size_t count, std::size_t max_depth) {
+  std::size_t depth = 0;
+  for (std::size_t k = 0; k < count; ++k) {
+    const std::size_t at = structurals[k];
+    if (at >= text.size()) break;
+    const char c = text[at];
+    if (c == '{' || c == '[') {
+      if (++depth > max_depth) return at;
+    } else if ((c == '}' || c == ']') && depth > 0) {
+      --depth;
+    }
+  }
+  return text.size();
+}
+
+std::size_t first_string_fault(std::string_view text) {
+  bool in_string = false;
+  std::size_t opened = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (!in_string) {
+      if (c == '"') {
+        in_string = true;
+        opened = i;
+      }
+      continue;
+    }
+    if (c == '\\') {
+      ++i;  // the escaped character cannot end the string
+    } else if (c == '"') {
+      in_string = false;
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      return i;
+    }
+  }
+  return in_string ? opened : text.size();
+}
+
+namespace {
+
+bool is_number_char(char c) {
+  return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+}
+
+// RFC 8259 number grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+bool is_json_number_token(std::string_view t) {
+  std::size_t i = 0;
+  auto digits = [&] {
+    const std::size_t start = i;
+    while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;
+    return i > start;
+  };
+  if (i < t.size() && t[i] == '-') ++i;
+  if (i < t.size() && t[i] == '0') {
+    ++i;
+  } else if (!digits()) {
+    return false;
+  }
+  if (i < t.size() && t[i] == '.') {
+    ++i;
+    if (!digits()) return false;
+  }
+  if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
+    ++i;
+    if (i < t.size() && (t[i] == '+' || t[i] == '-')) ++i;
+    if (!digits()) return false;
+  }
+  return i == t.size();
+}
+
+// Writes `replacement` over `token` and pads the rest with spaces (JSON whitespace).
+void overwrite(char* token, std::size_t length, std::string_view replacement) {
+  std::size_t i = 0;
+  for (; i < replacement.size() && i < length; ++i) token[i] = replacement[i];
+  for (; i < length; ++i) token[i] = ' ';
+}
+
+// The shortest text of `value` that fits in `length` characters.
+bool format_within(double value, std::size_t length, char* out, std::size_t& written) {
+  char buffer[64];
+  auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  std::size_t size = static_cast<std::size_t>(result.ptr - buffer);
+  for (int precision = 16; size > length && precision >= 0; --precision) {
+    const int n = std::snprintf(buffer, sizeof buffer, "%.*e", precision, value);
+    size = n > 0 ? static_cast<std::size_t>(n) : sizeof buffer;
+  }
+  if (size > length) return false;
+  std::copy(buffer, buffer + size, out);
+  written = size;
+  return true;
+}
+
+}  // namespace
+
+std::size_t repair_numbers(std::string& text, const std::uint32_t* structurals,
+                           std::size_t count, bool& changed) {
+  changed = false;
+  std::string token_copy;
+  for (std::size_t k = 0; k < count; ++k) {
+    const std::size_t at = structurals[k];
+    if (at >= text.size()) break;
+    const char first = text[at];
+    if (first != '-' && (first < '0' || first > '9')) continue;
+    std::size_t end = at;
+    while (end < text.size() && is_number_char(text[end])) ++end;
+    const std::string_view token(text.data() + at, end - at);
+    if (!is_json_number_token(token)) return at;
+    token_copy.assign(token);
+    errno = 0;
+    const double value = std::strtod(token_copy.c_str(), nullptr);
+    const bool is_integer = token.find_first_of(".eE") == std::string_view::npos;
+    if (std::isinf(value)) {
+      overwrite(text.data() + at, token.size(), "false");
+      changed = true;
+    } else if (errno == ERANGE && !is_integer) {
+      overwrite(text.data() + at, token.size(), "0");  // underflow: as good as zero
+      changed = true;
+    } else if (is_integer && token.size() >= 19) {
+      // simdjson 3.0 refuses integers beyond 64 bits; a double still holds them.
+      char buffer[64];
+      std::size_t written = 0;
+      if (format_within(value, token.size(), buffer, written)) {
+        overwrite(text.data() + at, token.size(), std::string_view(buffer, written));
+        changed = true;
+      }
+    }
+  }
+  return text.size();
+}
+
+namespace {
+
+simdjson::error_code walk(simdjson::ondemand::value value) {
+  using simdjson::ondemand::json_type;
+  json_type type;
+  if (auto error = value.type().get(type)) return error;
+  switch (type) {
+    case json_type::object: {
+      simdjson::ondemand::object object;
+      if (auto error = value.get_object().get(object)) return error;
+      for (auto field : object) {
+        std::string_view key;
+        if (auto error = field.unescaped_key().get(key)) return error;
+        simdjson::ondemand::value inner;
+        if (auto error = field.value().get(inner)) return error;
+        if (auto error = walk(inner)) return error;
+      }
+      return simdjson::SUCCESS;
+    }
+    case json_type::array: {
+      simdjson::ondemand::array array;
+      if (auto error = value.get_array().get(array)) return error;
+      for (auto element : array) {
+        simdjson::ondemand::value inner;
+        if (auto error = element.get(inner)) return error;
+        if (auto error = walk(inner)) return error;
+      }
+      return simdjson::SUCCESS;
+    }
+    case json_type::number: {
+      double d;
+      return value.get_double().get(d);
+    }
+    case json_type::string: {
+      std::string_view s;
+      return value.get_string().get(s);
+    }
+    case json_type::boolean: {
+      bool b;
+      return value.get_bool().get(b);
+    }
+    case json_type::null: {
+      bool is_null = false;
+      if (auto error = value.is_null().get(is_null)) return error;
+      return is_null ? simdjson::SUCCESS : simdjson::N_ATOM_ERROR;
+    }
+  }
+  return simdjson::SUCCESS;
+}
+
+}  // namespace
+
+std::size_t locate_with_on_demand(simdjson::ondemand::parser& parser, std::string_view text,
+                                  std::size_t max_depth) {
+  // One level of slack: depth faults are located elsewhere, here only syntax matters.
+  if (parser.capacity() < text.size() + 1 || parser.max_depth() != max_depth + 1) {
+    if (parser.allocate(std::max<std::size_t>(text.size() + 1, 4096), max_depth + 1)) {
+      return text.size();
+    }
+  }
+  simdjson::ondemand::document doc;
+  const simdjson::padded_string_view padded(text.data(), text.size(),
+                                            text.size() + simdjson::SIMDJSON_PADDING);
+  if (parser.iterate(padded).get(doc)) return text.size();
+  simdjson::ondemand::value root;
+  simdjson::error_code error = doc.get_value().get(root);
+  if (!error) error = walk(root);
+  const char* location = nullptr;
+  if (doc.current_location().get(location) || location == nullptr) return text.size();
+  const auto offset = static_cast<std::size_t>(location - text.data());
+  // Without an error, a location left over is trailing content after the root value.
+  return offset <= text.size() ? offset : text.size();
+}
+
+}  // namespace vshop::events
