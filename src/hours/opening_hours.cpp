@@ -97,12 +97,9 @@ const UtcBlock& OpeningHours::block(std::int64_t index,
 }
 
 bool OpeningHours::is_open(Instant t) const {
-  if (cache_->never_open) return false;
   const std::int64_t ms = to_epoch_ms(t);
   std::unique_ptr<const UtcBlock> scratch;
-  const UtcBlock& b = block(detail::block_index(ms), scratch);
-  const auto it = std::upper_bound(b.bounds.begin(), b.bounds.end(), ms);
-  return ((it - b.bounds.begin()) & 1) != 0;
+  return block(detail::block_index(ms), scratch).is_open(ms);
 }
 
 std::optional<Instant> OpeningHours::next_change(Instant t) const {
@@ -114,10 +111,10 @@ std::optional<Instant> OpeningHours::next_change(Instant t) const {
     const UtcBlock& b = block(index, scratch);
     // Only boundaries inside the block's valid range are real; those of later blocks that lie
     // before their valid range were already covered by the previous block.
-    const auto it = std::lower_bound(b.bounds.begin(), b.bounds.end(),
-                                     std::max(ms + 1, b.valid_from_ms));
-    if (it != b.bounds.end() && *it < b.valid_to_ms) {
-      if (*it <= limit) return from_epoch_ms(*it);
+    const std::size_t i = b.first_after(ms);
+    if (i < b.day_start[detail::kBlockDays]) {
+      const std::int64_t change = b.bound_ms(i);
+      if (change <= limit) return from_epoch_ms(change);
       return std::nullopt;
     }
     if (b.valid_to_ms > limit) return std::nullopt;
@@ -136,16 +133,14 @@ std::vector<OpenInterval> OpeningHours::open_intervals(Instant from, Instant to)
   const std::int64_t last = detail::block_index(to_ms - 1);
   for (std::int64_t index = detail::block_index(from_ms); index <= last; ++index) {
     const UtcBlock& b = block(index, scratch);
-    const std::int64_t hi = std::min(to_ms, b.valid_to_ms);
-    auto it = std::lower_bound(b.bounds.begin(), b.bounds.end(),
-                               std::max(from_ms + 1, b.valid_from_ms));
-    for (; it != b.bounds.end() && *it < hi; ++it) {
-      const bool is_opening = ((it - b.bounds.begin()) & 1) == 0;
+    const std::size_t end = b.day_start[detail::kBlockDays];
+    for (std::size_t i = b.first_after(from_ms); i < end && b.bound_ms(i) < to_ms; ++i) {
+      const bool is_opening = (i & 1) == 0;
       if (is_opening) {
         open = true;
-        open_since = *it;
+        open_since = b.bound_ms(i);
       } else if (open) {
-        out.push_back({from_epoch_ms(open_since), from_epoch_ms(*it)});
+        out.push_back({from_epoch_ms(open_since), from_epoch_ms(b.bound_ms(i))});
         open = false;
       }
     }

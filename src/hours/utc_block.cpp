@@ -34,15 +34,27 @@ UtcBlock build_block(const date::time_zone& zone, const WeeklyHours& hours, std:
     }
   }
   std::sort(spans.begin(), spans.end());
-  block.bounds.reserve(spans.size() * 2);
+  std::vector<std::int64_t> bounds_ms;
+  bounds_ms.reserve(spans.size() * 2);
   for (const auto& [open_ms, close_ms] : spans) {
     // Touching or overlapping after mapping: one interval, so no change is reported inside it.
-    if (!block.bounds.empty() && open_ms <= block.bounds.back()) {
-      block.bounds.back() = std::max(block.bounds.back(), close_ms);
+    if (!bounds_ms.empty() && open_ms <= bounds_ms.back()) {
+      bounds_ms.back() = std::max(bounds_ms.back(), close_ms);
     } else {
-      block.bounds.push_back(open_ms);
-      block.bounds.push_back(close_ms);
+      bounds_ms.push_back(open_ms);
+      bounds_ms.push_back(close_ms);
     }
+  }
+  block.bounds.reserve(bounds_ms.size());
+  for (const std::int64_t ms : bounds_ms) {
+    // Whole seconds (offsets are whole seconds), within a few hundred days of valid_from.
+    block.bounds.push_back(static_cast<std::int32_t>((ms - block.valid_from_ms) / 1000));
+  }
+  std::size_t i = 0;
+  for (std::int64_t day = 0; day <= kBlockDays; ++day) {
+    const std::int64_t day_start_s = day * (kDayMs / 1000);
+    while (i < block.bounds.size() && block.bounds[i] < day_start_s) ++i;
+    block.day_start[static_cast<std::size_t>(day)] = static_cast<std::uint32_t>(i);
   }
   return block;
 }

@@ -2,6 +2,7 @@
 // intervals as a sorted array of boundaries, so that a query is one binary search.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -25,10 +26,33 @@ struct UtcBlock {
   std::int64_t index = 0;
   std::int64_t valid_from_ms = 0;  // the block answers exactly for [valid_from_ms, valid_to_ms)
   std::int64_t valid_to_ms = 0;
-  // open0, close0, open1, close1, ... in epoch ms, strictly increasing (touching intervals are
-  // merged, R-HOURS-3), so t is open iff the number of boundaries <= t is odd. Boundaries outside
-  // the valid range may be artifacts of the block's edges and are never reported.
-  std::vector<std::int64_t> bounds;
+  // day_start[d] = number of boundaries before UTC day d of the block; day_start[kBlockDays] =
+  // number before valid_to_ms. A query reads one entry and scans the few boundaries of its day
+  // instead of binary-searching the whole block: fewer cache lines touched.
+  std::array<std::uint32_t, kBlockDays + 1> day_start{};
+  // open0, close0, open1, close1, ... in seconds since valid_from_ms (instants mapped from whole
+  // local minutes are whole seconds), strictly increasing: touching intervals are merged
+  // (R-HOURS-3), so t is open iff the number of boundaries <= t is odd. Boundaries outside the
+  // valid range may be artifacts of the block's edges and are never reported.
+  std::vector<std::int32_t> bounds;
+
+  std::int64_t bound_ms(std::size_t i) const {
+    return valid_from_ms + std::int64_t{bounds[i]} * 1000;
+  }
+  // Index of the first boundary strictly after `ms` and not before valid_from_ms; it is a real
+  // change iff it is < day_start[kBlockDays]. Requires ms < valid_to_ms.
+  std::size_t first_after(std::int64_t ms) const {
+    if (ms < valid_from_ms) return day_start[0];
+    const std::int64_t rel_ms = ms - valid_from_ms;
+    const auto day = static_cast<std::size_t>(rel_ms / kDayMs);
+    const auto rel_s = static_cast<std::int32_t>(rel_ms / 1000);
+    std::size_t i = day_start[day];
+    const std::size_t end = day_start[day + 1];
+    while (i < end && bounds[i] <= rel_s) ++i;
+    return i;
+  }
+  // Whether the store is open at `ms`, which must lie in [valid_from_ms, valid_to_ms).
+  bool is_open(std::int64_t ms) const { return (first_after(ms) & 1) != 0; }
 };
 
 // Floor division of epoch ms into a block index.
