@@ -26,15 +26,16 @@ struct UtcBlock {
   std::int64_t index = 0;
   std::int64_t valid_from_ms = 0;  // the block answers exactly for [valid_from_ms, valid_to_ms)
   std::int64_t valid_to_ms = 0;
-  // day_start[d] = number of boundaries before UTC day d of the block; day_start[kBlockDays] =
-  // number before valid_to_ms. A query reads one entry and scans the few boundaries of its day
-  // instead of binary-searching the whole block: fewer cache lines touched.
-  std::array<std::uint32_t, kBlockDays + 1> day_start{};
   // open0, close0, open1, close1, ... in seconds since valid_from_ms (instants mapped from whole
   // local minutes are whole seconds), strictly increasing: touching intervals are merged
   // (R-HOURS-3), so t is open iff the number of boundaries <= t is odd. Boundaries outside the
   // valid range may be artifacts of the block's edges and are never reported.
+  // Declared before day_start so that the header a query reads first shares one cache line.
   std::vector<std::int32_t> bounds;
+  // day_start[d] = number of boundaries before UTC day d of the block; day_start[kBlockDays] =
+  // number before valid_to_ms. A query reads one entry and scans the few boundaries of its day
+  // instead of binary-searching the whole block: fewer cache lines touched.
+  std::array<std::uint32_t, kBlockDays + 1> day_start{};
 
   std::int64_t bound_ms(std::size_t i) const {
     return valid_from_ms + std::int64_t{bounds[i]} * 1000;
