@@ -13,13 +13,12 @@ namespace vshop::hours {
 
 using detail::UtcBlock;
 
-// Blocks are built once and never modified or freed while the cache lives, so a reader that
-// loaded a pointer from a slot can use it without holding the mutex.
+// Blocks are built once and never modified or freed while the cache lives (every copy of the
+// OpeningHours holds it), so a reader that loaded a pointer from a hot slot can use it without
+// holding the mutex.
 struct OpeningHours::Cache {
-  static constexpr std::size_t kSlots = 16;      // direct-mapped by block index: ~5.6 years hot
   static constexpr std::size_t kMaxBlocks = 64;  // beyond this, blocks are built per query
 
-  std::array<std::atomic<const UtcBlock*>, kSlots> slots{};
   std::mutex mutex;
   std::map<std::int64_t, std::unique_ptr<const UtcBlock>> blocks;  // guarded by mutex
   bool never_open = false;  // no interval anywhere: every query has a constant answer
@@ -77,11 +76,11 @@ absl::StatusOr<OpeningHours> OpeningHours::create(std::string_view timezone, Wee
 // mutex and published. When the cache is full the block is built into `scratch` for this query.
 const UtcBlock& OpeningHours::block(std::int64_t index,
                                     std::unique_ptr<const UtcBlock>& scratch) const {
-  Cache& cache = *cache_;
-  auto& slot = cache.slots[static_cast<std::size_t>(index) % Cache::kSlots];
+  auto& slot = hot_[static_cast<std::size_t>(index) % kHotSlots];
   if (const UtcBlock* hot = slot.load(std::memory_order_acquire); hot && hot->index == index) {
     return *hot;
   }
+  Cache& cache = *cache_;
   std::lock_guard<std::mutex> lock(cache.mutex);
   auto it = cache.blocks.find(index);
   if (it == cache.blocks.end()) {
@@ -94,6 +93,50 @@ const UtcBlock& OpeningHours::block(std::int64_t index,
   }
   slot.store(it->second.get(), std::memory_order_release);
   return *it->second;
+}
+
+OpeningHours::OpeningHours(const OpeningHours& other)
+    : timezone_name_(other.timezone_name_),
+      zone_(other.zone_),
+      hours_(other.hours_),
+      cache_(other.cache_) {
+  copy_hot_slots(other);
+}
+
+OpeningHours& OpeningHours::operator=(const OpeningHours& other) {
+  if (this != &other) {
+    timezone_name_ = other.timezone_name_;
+    zone_ = other.zone_;
+    hours_ = other.hours_;
+    cache_ = other.cache_;  // keeps the blocks the copied slots point to alive
+    copy_hot_slots(other);
+  }
+  return *this;
+}
+
+OpeningHours::OpeningHours(OpeningHours&& other) noexcept
+    : timezone_name_(std::move(other.timezone_name_)),
+      zone_(other.zone_),
+      hours_(std::move(other.hours_)),
+      cache_(std::move(other.cache_)) {
+  copy_hot_slots(other);
+}
+
+OpeningHours& OpeningHours::operator=(OpeningHours&& other) noexcept {
+  if (this != &other) {
+    timezone_name_ = std::move(other.timezone_name_);
+    zone_ = other.zone_;
+    hours_ = std::move(other.hours_);
+    cache_ = std::move(other.cache_);
+    copy_hot_slots(other);
+  }
+  return *this;
+}
+
+void OpeningHours::copy_hot_slots(const OpeningHours& other) {
+  for (std::size_t i = 0; i < kHotSlots; ++i) {
+    hot_[i].store(other.hot_[i].load(std::memory_order_acquire), std::memory_order_release);
+  }
 }
 
 bool OpeningHours::is_open(Instant t) const {
@@ -111,9 +154,7 @@ std::optional<Instant> OpeningHours::next_change(Instant t) const {
     const UtcBlock& b = block(index, scratch);
     // Only boundaries inside the block's valid range are real; those of later blocks that lie
     // before their valid range were already covered by the previous block.
-    const std::size_t i = b.first_after(ms);
-    if (i < b.day_start[detail::kBlockDays]) {
-      const std::int64_t change = b.bound_ms(i);
+    if (const std::int64_t change = b.next_after(ms); change != detail::kNoChange) {
       if (change <= limit) return from_epoch_ms(change);
       return std::nullopt;
     }
@@ -133,7 +174,7 @@ std::vector<OpenInterval> OpeningHours::open_intervals(Instant from, Instant to)
   const std::int64_t last = detail::block_index(to_ms - 1);
   for (std::int64_t index = detail::block_index(from_ms); index <= last; ++index) {
     const UtcBlock& b = block(index, scratch);
-    const std::size_t end = b.day_start[detail::kBlockDays];
+    const std::size_t end = b.end();
     for (std::size_t i = b.first_after(from_ms); i < end && b.bound_ms(i) < to_ms; ++i) {
       const bool is_opening = (i & 1) == 0;
       if (is_opening) {

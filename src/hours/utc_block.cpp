@@ -54,7 +54,18 @@ UtcBlock build_block(const date::time_zone& zone, const WeeklyHours& hours, std:
   for (std::int64_t day = 0; day <= kBlockDays; ++day) {
     const std::int64_t day_start_s = day * (kDayMs / 1000);
     while (i < block.bounds.size() && block.bounds[i] < day_start_s) ++i;
-    block.day_start[static_cast<std::size_t>(day)] = static_cast<std::uint32_t>(i);
+    block.days[static_cast<std::size_t>(day)].first = static_cast<std::uint32_t>(i);
+  }
+  for (std::int64_t day = 0; day < kBlockDays; ++day) {
+    DayRecord& r = block.days[static_cast<std::size_t>(day)];
+    const std::size_t count = block.days[static_cast<std::size_t>(day) + 1].first - r.first;
+    if (count > r.in_day.size()) {
+      r.in_day[0] = DayRecord::kMany;
+      continue;
+    }
+    for (std::size_t j = 0; j < count; ++j) {
+      r.in_day[j] = static_cast<std::int32_t>(block.bounds[r.first + j] - day * (kDayMs / 1000));
+    }
   }
   return block;
 }

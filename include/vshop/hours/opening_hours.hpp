@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -91,12 +92,25 @@ class OpeningHours {
   const WeeklyHours& hours() const { return hours_; }
   const std::string& timezone() const { return timezone_name_; }
 
+  // Copies share the compiled blocks; the hot-slot pointers are copied too (they stay valid
+  // because the shared cache owns the blocks).
+  OpeningHours(const OpeningHours& other);
+  OpeningHours& operator=(const OpeningHours& other);
+  OpeningHours(OpeningHours&& other) noexcept;
+  OpeningHours& operator=(OpeningHours&& other) noexcept;
+  ~OpeningHours() = default;
+
  private:
   OpeningHours() = default;
   struct Cache;  // implementation detail of the UTC interval cache
   const detail::UtcBlock& block(std::int64_t index,
                                 std::unique_ptr<const detail::UtcBlock>& scratch) const;
+  void copy_hot_slots(const OpeningHours& other);
 
+  // Direct-mapped by block index (8 x 128 days, ~2.8 years): the first thing every query reads,
+  // kept in the object itself so that a query touches no other memory before its block.
+  static constexpr std::size_t kHotSlots = 8;
+  mutable std::array<std::atomic<const detail::UtcBlock*>, kHotSlots> hot_{};
   std::string timezone_name_;
   const date::time_zone* zone_ = nullptr;
   WeeklyHours hours_;
