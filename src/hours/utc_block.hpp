@@ -88,6 +88,13 @@ struct UtcBlock {
           return valid_from_ms + d * kDayMs +
                  std::int64_t{r.in_day[static_cast<std::size_t>(n)]} * 1000;
         }
+        // Nothing more today: tomorrow's first boundary sits in the next record, usually on
+        // the same cache line (the last day's successor is the block's end record, kNone).
+        const DayRecord& next = days[static_cast<std::size_t>(d) + 1];
+        if (static_cast<std::size_t>(d) + 1 < kBlockDays && next.in_day[0] != DayRecord::kMany &&
+            next.in_day[0] != DayRecord::kNone) {
+          return valid_from_ms + (d + 1) * kDayMs + std::int64_t{next.in_day[0]} * 1000;
+        }
       }
     }
     const std::size_t i = first_after(ms);

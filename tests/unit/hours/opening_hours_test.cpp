@@ -281,6 +281,24 @@ TEST_CASE("R-HOURS-4: concurrent queries on a shared store agree with sequential
   CHECK(mismatches[1] == 0);
 }
 
+TEST_CASE("R-HOURS-4: copies and moves answer like the original") {
+  WeeklyHours h;
+  h.weekly[kTue] = ivs({"09:00-17:00"});
+  const OpeningHours original = compile("Europe/Stockholm", h);
+  CHECK(original.is_open(at("2026-11-24T10:00:00Z")));  // builds and caches a block
+  OpeningHours copy = original;
+  OpeningHours assigned = compile("UTC", WeeklyHours{});
+  assigned = copy;
+  OpeningHours moved = std::move(copy);
+  for (const OpeningHours* oh : std::vector<const OpeningHours*>{&original, &assigned, &moved}) {
+    CHECK(oh->timezone() == "Europe/Stockholm");
+    CHECK(oh->is_open(at("2026-11-24T10:00:00Z")));
+    CHECK_FALSE(oh->is_open(at("2026-11-24T16:00:00Z")));
+    CHECK(next_text(*oh, "2026-11-24T16:00:00Z") == "2026-12-01T08:00:00Z");
+    CHECK(next_text(*oh, "2031-11-24T16:00:00Z") == "2031-11-25T08:00:00Z");  // another block
+  }
+}
+
 TEST_CASE("R-HOURS-4: an unknown time zone or an out-of-range interval is rejected") {
   const absl::StatusOr<OpeningHours> bad_zone = OpeningHours::create("Mars/Olympus", {});
   REQUIRE_FALSE(bad_zone.ok());
