@@ -21,7 +21,6 @@ struct OpeningHours::Cache {
 
   std::mutex mutex;
   std::map<std::int64_t, std::unique_ptr<const UtcBlock>> blocks;  // guarded by mutex
-  bool never_open = false;  // no interval anywhere: every query has a constant answer
 };
 
 namespace {
@@ -67,7 +66,7 @@ absl::StatusOr<OpeningHours> OpeningHours::create(std::string_view timezone, Wee
   result.timezone_name_ = std::string(timezone);
   result.zone_ = zone;
   result.cache_ = std::make_shared<Cache>();
-  result.cache_->never_open = !has_any_interval(hours);
+  result.never_open_ = !has_any_interval(hours);
   result.hours_ = std::move(hours);
   return result;
 }
@@ -99,7 +98,8 @@ OpeningHours::OpeningHours(const OpeningHours& other)
     : timezone_name_(other.timezone_name_),
       zone_(other.zone_),
       hours_(other.hours_),
-      cache_(other.cache_) {
+      cache_(other.cache_),
+      never_open_(other.never_open_) {
   copy_hot_slots(other);
 }
 
@@ -109,6 +109,7 @@ OpeningHours& OpeningHours::operator=(const OpeningHours& other) {
     zone_ = other.zone_;
     hours_ = other.hours_;
     cache_ = other.cache_;  // keeps the blocks the copied slots point to alive
+    never_open_ = other.never_open_;
     copy_hot_slots(other);
   }
   return *this;
@@ -118,7 +119,8 @@ OpeningHours::OpeningHours(OpeningHours&& other) noexcept
     : timezone_name_(std::move(other.timezone_name_)),
       zone_(other.zone_),
       hours_(std::move(other.hours_)),
-      cache_(std::move(other.cache_)) {
+      cache_(std::move(other.cache_)),
+      never_open_(other.never_open_) {
   copy_hot_slots(other);
 }
 
@@ -128,6 +130,7 @@ OpeningHours& OpeningHours::operator=(OpeningHours&& other) noexcept {
     zone_ = other.zone_;
     hours_ = std::move(other.hours_);
     cache_ = std::move(other.cache_);
+    never_open_ = other.never_open_;
     copy_hot_slots(other);
   }
   return *this;
@@ -146,7 +149,7 @@ bool OpeningHours::is_open(Instant t) const {
 }
 
 std::optional<Instant> OpeningHours::next_change(Instant t) const {
-  if (cache_->never_open) return std::nullopt;
+  if (never_open_) return std::nullopt;
   const std::int64_t ms = to_epoch_ms(t);
   const std::int64_t limit = ms + kNextChangeHorizonMs;
   std::unique_ptr<const UtcBlock> scratch;
@@ -164,7 +167,7 @@ std::optional<Instant> OpeningHours::next_change(Instant t) const {
 
 std::vector<OpenInterval> OpeningHours::open_intervals(Instant from, Instant to) const {
   std::vector<OpenInterval> out;
-  if (cache_->never_open || from >= to) return out;
+  if (never_open_ || from >= to) return out;
   const std::int64_t from_ms = to_epoch_ms(from);
   const std::int64_t to_ms = to_epoch_ms(to);
   // A plain flag + value rather than std::optional: GCC 12 warns spuriously on the latter here.

@@ -115,6 +115,7 @@ class OpeningHours {
   const date::time_zone* zone_ = nullptr;
   WeeklyHours hours_;
   std::shared_ptr<Cache> cache_;
+  bool never_open_ = false;  // no interval anywhere: next_change need not scan 400 days
 };
 
 }  // namespace vshop::hours
