@@ -76,14 +76,18 @@ const Workload& workload() {
       auto compiled = OpeningHours::create(zone, std::move(weekly).value());
       out.stores.push_back(Store{std::move(zone), std::move(osm), std::move(compiled).value()});
     }
-    const std::int64_t year_start = vshop::to_epoch_ms(vshop::parse_rfc3339("2026-01-01T00:00:00Z").value());
+    const std::int64_t year_start =
+        vshop::to_epoch_ms(vshop::parse_rfc3339("2026-01-01T00:00:00Z").value());
     const std::int64_t year_ms = 365LL * 86'400'000;
     for (std::size_t i = 0; i < kQueries; ++i) {
       out.queries.push_back({static_cast<std::uint32_t>(rng() % kStores),
-                             vshop::from_epoch_ms(year_start + static_cast<std::int64_t>(rng() % year_ms))});
+                             vshop::from_epoch_ms(year_start +
+                                                  static_cast<std::int64_t>(rng() % year_ms))});
     }
     // Warm the caches: steady state, as in a running engine (the build is measured separately).
-    for (const Query& q : out.queries) benchmark::DoNotOptimize(out.stores[q.store].hours.next_change(q.t));
+    for (const Query& q : out.queries) {
+      benchmark::DoNotOptimize(out.stores[q.store].hours.next_change(q.t));
+    }
     return out;
   }();
   return w;

@@ -25,7 +25,8 @@ UtcBlock build_block(const date::time_zone& zone, const WeeklyHours& hours, std:
     for (const LocalInterval& iv : intervals_opening_on(hours, day)) {
       const date::local_seconds open = day + std::chrono::minutes{iv.open_minute};
       // close <= open: the interval runs past midnight and belongs to the day it opens on.
-      const date::local_days close_day = iv.close_minute > iv.open_minute ? day : day + date::days{1};
+      const date::local_days close_day =
+          iv.close_minute > iv.open_minute ? day : day + date::days{1};
       const date::local_seconds close = close_day + std::chrono::minutes{iv.close_minute};
       const std::int64_t open_ms = to_utc_ms_compatible(zone, open);
       const std::int64_t close_ms = to_utc_ms_compatible(zone, close);

@@ -64,7 +64,8 @@ struct UtcBlock {
     if (r.in_day[0] != DayRecord::kMany) {
       const auto s = static_cast<std::int32_t>((rel_ms % kDayMs) / 1000);
       return r.first + static_cast<std::size_t>(r.in_day[0] <= s) +
-             static_cast<std::size_t>(r.in_day[1] <= s) + static_cast<std::size_t>(r.in_day[2] <= s);
+             static_cast<std::size_t>(r.in_day[1] <= s) +
+             static_cast<std::size_t>(r.in_day[2] <= s);
     }
     const auto rel_s = static_cast<std::int32_t>(rel_ms / 1000);
     std::size_t i = r.first;

@@ -125,7 +125,7 @@ TEST_CASE("R-HOURS-3: America/New_York: skipped 02:30 -> 03:30 EDT, repeated 01:
         V{"2026-11-01T05:30:00Z/2026-11-01T07:30:00Z"});
 }
 
-TEST_CASE("R-HOURS-3: an interval inside a DST gap is shifted; one ending before its open is empty") {
+TEST_CASE("R-HOURS-3: an interval in a DST gap is shifted; one closing before it opens is empty") {
   WeeklyHours inside;
   inside.weekly[kSun] = ivs({"02:10-02:50"});  // wholly skipped: both ends move by the gap
   const OpeningHours shifted = compile("America/New_York", inside);
@@ -158,7 +158,8 @@ TEST_CASE("R-HOURS-3: Australia/Lord_Howe shifts by 30 minutes") {
   // 2026-10-04: 02:00 (+10:30) -> 02:30 (+11): 02:10 moves to 02:40 = 15:40Z the day before,
   // and the skipped close 02:00 of 01:45-02:00 is 02:30 (+11) = 15:30Z.
   CHECK(text(oh.open_intervals(at("2026-10-03T14:00:00Z"), at("2026-10-03T17:00:00Z"))) ==
-        V{"2026-10-03T15:15:00Z/2026-10-03T15:30:00Z", "2026-10-03T15:40:00Z/2026-10-03T16:00:00Z"});
+        V{"2026-10-03T15:15:00Z/2026-10-03T15:30:00Z",
+          "2026-10-03T15:40:00Z/2026-10-03T16:00:00Z"});
   // 2026-04-05: 02:00 (+11) -> 01:30 (+10:30): 01:45 is repeated, the first is 14:45Z.
   WeeklyHours fall;
   fall.weekly[kSun] = ivs({"01:45-03:00"});
@@ -182,7 +183,8 @@ TEST_CASE("R-HOURS-3: Pacific/Apia skipped 2011-12-30 entirely") {
   // Thursday 29th at -10; the nonexistent Friday 30th maps with -10 onto Saturday 31st (+14),
   // where Saturday's own interval lies: one interval, no change reported inside it.
   CHECK(text(oh.open_intervals(at("2011-12-29T12:00:00Z"), at("2011-12-31T12:00:00Z"))) ==
-        V{"2011-12-29T20:00:00Z/2011-12-30T04:00:00Z", "2011-12-30T20:00:00Z/2011-12-31T04:00:00Z"});
+        V{"2011-12-29T20:00:00Z/2011-12-30T04:00:00Z",
+          "2011-12-30T20:00:00Z/2011-12-31T04:00:00Z"});
   CHECK(next_text(oh, "2011-12-30T04:00:00Z") == "2011-12-30T20:00:00Z");
 }
 
@@ -247,7 +249,8 @@ TEST_CASE("R-HOURS-4: open_intervals clips to [from, to) and agrees with is_open
   h.weekly[kFri] = ivs({"10:00-18:00", "20:00-02:00"});
   const OpeningHours oh = compile("Europe/Amsterdam", h);
   CHECK(text(oh.open_intervals(at("2026-11-27T12:00:00Z"), at("2026-11-27T20:00:00Z"))) ==
-        V{"2026-11-27T12:00:00Z/2026-11-27T17:00:00Z", "2026-11-27T19:00:00Z/2026-11-27T20:00:00Z"});
+        V{"2026-11-27T12:00:00Z/2026-11-27T17:00:00Z",
+          "2026-11-27T19:00:00Z/2026-11-27T20:00:00Z"});
   CHECK(oh.open_intervals(at("2026-11-27T12:00:00Z"), at("2026-11-27T12:00:00Z")).empty());
   // Over decades (far more blocks than the cache keeps), every interval boundary is a change
   // and is_open flips there.

@@ -23,7 +23,8 @@ bool mentions(const std::string& message, std::string_view part) {
 }
 
 TEST_CASE("R-HOURS-5: weekday ranges, comma lists, off and later rules replacing earlier ones") {
-  const WeeklyHours h = osm("Mo-Fr 09:00-12:00,13:00-18:00; We 10:00-14:00; Sa 10:00-16:00; Su off");
+  const WeeklyHours h =
+      osm("Mo-Fr 09:00-12:00,13:00-18:00; We 10:00-14:00; Sa 10:00-16:00; Su off");
   CHECK(h.weekly[kMon] == ivs({"09:00-12:00", "13:00-18:00"}));
   CHECK(h.weekly[kFri] == ivs({"09:00-12:00", "13:00-18:00"}));
   CHECK(h.weekly[kWed] == ivs({"10:00-14:00"}));

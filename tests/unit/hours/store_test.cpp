@@ -62,7 +62,8 @@ TEST_CASE("R-STORE-1: a store object is read with every field") {
 TEST_CASE("R-STORE-1: write_store_fields writes what parse_store_json reads back") {
   for (const std::string& json :
        {read_file(VSHOP_TEST_DATA_DIR "/hours/store_hours.json"),
-        std::string(R"j({"store":"k","timezone":"Asia/Kathmandu","osm_hours":"Su-Fr 10:00-20:00; Dec 25 off",)j"
+        std::string(R"j({"store":"k","timezone":"Asia/Kathmandu",)j"
+                    R"j("osm_hours":"Su-Fr 10:00-20:00; Dec 25 off",)j"
                     R"j("exceptions":{"2026-12-31":["10:00-14:00"]},"lat":27.7,"lon":85.3})j")}) {
     absl::StatusOr<StoreSpec> spec = parse_store_json(json);
     REQUIRE_MESSAGE(spec.ok(), std::string(spec.status().message()));
@@ -85,14 +86,16 @@ TEST_CASE("R-STORE-1: write_store_fields writes what parse_store_json reads back
     second.end_object();
     CHECK(second.str() == out.str());
   }
-  absl::StatusOr<StoreSpec> spec = parse_store_json(read_file(VSHOP_TEST_DATA_DIR "/hours/store_hours.json"));
+  absl::StatusOr<StoreSpec> spec =
+      parse_store_json(read_file(VSHOP_TEST_DATA_DIR "/hours/store_hours.json"));
   REQUIRE(spec.ok());
   JsonWriter out;
   out.begin_object();
   write_store_fields(out, *spec);
   out.end_object();
   CHECK(out.str() ==
-        R"j({"store":"utrecht-late","name":"UTR Oudegracht (late opening)","public_name":"Utrecht",)j"
+        R"j({"store":"utrecht-late","name":"UTR Oudegracht (late opening)",)j"
+        R"j("public_name":"Utrecht",)j"
         R"j("address":"Oudegracht 158, Utrecht","timezone":"Europe/Amsterdam","lat":52.0907,)j"
         R"j("lon":5.1214,"departments":["shoes","bags"],"hours":{"mon":[],"tue":["10:00-18:00"],)j"
         R"j("wed":["10:00-18:00"],"thu":["10:00-21:00"],"fri":["10:00-18:00","20:00-02:00"],)j"
@@ -117,7 +120,8 @@ TEST_CASE("R-HOURS-4: a malformed store is rejected naming the field and the val
   std::string m = store_error(R"j({"store":"s","timezone":"Europe/Atlantis"})j");
   CHECK(mentions(m, "timezone"));
   CHECK(mentions(m, "Europe/Atlantis"));
-  m = store_error(R"j({"store":"s","timezone":"UTC","hours":{"mon":["09:00-17:00","25:00-26:00"]}})j");
+  m = store_error(
+      R"j({"store":"s","timezone":"UTC","hours":{"mon":["09:00-17:00","25:00-26:00"]}})j");
   CHECK(mentions(m, "hours.mon[1]"));
   CHECK(mentions(m, "25:00-26:00"));
   m = store_error(R"j({"store":"s","timezone":"UTC","hours":{"tue":["09:00-"]}})j");
