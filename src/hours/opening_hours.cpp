@@ -19,6 +19,12 @@ using detail::UtcBlock;
 struct OpeningHours::Cache {
   static constexpr std::size_t kMaxBlocks = 64;  // beyond this, blocks are built per query
 
+  Cache(std::string name, const date::time_zone* tz, WeeklyHours h)
+      : timezone_name(std::move(name)), zone(tz), hours(std::move(h)) {}
+
+  const std::string timezone_name;
+  const date::time_zone* const zone;
+  const WeeklyHours hours;
   std::mutex mutex;
   std::map<std::int64_t, std::unique_ptr<const UtcBlock>> blocks;  // guarded by mutex
 };
@@ -63,11 +69,8 @@ absl::StatusOr<OpeningHours> OpeningHours::create(std::string_view timezone, Wee
                  "hours: an interval is out of range (open 00:00..23:59, close 00:01..24:00)");
   }
   OpeningHours result;
-  result.timezone_name_ = std::string(timezone);
-  result.zone_ = zone;
-  result.cache_ = std::make_shared<Cache>();
   result.never_open_ = !has_any_interval(hours);
-  result.hours_ = std::move(hours);
+  result.cache_ = std::make_shared<Cache>(std::string(timezone), zone, std::move(hours));
   return result;
 }
 
@@ -83,7 +86,7 @@ const UtcBlock& OpeningHours::block(std::int64_t index,
   std::lock_guard<std::mutex> lock(cache.mutex);
   auto it = cache.blocks.find(index);
   if (it == cache.blocks.end()) {
-    auto built = std::make_unique<const UtcBlock>(detail::build_block(*zone_, hours_, index));
+    auto built = std::make_unique<const UtcBlock>(detail::build_block(*cache.zone, cache.hours, index));
     if (cache.blocks.size() >= Cache::kMaxBlocks) {
       scratch = std::move(built);
       return *scratch;
@@ -95,19 +98,12 @@ const UtcBlock& OpeningHours::block(std::int64_t index,
 }
 
 OpeningHours::OpeningHours(const OpeningHours& other)
-    : timezone_name_(other.timezone_name_),
-      zone_(other.zone_),
-      hours_(other.hours_),
-      cache_(other.cache_),
-      never_open_(other.never_open_) {
+    : cache_(other.cache_), never_open_(other.never_open_) {
   copy_hot_slots(other);
 }
 
 OpeningHours& OpeningHours::operator=(const OpeningHours& other) {
   if (this != &other) {
-    timezone_name_ = other.timezone_name_;
-    zone_ = other.zone_;
-    hours_ = other.hours_;
     cache_ = other.cache_;  // keeps the blocks the copied slots point to alive
     never_open_ = other.never_open_;
     copy_hot_slots(other);
@@ -115,26 +111,8 @@ OpeningHours& OpeningHours::operator=(const OpeningHours& other) {
   return *this;
 }
 
-OpeningHours::OpeningHours(OpeningHours&& other) noexcept
-    : timezone_name_(std::move(other.timezone_name_)),
-      zone_(other.zone_),
-      hours_(std::move(other.hours_)),
-      cache_(std::move(other.cache_)),
-      never_open_(other.never_open_) {
-  copy_hot_slots(other);
-}
-
-OpeningHours& OpeningHours::operator=(OpeningHours&& other) noexcept {
-  if (this != &other) {
-    timezone_name_ = std::move(other.timezone_name_);
-    zone_ = other.zone_;
-    hours_ = std::move(other.hours_);
-    cache_ = std::move(other.cache_);
-    never_open_ = other.never_open_;
-    copy_hot_slots(other);
-  }
-  return *this;
-}
+const WeeklyHours& OpeningHours::hours() const { return cache_->hours; }
+const std::string& OpeningHours::timezone() const { return cache_->timezone_name; }
 
 void OpeningHours::copy_hot_slots(const OpeningHours& other) {
   for (std::size_t i = 0; i < kHotSlots; ++i) {

@@ -89,20 +89,19 @@ class OpeningHours {
   // The open intervals intersecting [from, to), clipped to it, in order.
   std::vector<OpenInterval> open_intervals(Instant from, Instant to) const;
 
-  const WeeklyHours& hours() const { return hours_; }
-  const std::string& timezone() const { return timezone_name_; }
+  const WeeklyHours& hours() const;
+  const std::string& timezone() const;
 
-  // Copies share the compiled blocks; the hot-slot pointers are copied too (they stay valid
-  // because the shared cache owns the blocks).
+  // Copies share the compiled, immutable hours and their blocks; the hot-slot pointers are
+  // copied too (they stay valid: the shared cache owns the blocks). There is no separate move:
+  // a "moved-from" object stays a valid copy.
   OpeningHours(const OpeningHours& other);
   OpeningHours& operator=(const OpeningHours& other);
-  OpeningHours(OpeningHours&& other) noexcept;
-  OpeningHours& operator=(OpeningHours&& other) noexcept;
   ~OpeningHours() = default;
 
  private:
   OpeningHours() = default;
-  struct Cache;  // implementation detail of the UTC interval cache
+  struct Cache;  // the zone, the hours and the UTC blocks built so far (shared by copies)
   const detail::UtcBlock& block(std::int64_t index,
                                 std::unique_ptr<const detail::UtcBlock>& scratch) const;
   void copy_hot_slots(const OpeningHours& other);
@@ -111,9 +110,6 @@ class OpeningHours {
   // kept in the object itself so that a query touches no other memory before its block.
   static constexpr std::size_t kHotSlots = 8;
   mutable std::array<std::atomic<const detail::UtcBlock*>, kHotSlots> hot_{};
-  std::string timezone_name_;
-  const date::time_zone* zone_ = nullptr;
-  WeeklyHours hours_;
   std::shared_ptr<Cache> cache_;
   bool never_open_ = false;  // no interval anywhere: next_change need not scan 400 days
 };
