@@ -119,5 +119,41 @@ TEST_CASE("R-HOURS-5: anything outside the subset is rejected with its position"
   CHECK(mentions(osm_error("   "), "position 3"));
 }
 
+TEST_CASE("R-HOURS-5: mangled texts are accepted or rejected with a position, never a crash") {
+  // Deterministic mutations (fixed seed) of valid texts: deletions, insertions of the subset's
+  // own characters, swaps. Whatever parses must also compile and answer queries.
+  const std::vector<std::string> seeds = {
+      "Mo-Fr 09:00-12:00,13:00-18:00; Sa 10:00-16:00; Su off",
+      "24/7; Dec 24 10:00-14:00; Dec 25,26 off", "Fr-Mo 22:00-02:00, We 14:00-18:00",
+      "10:00-20:00; Jan 1 closed"};
+  const std::string alphabet = "MoTuWeThFrSaSuJanDec0123456789:-,; /7offclosed[]+\"PH";
+  std::uint64_t state = 20261123;
+  const auto next = [&state](std::size_t bound) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<std::size_t>((state >> 33) % bound);
+  };
+  int accepted = 0;
+  for (int i = 0; i < 3000; ++i) {
+    std::string text = seeds[next(seeds.size())];
+    for (int edits = 1 + static_cast<int>(next(3)); edits > 0; --edits) {
+      const std::size_t pos = next(text.size() + 1);
+      switch (next(3)) {
+        case 0: if (pos < text.size()) text.erase(pos, 1); break;
+        case 1: text.insert(pos, 1, alphabet[next(alphabet.size())]); break;
+        default: if (pos + 1 < text.size()) std::swap(text[pos], text[pos + 1]); break;
+      }
+    }
+    const absl::StatusOr<WeeklyHours> h = parse_osm_opening_hours(text);
+    if (h.ok()) {
+      ++accepted;
+      const OpeningHours oh = compile("Europe/Stockholm", *h);
+      (void)oh.next_change(at("2026-03-29T00:00:00Z"));
+    } else {
+      CHECK_MESSAGE(mentions(std::string(h.status().message()), "at position "), text);
+    }
+  }
+  CHECK(accepted > 0);
+}
+
 }  // namespace
 }  // namespace vshop::hours::testing
