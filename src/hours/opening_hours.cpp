@@ -41,6 +41,20 @@ bool has_any_interval(const WeeklyHours& hours) {
          std::any_of(hours.annual.begin(), hours.annual.end(), non_empty);
 }
 
+// Every day (weekday, annual and dated exception alike) has `00:00-24:00`: open at every instant
+// whatever the zone does, so next_change has nothing to find within any horizon.
+bool always_open(const WeeklyHours& hours) {
+  const auto full = [](const std::vector<LocalInterval>& list) {
+    return std::any_of(list.begin(), list.end(), [](const LocalInterval& iv) {
+      return iv.open_minute == 0 && iv.close_minute == 1440;
+    });
+  };
+  const auto full_entry = [&full](const auto& entry) { return full(entry.second); };
+  return std::all_of(hours.weekly.begin(), hours.weekly.end(), full) &&
+         std::all_of(hours.exceptions.begin(), hours.exceptions.end(), full_entry) &&
+         std::all_of(hours.annual.begin(), hours.annual.end(), full_entry);
+}
+
 }  // namespace
 
 absl::StatusOr<OpeningHours> OpeningHours::create(std::string_view timezone, WeeklyHours hours) {
@@ -70,6 +84,7 @@ absl::StatusOr<OpeningHours> OpeningHours::create(std::string_view timezone, Wee
   }
   OpeningHours result;
   result.never_open_ = !has_any_interval(hours);
+  result.always_open_ = always_open(hours);
   result.cache_ = std::make_shared<Cache>(std::string(timezone), zone, std::move(hours));
   return result;
 }
@@ -78,10 +93,8 @@ absl::StatusOr<OpeningHours> OpeningHours::create(std::string_view timezone, Wee
 // mutex and published. When the cache is full the block is built into `scratch` for this query.
 const UtcBlock& OpeningHours::block(std::int64_t index,
                                     std::unique_ptr<const UtcBlock>& scratch) const {
+  if (const UtcBlock* hot = hot_block(index)) return *hot;
   auto& slot = hot_[static_cast<std::size_t>(index) % kHotSlots];
-  if (const UtcBlock* hot = slot.load(std::memory_order_acquire); hot && hot->index == index) {
-    return *hot;
-  }
   Cache& cache = *cache_;
   std::lock_guard<std::mutex> lock(cache.mutex);
   auto it = cache.blocks.find(index);
@@ -98,7 +111,7 @@ const UtcBlock& OpeningHours::block(std::int64_t index,
 }
 
 OpeningHours::OpeningHours(const OpeningHours& other)
-    : cache_(other.cache_), never_open_(other.never_open_) {
+    : cache_(other.cache_), never_open_(other.never_open_), always_open_(other.always_open_) {
   copy_hot_slots(other);
 }
 
@@ -106,6 +119,7 @@ OpeningHours& OpeningHours::operator=(const OpeningHours& other) {
   if (this != &other) {
     cache_ = other.cache_;  // keeps the blocks the copied slots point to alive
     never_open_ = other.never_open_;
+    always_open_ = other.always_open_;
     copy_hot_slots(other);
   }
   return *this;
@@ -120,15 +134,33 @@ void OpeningHours::copy_hot_slots(const OpeningHours& other) {
   }
 }
 
+const UtcBlock* OpeningHours::hot_block(std::int64_t index) const {
+  const UtcBlock* hot =
+      hot_[static_cast<std::size_t>(index) % kHotSlots].load(std::memory_order_acquire);
+  return hot != nullptr && hot->index == index ? hot : nullptr;
+}
+
 bool OpeningHours::is_open(Instant t) const {
   const std::int64_t ms = to_epoch_ms(t);
+  const std::int64_t index = detail::block_index(ms);
+  if (const UtcBlock* hot = hot_block(index)) return hot->is_open(ms);
   std::unique_ptr<const UtcBlock> scratch;
-  return block(detail::block_index(ms), scratch).is_open(ms);
+  return block(index, scratch).is_open(ms);
 }
 
 std::optional<Instant> OpeningHours::next_change(Instant t) const {
-  if (never_open_) return std::nullopt;
   const std::int64_t ms = to_epoch_ms(t);
+  // Fast path: a change inside t's own (hot) block is always within the 400-day horizon.
+  if (const UtcBlock* hot = hot_block(detail::block_index(ms))) {
+    if (const std::int64_t change = hot->next_after(ms); change != detail::kNoChange) {
+      return from_epoch_ms(change);
+    }
+  }
+  return next_change_slow(ms);
+}
+
+std::optional<Instant> OpeningHours::next_change_slow(std::int64_t ms) const {
+  if (never_open_ || always_open_) return std::nullopt;
   const std::int64_t limit = ms + kNextChangeHorizonMs;
   std::unique_ptr<const UtcBlock> scratch;
   for (std::int64_t index = detail::block_index(ms);; ++index) {

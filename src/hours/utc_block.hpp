@@ -16,6 +16,7 @@ namespace vshop::hours::detail {
 // Blocks tile the UTC time line: block k answers for [k, k+1) * kBlockDays days since the epoch.
 inline constexpr std::int64_t kBlockDays = 128;
 inline constexpr std::int64_t kDayMs = 86'400'000;
+inline constexpr std::int32_t kDaySeconds = 86'400;
 inline constexpr std::int64_t kBlockMs = kBlockDays * kDayMs;
 // Local days generated beyond each side of the block. An interval opening on local day d lies
 // within UTC [d - 15 h, d + 48 h + 15 h + 24 h] (offsets within ±15 h, intervals up to 24 h past
@@ -84,17 +85,18 @@ struct UtcBlock {
       const DayRecord& r = days[static_cast<std::size_t>(d)];
       if (r.in_day[0] != DayRecord::kMany) {
         const auto s = static_cast<std::int32_t>((rel_ms % kDayMs) / 1000);
-        const int n = (r.in_day[0] <= s) + (r.in_day[1] <= s) + (r.in_day[2] <= s);
-        if (n < 3 && r.in_day[static_cast<std::size_t>(n)] != DayRecord::kNone) {
-          return valid_from_ms + d * kDayMs +
-                 std::int64_t{r.in_day[static_cast<std::size_t>(n)]} * 1000;
-        }
-        // Nothing more today: tomorrow's first boundary sits in the next record, usually on
-        // the same cache line (the last day's successor is the block's end record, kNone).
-        const DayRecord& next = days[static_cast<std::size_t>(d) + 1];
-        if (static_cast<std::size_t>(d) + 1 < kBlockDays && next.in_day[0] != DayRecord::kMany &&
-            next.in_day[0] != DayRecord::kNone) {
-          return valid_from_ms + (d + 1) * kDayMs + std::int64_t{next.in_day[0]} * 1000;
+        const std::size_t n = static_cast<std::size_t>(r.in_day[0] <= s) +
+                              static_cast<std::size_t>(r.in_day[1] <= s) +
+                              static_cast<std::size_t>(r.in_day[2] <= s);
+        // Candidates: today's remaining boundaries, then tomorrow's first (its record usually
+        // shares the cache line; the block's end record holds none). Picked without branches.
+        const std::int32_t tomorrow = days[static_cast<std::size_t>(d) + 1].in_day[0];
+        const std::array<std::int32_t, 4> candidates = {
+            r.in_day[0], r.in_day[1], r.in_day[2],
+            tomorrow >= 0 && tomorrow != DayRecord::kNone ? tomorrow + kDaySeconds
+                                                          : DayRecord::kNone};
+        if (const std::int32_t c = candidates[n]; c != DayRecord::kNone) {
+          return valid_from_ms + d * kDayMs + std::int64_t{c} * 1000;
         }
       }
     }

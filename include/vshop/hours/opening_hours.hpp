@@ -104,6 +104,8 @@ class OpeningHours {
   struct Cache;  // the zone, the hours and the UTC blocks built so far (shared by copies)
   const detail::UtcBlock& block(std::int64_t index,
                                 std::unique_ptr<const detail::UtcBlock>& scratch) const;
+  const detail::UtcBlock* hot_block(std::int64_t index) const;  // nullptr unless in its slot
+  std::optional<Instant> next_change_slow(std::int64_t ms) const;
   void copy_hot_slots(const OpeningHours& other);
 
   // Direct-mapped by block index (8 x 128 days, ~2.8 years): the first thing every query reads,
@@ -111,7 +113,9 @@ class OpeningHours {
   static constexpr std::size_t kHotSlots = 8;
   mutable std::array<std::atomic<const detail::UtcBlock*>, kHotSlots> hot_{};
   std::shared_ptr<Cache> cache_;
-  bool never_open_ = false;  // no interval anywhere: next_change need not scan 400 days
+  // Constant answers, so that next_change need not scan 400 days of blocks for nothing.
+  bool never_open_ = false;   // no interval anywhere
+  bool always_open_ = false;  // every day 00:00-24:00 (e.g. OSM `24/7`)
 };
 
 }  // namespace vshop::hours
