@@ -59,13 +59,19 @@ UtcBlock build_block(const date::time_zone& zone, const WeeklyHours& hours, std:
   }
   for (std::int64_t day = 0; day < kBlockDays; ++day) {
     DayRecord& r = block.days[static_cast<std::size_t>(day)];
-    const std::size_t count = block.days[static_cast<std::size_t>(day) + 1].first - r.first;
-    if (count > r.in_day.size()) {
-      r.in_day[0] = DayRecord::kMany;
+    const std::size_t next_first = block.days[static_cast<std::size_t>(day) + 1].first;
+    const std::size_t count = next_first - r.first;
+    if (count > DayRecord::kInline) {
+      r.upcoming[0] = DayRecord::kMany;
       continue;
     }
+    const std::int64_t day_s = day * kDaySeconds;
     for (std::size_t j = 0; j < count; ++j) {
-      r.in_day[j] = static_cast<std::int32_t>(block.bounds[r.first + j] - day * (kDayMs / 1000));
+      r.upcoming[j] = static_cast<std::int32_t>(block.bounds[r.first + j] - day_s);
+    }
+    // The first boundary after the day, if it is a real change of this block.
+    if (next_first < block.end()) {
+      r.upcoming[count] = static_cast<std::int32_t>(block.bounds[next_first] - day_s);
     }
   }
   return block;

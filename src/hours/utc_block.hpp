@@ -28,14 +28,26 @@ inline constexpr std::int64_t kMarginDays = 4;
 // What UtcBlock::next_after returns when the block holds no further change.
 inline constexpr std::int64_t kNoChange = INT64_MIN;
 
-// One UTC day of a block: where its boundaries start in `bounds`, and (for the usual day with
-// at most three) the boundaries themselves as seconds since the day's start, so that is_open and
-// most next_change queries read nothing else. 16 bytes: four records per cache line.
+// One UTC day of a block: where its boundaries start in `bounds` and, for the usual day with at
+// most six, the day's boundaries (seconds since the day's start) followed by the first boundary
+// after the day, so that is_open and next_change read this record and nothing else. 32 bytes:
+// two records per cache line.
 struct DayRecord {
-  static constexpr std::int32_t kNone = INT32_MAX;  // padding after the day's last boundary
-  static constexpr std::int32_t kMany = -1;         // in_day[0]: more than three; use `bounds`
+  static constexpr std::int32_t kNone = INT32_MAX;  // no (further) boundary in the block
+  static constexpr std::int32_t kMany = -1;         // upcoming[0]: more than six; use `bounds`
+  static constexpr std::size_t kInline = 6;
   std::uint32_t first = 0;  // number of boundaries before the day's start
-  std::array<std::int32_t, 3> in_day{kNone, kNone, kNone};
+  // The k <= 6 boundaries of the day, then (at index k) the first later one (>= 86400, or kNone
+  // when the block has none), then kNone. Counting the entries <= a time of day s (< 86400)
+  // counts exactly the day's boundaries <= s, and upcoming[that count] is the next change.
+  std::array<std::int32_t, kInline + 1> upcoming{kNone, kNone, kNone, kNone, kNone, kNone, kNone};
+
+  // Number of the day's boundaries <= s (s in [0, 86400)); requires upcoming[0] != kMany.
+  std::size_t count_until(std::int32_t s) const {
+    std::size_t n = 0;
+    for (std::size_t j = 0; j < kInline; ++j) n += static_cast<std::size_t>(upcoming[j] <= s);
+    return n;
+  }
 };
 
 struct UtcBlock {
@@ -62,11 +74,8 @@ struct UtcBlock {
     const std::int64_t rel_ms = ms - valid_from_ms;
     const auto d = static_cast<std::size_t>(rel_ms / kDayMs);
     const DayRecord& r = days[d];
-    if (r.in_day[0] != DayRecord::kMany) {
-      const auto s = static_cast<std::int32_t>((rel_ms % kDayMs) / 1000);
-      return r.first + static_cast<std::size_t>(r.in_day[0] <= s) +
-             static_cast<std::size_t>(r.in_day[1] <= s) +
-             static_cast<std::size_t>(r.in_day[2] <= s);
+    if (r.upcoming[0] != DayRecord::kMany) {
+      return r.first + r.count_until(static_cast<std::int32_t>((rel_ms % kDayMs) / 1000));
     }
     const auto rel_s = static_cast<std::int32_t>(rel_ms / 1000);
     std::size_t i = r.first;
@@ -83,21 +92,10 @@ struct UtcBlock {
       const std::int64_t rel_ms = ms - valid_from_ms;
       const std::int64_t d = rel_ms / kDayMs;
       const DayRecord& r = days[static_cast<std::size_t>(d)];
-      if (r.in_day[0] != DayRecord::kMany) {
-        const auto s = static_cast<std::int32_t>((rel_ms % kDayMs) / 1000);
-        const std::size_t n = static_cast<std::size_t>(r.in_day[0] <= s) +
-                              static_cast<std::size_t>(r.in_day[1] <= s) +
-                              static_cast<std::size_t>(r.in_day[2] <= s);
-        // Candidates: today's remaining boundaries, then tomorrow's first (its record usually
-        // shares the cache line; the block's end record holds none). Picked without branches.
-        const std::int32_t tomorrow = days[static_cast<std::size_t>(d) + 1].in_day[0];
-        const std::array<std::int32_t, 4> candidates = {
-            r.in_day[0], r.in_day[1], r.in_day[2],
-            tomorrow >= 0 && tomorrow != DayRecord::kNone ? tomorrow + kDaySeconds
-                                                          : DayRecord::kNone};
-        if (const std::int32_t c = candidates[n]; c != DayRecord::kNone) {
-          return valid_from_ms + d * kDayMs + std::int64_t{c} * 1000;
-        }
+      if (r.upcoming[0] != DayRecord::kMany) {
+        const std::int32_t c =
+            r.upcoming[r.count_until(static_cast<std::int32_t>((rel_ms % kDayMs) / 1000))];
+        return c == DayRecord::kNone ? kNoChange : valid_from_ms + d * kDayMs + std::int64_t{c} * 1000;
       }
     }
     const std::size_t i = first_after(ms);
