@@ -99,7 +99,8 @@ const UtcBlock& OpeningHours::block(std::int64_t index,
   std::lock_guard<std::mutex> lock(cache.mutex);
   auto it = cache.blocks.find(index);
   if (it == cache.blocks.end()) {
-    auto built = std::make_unique<const UtcBlock>(detail::build_block(*cache.zone, cache.hours, index));
+    auto built =
+        std::make_unique<const UtcBlock>(detail::build_block(*cache.zone, cache.hours, index));
     if (cache.blocks.size() >= Cache::kMaxBlocks) {
       scratch = std::move(built);
       return *scratch;

@@ -95,7 +95,8 @@ struct UtcBlock {
       if (r.upcoming[0] != DayRecord::kMany) {
         const std::int32_t c =
             r.upcoming[r.count_until(static_cast<std::int32_t>((rel_ms % kDayMs) / 1000))];
-        return c == DayRecord::kNone ? kNoChange : valid_from_ms + d * kDayMs + std::int64_t{c} * 1000;
+        if (c == DayRecord::kNone) return kNoChange;
+        return valid_from_ms + d * kDayMs + std::int64_t{c} * 1000;
       }
     }
     const std::size_t i = first_after(ms);
