@@ -74,6 +74,15 @@ UtcBlock build_block(const date::time_zone& zone, const WeeklyHours& hours, std:
       r.upcoming[count] = static_cast<std::int32_t>(block.bounds[next_first] - day_s);
     }
   }
+  // Distinct day kinds: a handful per block for regular hours.
+  block.kinds.reserve(16);
+  for (std::size_t day = 0; day < static_cast<std::size_t>(kBlockDays); ++day) {
+    const DayRecord& r = block.days[day];
+    const DayKind kind{r.upcoming, r.first & 1U};
+    auto it = std::find(block.kinds.begin(), block.kinds.end(), kind);
+    if (it == block.kinds.end()) it = block.kinds.insert(block.kinds.end(), kind);
+    block.day_kind[day] = static_cast<std::uint8_t>(it - block.kinds.begin());
+  }
   return block;
 }
 

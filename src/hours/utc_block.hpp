@@ -50,9 +50,22 @@ struct DayRecord {
   }
 };
 
+// What a query needs of a day, without its position in `bounds`: the parity of the boundaries
+// before it and its `upcoming` entries. Most days of a block repeat one of a few kinds (one per
+// weekday, per UTC offset, per exception), so a block keeps each distinct kind once and a byte
+// per day: the data a query touches stays small enough to live in cache for many stores.
+struct DayKind {
+  std::array<std::int32_t, DayRecord::kInline + 1> upcoming{};
+  std::uint32_t parity = 0;  // (number of boundaries before the day) & 1
+  friend bool operator==(const DayKind&, const DayKind&) = default;
+};
+
 struct UtcBlock {
+  // The fields read by every query come first: index, start, the kinds and the day -> kind map.
   std::int64_t index = 0;
   std::int64_t valid_from_ms = 0;  // the block answers exactly for [valid_from_ms, valid_to_ms)
+  std::vector<DayKind> kinds;      // at most kBlockDays distinct kinds
+  std::array<std::uint8_t, kBlockDays> day_kind{};
   std::int64_t valid_to_ms = 0;
   // open0, close0, open1, close1, ... in seconds since valid_from_ms (instants mapped from whole
   // local minutes are whole seconds), strictly increasing: touching intervals are merged
@@ -84,17 +97,33 @@ struct UtcBlock {
     return i;
   }
   // Whether the store is open at `ms`, which must lie in [valid_from_ms, valid_to_ms).
-  bool is_open(std::int64_t ms) const { return (first_after(ms) & 1) != 0; }
+  bool is_open(std::int64_t ms) const {
+    const std::int64_t rel_ms = ms - valid_from_ms;
+    const DayKind& k = kinds[day_kind[static_cast<std::size_t>(rel_ms / kDayMs)]];
+    if (k.upcoming[0] != DayRecord::kMany) {
+      std::size_t n = k.parity;
+      const auto s = static_cast<std::int32_t>((rel_ms % kDayMs) / 1000);
+      for (std::size_t j = 0; j < DayRecord::kInline; ++j) {
+        n += static_cast<std::size_t>(k.upcoming[j] <= s);
+      }
+      return (n & 1) != 0;
+    }
+    return (first_after(ms) & 1) != 0;
+  }
   // The first boundary strictly after `ms` (< valid_to_ms) inside the valid range, as epoch ms,
   // or kNoChange when the block has none. Requires ms < valid_to_ms.
   std::int64_t next_after(std::int64_t ms) const {
     if (ms >= valid_from_ms) {
       const std::int64_t rel_ms = ms - valid_from_ms;
       const std::int64_t d = rel_ms / kDayMs;
-      const DayRecord& r = days[static_cast<std::size_t>(d)];
-      if (r.upcoming[0] != DayRecord::kMany) {
-        const std::int32_t c =
-            r.upcoming[r.count_until(static_cast<std::int32_t>((rel_ms % kDayMs) / 1000))];
+      const DayKind& k = kinds[day_kind[static_cast<std::size_t>(d)]];
+      if (k.upcoming[0] != DayRecord::kMany) {
+        const auto s = static_cast<std::int32_t>((rel_ms % kDayMs) / 1000);
+        std::size_t n = 0;
+        for (std::size_t j = 0; j < DayRecord::kInline; ++j) {
+          n += static_cast<std::size_t>(k.upcoming[j] <= s);
+        }
+        const std::int32_t c = k.upcoming[n];
         if (c == DayRecord::kNone) return kNoChange;
         return valid_from_ms + d * kDayMs + std::int64_t{c} * 1000;
       }
