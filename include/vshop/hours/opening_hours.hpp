@@ -71,11 +71,13 @@ const std::vector<LocalInterval>& intervals_opening_on(const WeeklyHours& hours,
                                                        date::local_days day);
 
 // Compiled opening hours of one store: the zone is looked up once (in create), and queries are
-// answered by binary search in precomputed UTC boundaries. The UTC intervals are computed per
-// block of 128 days, lazily, the first time a query needs that block, and kept (up to 64 blocks
-// per store; beyond that a block is computed for the query and dropped, still exact). Queries
-// are const, deterministic and safe to call from several threads at once: a block is published
-// once, fully built, under a mutex, and read without locking afterwards. Copies share the cache.
+// answered from precomputed UTC boundaries (a per-day lookup, no calendar arithmetic). The UTC
+// intervals are computed per block of 128 days, lazily, the first time a query needs that block,
+// and kept (up to 64 blocks per store; beyond that a block is computed for the query and
+// dropped, still exact), so a query anywhere in time is correct, only slower the first time.
+// Queries are const, deterministic and safe to call from several threads at once: a block is
+// published once, fully built, under a mutex, and read without locking afterwards. Copies share
+// the compiled hours and blocks.
 class OpeningHours {
  public:
   // Fails with invalid_argument naming `timezone` for an unknown IANA zone.
