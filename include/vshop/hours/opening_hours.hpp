@@ -17,6 +17,10 @@
 
 namespace vshop::hours {
 
+namespace detail {
+struct UtcBlock;
+}  // namespace detail
+
 // A local-time interval [open, close) in minutes since local midnight. close is 1..1440
 // (1440 = `24:00`); close <= open means the interval runs past midnight into the next day and
 // belongs to the day it opens on (R-HOURS-1).
@@ -32,6 +36,10 @@ struct WeeklyHours {
   // Dated exceptions: they replace the intervals that open on that local date (R-HOURS-2);
   // an empty list = closed all day.
   std::map<date::local_days, std::vector<LocalInterval>> exceptions;
+  // Annual exceptions (OSM `Dec 25 off`, `Dec 24 10:00-14:00`): they recur every year on that
+  // month and day and replace the weekly intervals opening on it; a dated exception on the same
+  // date beats them. Feb 29 applies in leap years only.
+  std::map<date::month_day, std::vector<LocalInterval>> annual;
   friend bool operator==(const WeeklyHours&, const WeeklyHours&) = default;
 };
 
@@ -56,8 +64,17 @@ absl::StatusOr<WeeklyHours> parse_osm_opening_hours(std::string_view text);
 // Formats an interval back as `HH:MM-HH:MM`.
 std::string format_local_interval(LocalInterval interval);
 
-// Compiled opening hours of one store: the zone is looked up once, and queries are answered
-// from precomputed UTC intervals. Queries are const and deterministic.
+// The intervals of `hours` that open on local date `day` (R-HOURS-2): the dated exception if
+// there is one, else the annual exception, else the weekday's intervals.
+const std::vector<LocalInterval>& intervals_opening_on(const WeeklyHours& hours,
+                                                       date::local_days day);
+
+// Compiled opening hours of one store: the zone is looked up once (in create), and queries are
+// answered by binary search in precomputed UTC boundaries. The UTC intervals are computed per
+// block of 128 days, lazily, the first time a query needs that block, and kept (up to 64 blocks
+// per store; beyond that a block is computed for the query and dropped, still exact). Queries
+// are const, deterministic and safe to call from several threads at once: a block is published
+// once, fully built, under a mutex, and read without locking afterwards. Copies share the cache.
 class OpeningHours {
  public:
   // Fails with invalid_argument naming `timezone` for an unknown IANA zone.
@@ -65,7 +82,8 @@ class OpeningHours {
 
   // Whether the store is open at t (R-HOURS-4).
   bool is_open(Instant t) const;
-  // The next opening or closing instant strictly after t, or nullopt when none within 400 days.
+  // The next opening or closing instant strictly after t, or nullopt when none within 400 days
+  // (a change exactly at t + 400 days is still reported).
   std::optional<Instant> next_change(Instant t) const;
   // The open intervals intersecting [from, to), clipped to it, in order.
   std::vector<OpenInterval> open_intervals(Instant from, Instant to) const;
@@ -76,6 +94,8 @@ class OpeningHours {
  private:
   OpeningHours() = default;
   struct Cache;  // implementation detail of the UTC interval cache
+  const detail::UtcBlock& block(std::int64_t index,
+                                std::unique_ptr<const detail::UtcBlock>& scratch) const;
 
   std::string timezone_name_;
   const date::time_zone* zone_ = nullptr;
