@@ -1,5 +1,6 @@
 #include "vshop/attribution/money.hpp"
 
+#include <iterator>
 #include <limits>
 
 #include "vshop/currency.hpp"
@@ -73,13 +74,18 @@ std::string format_money(const Money& money) {
   // Work in unsigned so that INT64_MIN has a magnitude.
   std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(money.minor)
                                      : static_cast<std::uint64_t>(money.minor);
-  std::string digits = std::to_string(magnitude);
-  if (money.exponent > 0) {
-    const auto e = static_cast<std::size_t>(money.exponent);
-    if (digits.size() <= e) digits.insert(0, e + 1 - digits.size(), '0');
-    digits.insert(digits.size() - e, ".");
-  }
-  return negative ? "-" + digits : digits;
+  // Digits from the least significant, the point after `exponent` of them.
+  char buf[48];
+  int n = 0;
+  int written = 0;
+  do {
+    if (money.exponent > 0 && written == money.exponent) buf[n++] = '.';
+    buf[n++] = static_cast<char>('0' + magnitude % 10);
+    magnitude /= 10;
+    ++written;
+  } while (magnitude != 0 || written <= money.exponent);
+  if (negative) buf[n++] = '-';
+  return std::string(std::make_reverse_iterator(buf + n), std::make_reverse_iterator(buf));
 }
 
 }  // namespace vshop::attribution

@@ -179,12 +179,9 @@ absl::Status read_field(const Field& f, simdjson::dom::element v, Command& c) {
     }
     case FieldType::kOptDouble: {
       double d;
-      if (v.is_double() || v.is_int64() || v.is_uint64()) {
-        (void)v.get_double().get(d);  // integers convert too
-        *static_cast<std::optional<double>*>(m) = d;
-        return absl::OkStatus();
-      }
-      return mistyped(f.name, "a number");
+      if (v.get_double().get(d) != simdjson::SUCCESS) return mistyped(f.name, "a number");
+      *static_cast<std::optional<double>*>(m) = d;  // integers convert too
+      return absl::OkStatus();
     }
     case FieldType::kInt:
     case FieldType::kOptInt: {
