@@ -61,7 +61,6 @@ absl::Status Core::request_chat(const Command& c) {
   chat.shopper = sh;
   chat.requested_ms = now_ms;
   chat.claim_deadline_ms = now_ms + settings.claim_window.count();
-  chat.offer_timeout_ms = settings.offer_timeout.count();
   chat.has_location = c.lat.has_value();
   if (chat.has_location) chat.where = unit_vector(*c.lat, *c.lon);
   chat.department = c.department;

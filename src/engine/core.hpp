@@ -98,7 +98,6 @@ struct Chat {
   bool silent = false;  // a blocked shopper's chat (R-BLOCK-1): no offers, no timers, no effects
   std::int64_t requested_ms = 0;
   std::int64_t claim_deadline_ms = 0;  // request + claim_window in force at the request
-  std::int64_t offer_timeout_ms = 0;   // in force at the request (R-SET-1)
   std::int64_t wave_deadline_ms = 0;
   TimerKey wave_timer = kNoTimer;
   bool has_location = false;

@@ -203,7 +203,6 @@ absl::StatusOr<Engine> Engine::restore(std::string_view snapshot) {
       c.silent = r.boolean(o, "silent");
       c.requested_ms = r.integer(o, "requested");
       c.claim_deadline_ms = r.integer(o, "claim_deadline");
-      c.offer_timeout_ms = r.integer(o, "offer_timeout");
       c.wave_deadline_ms = r.integer(o, "wave_deadline");
       c.wave_timer = r.timer(o, "wave_timer");
       element where = r.at(o, "where");

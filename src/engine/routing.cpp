@@ -99,7 +99,10 @@ void Core::start_wave(Idx c, std::int64_t at_ms, bool first) {
     miss_chat(c, at_ms, "no_expert_available");
     return;
   }
-  chat.wave_deadline_ms = std::min(at_ms + chat.offer_timeout_ms, chat.claim_deadline_ms);
+  // A new wave is a decision made now: it uses the offer_timeout in force now, while the claim
+  // window keeps the one of the request (R-SET-1).
+  chat.wave_deadline_ms =
+      std::min(at_ms + settings.offer_timeout.count(), chat.claim_deadline_ms);
   Effect& eff = emit(EffectKind::kChatOffered, at_ms);
   eff.chat = chat.id;
   eff.deadline = from_epoch_ms(chat.wave_deadline_ms);

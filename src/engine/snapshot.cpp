@@ -135,7 +135,6 @@ std::string Core::snapshot() const {
     out.key("silent").boolean(c.silent);
     out.key("requested").integer(c.requested_ms);
     out.key("claim_deadline").integer(c.claim_deadline_ms);
-    out.key("offer_timeout").integer(c.offer_timeout_ms);
     out.key("wave_deadline").integer(c.wave_deadline_ms);
     timer(out, "wave_timer", c.wave_timer);
     out.key("where");
