@@ -91,8 +91,6 @@ void Core::activate_chat(Idx c, Idx e, std::int64_t at_ms) {
   chat.expert = e;
   ++x.active_chats;
   x.chats.insert(std::lower_bound(x.chats.begin(), x.chats.end(), c), c);
-  x.decline_streak = 0;
-  x.missed_streak = 0;
   set_idle(e, at_ms);
   contacts.touch(chat.shopper, e, c, from_epoch_ms(at_ms));
 }
@@ -116,6 +114,9 @@ absl::Status Core::claim(const Command& c) {
     if (o.expert == *e && o.state == OfferState::kPending) o.state = OfferState::kClaimed;
   }
   experts[*e].pending_offer = kNone;
+  // R-AVAIL-3/4: a claim (not a take or an accepted transfer) resets both streaks.
+  experts[*e].decline_streak = 0;
+  experts[*e].missed_streak = 0;
   activate_chat(*ch, *e, now_ms);
   Effect& eff = emit(EffectKind::kChatClaimed, now_ms);
   eff.chat = chat.id;
