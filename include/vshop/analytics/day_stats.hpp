@@ -1,0 +1,66 @@
+// One scope's (merchant, store or expert) counters for one reporting day, and the sparse,
+// day-ordered series of them that MetricsBook keeps per scope.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <utility>
+#include <vector>
+
+#include "absl/container/inlined_vector.h"
+#include "vshop/analytics/response_histogram.hpp"
+
+namespace vshop::analytics {
+
+// A reporting day: days since 1970-01-01 of the local date in the reporting time zone.
+using DayKey = std::int32_t;
+
+// Attributed orders of one currency (currency = index into MetricsBook's interned codes).
+struct OrderTotal {
+  std::uint16_t currency = 0;
+  std::uint32_t orders = 0;
+  std::int64_t gross_minor = 0;  // minor units, never negative
+};
+
+struct DayStats {
+  // Chat cohort counters: keyed by the day of the request (see docs/decisions.md).
+  std::uint32_t initiated = 0;  // merchant: requested; store/expert: offered to it
+  std::uint32_t claimed = 0;
+  std::uint32_t missed = 0;
+  ResponseHistogram response;  // request -> claim of the claims counted in `claimed`
+  // Event-day counters: keyed by the day the event happened.
+  std::uint32_t taken = 0;         // left messages taken
+  std::uint32_t transfers_in = 0;  // chats received by transfer (store: from another store)
+  std::uint32_t converted = 0;     // chats whose first attributed order (in this scope) fell here
+  std::uint32_t ratings = 0;
+  std::uint32_t rating_sum = 0;
+  std::uint32_t unattributed_orders = 0;  // merchant scope only
+  absl::InlinedVector<OrderTotal, 1> orders;
+  // Availability: experts available at some time of the day (merchant and store scopes, as a
+  // bitset by expert id); the expert scope uses `self_available`.
+  std::vector<std::uint64_t> available;
+  bool self_available = false;
+
+  // Records that `expert` was available at some time of this day (sets its bit).
+  void mark_available(std::uint32_t expert);
+};
+
+// Sparse per-day storage: a vector sorted by day. Events arrive (almost) in time order, so an
+// insertion is an append or lands in the last few entries; a range is one binary search and a
+// contiguous scan.
+class DaySeries {
+ public:
+  using Entry = std::pair<DayKey, DayStats>;
+
+  // The day's stats, inserted empty if absent.
+  DayStats& at(DayKey day);
+  // Entries with first <= day <= last, in day order.
+  std::span<const Entry> range(DayKey first, DayKey last) const;
+  const std::vector<Entry>& entries() const { return entries_; }
+  bool empty() const { return entries_.empty(); }
+
+ private:
+  std::vector<Entry> entries_;
+};
+
+}  // namespace vshop::analytics

@@ -1,0 +1,63 @@
+// The result of a metrics query (R-METRIC-1): exact counts, money in integer minor units per
+// currency, and the derived ratios computed and formatted with integer arithmetic only.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vshop/time.hpp"
+
+namespace vshop::analytics {
+
+// Attributed orders of one currency over the range.
+struct CurrencyMetrics {
+  std::string_view code;  // ISO 4217 (points into the static currency table)
+  int exponent = 2;       // digits after the decimal point
+  std::uint64_t orders = 0;
+  std::int64_t gross_minor = 0;
+
+  // Gross value as a decimal string with `exponent` digits ("1234.50", JPY "1234", KWD "1.234").
+  std::string gross() const;
+  // Average order value, rounded half up to the minor unit; "" without orders.
+  std::string average() const;
+};
+
+struct Metrics {
+  std::uint64_t initiated = 0;  // merchant: chats requested; store/expert: chats offered to it
+  std::uint64_t claimed = 0;    // claimed by the scope
+  std::uint64_t missed = 0;     // ended missed (store/expert: after being offered to it)
+  std::uint64_t taken = 0;      // left messages taken by the scope
+  std::uint64_t transfers_in = 0;
+  std::uint64_t available_associates = 0;  // distinct experts available at any time in range
+  std::uint64_t ratings = 0;
+  std::uint64_t rating_sum = 0;
+  std::uint64_t orders = 0;  // attributed orders, all currencies
+  std::uint64_t unattributed_orders = 0;  // merchant scope only
+  std::uint64_t converted = 0;  // chats with at least one attributed order
+  std::vector<CurrencyMetrics> currencies;  // sorted by code
+  std::uint64_t responses = 0;              // claims with a response time (== claimed)
+  std::optional<Duration> response_median;  // nearest rank, ±500 ms (response_histogram.hpp)
+  std::optional<Duration> response_p90;
+
+  // Chats that reached the scope's experts: claimed + taken + received by transfer.
+  std::uint64_t engaged() const { return claimed + taken + transfers_in; }
+  // claimed / initiated, converted / engaged, initiated / available_associates,
+  // rating_sum / ratings: nullopt when the denominator is 0.
+  std::optional<double> claimed_ratio() const;
+  std::optional<double> conversion_ratio() const;
+  std::optional<double> chats_per_associate() const;
+  std::optional<double> average_rating() const;
+};
+
+// num / den (times 100 when `percent`) as a decimal string with `decimals` fraction digits,
+// rounded half up, computed exactly in integers ("88.2" for 15/17 as a percentage with 1
+// decimal); "" when den == 0.
+std::string format_ratio(std::uint64_t num, std::uint64_t den, int decimals, bool percent);
+
+// A non-negative amount in minor units as a decimal string with `exponent` fraction digits.
+std::string format_minor_units(std::int64_t minor, int exponent);
+
+}  // namespace vshop::analytics
