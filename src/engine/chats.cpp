@@ -76,9 +76,10 @@ absl::Status Core::request_chat(const Command& c) {
   shopper.open_chat = idx;
   shopper.online = true;
   if (shopper.blocked) {
-    chat.silent = true;  // R-BLOCK-1: accepted silently, reaches nobody
+    chat.silent = true;  // R-BLOCK-1: accepted silently, reaches nobody (nor the metrics)
     return absl::OkStatus();
   }
+  fed(metrics.chat_requested(from_epoch_ms(now_ms), idx));
   start_wave(idx, now_ms, true);
   return absl::OkStatus();
 }
@@ -118,6 +119,8 @@ absl::Status Core::claim(const Command& c) {
   experts[*e].decline_streak = 0;
   experts[*e].missed_streak = 0;
   activate_chat(*ch, *e, now_ms);
+  fed(metrics.chat_claimed(from_epoch_ms(chat.requested_ms), from_epoch_ms(now_ms), *ch, *e,
+                           metrics_store(*e)));
   Effect& eff = emit(EffectKind::kChatClaimed, now_ms);
   eff.chat = chat.id;
   eff.expert = c.expert;
@@ -198,6 +201,7 @@ absl::Status Core::take_left_message(const Command& c) {
   }
   left_messages.erase(*ch);
   activate_chat(*ch, *e, now_ms);
+  fed(metrics.chat_taken(from_epoch_ms(now_ms), *ch, *e, metrics_store(*e)));
   chat.notified = false;
   shoppers[chat.shopper].online = false;  // R-CHAT-6: the shopper is shown as offline
   Effect& eff = emit(EffectKind::kChatTaken, now_ms);
@@ -303,6 +307,8 @@ absl::Status Core::rate_chat(const Command& c) {
     return error(ErrorCode::kInvalidState, "chat: \"%s\" is already rated", c.chat);
   }
   chat.rating = static_cast<int>(c.stars);
+  fed(metrics.chat_rated(from_epoch_ms(now_ms), *ch, chat.expert, metrics_store(chat.expert),
+                         chat.rating));
   return absl::OkStatus();
 }
 
@@ -338,10 +344,13 @@ absl::Status Core::record_purchase(const Command& c) {
           ? attribution::money_from_minor(std::stoll(c.subtotal), c.currency)
           : attribution::parse_money(c.subtotal, c.currency);
   if (!money.ok()) return money.status();
+  if (money->minor < 0) {
+    // A purchase is never negative (refunds are not purchases); the dashboard sums would lie.
+    return error(ErrorCode::kInvalidArgument, "subtotal: %s is negative", c.subtotal);
+  }
   if (orders.contains(c.order)) {
     return error(ErrorCode::kDuplicateOrder, "order: \"%s\" was already recorded", c.order);
   }
-  orders.insert(c.order);
   std::optional<std::uint32_t> shopper;
   if (auto it = shopper_ids.find(absl::string_view(c.shopper.data(), c.shopper.size()));
       it != shopper_ids.end()) {
@@ -349,6 +358,20 @@ absl::Status Core::record_purchase(const Command& c) {
   }
   const auto decision =
       contacts.decide(shopper, from_epoch_ms(now_ms), settings.attribution_window_days);
+  std::optional<analytics::Attribution> credited;
+  if (decision.outcome == attribution::Outcome::kAttributed) {
+    credited = analytics::Attribution{decision.contact.expert,
+                                      metrics_store(decision.contact.expert),
+                                      decision.contact.chat};
+  }
+  // The book refuses an order that would overflow the merchant's total of its currency: the
+  // last check, made before anything changes (R-ERR-1).
+  if (auto s = metrics.order_recorded(from_epoch_ms(now_ms), credited, money->currency,
+                                      money->minor);
+      !s.ok()) {
+    return s;
+  }
+  orders.insert(c.order);
   if (decision.outcome == attribution::Outcome::kAttributed) {
     Effect& eff = emit(EffectKind::kSaleAttributed, now_ms);
     eff.order = c.order;

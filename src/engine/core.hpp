@@ -14,6 +14,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/inlined_vector.h"
 #include "absl/status/status.h"
+#include "vshop/analytics/metrics_book.hpp"
 #include "vshop/attribution/attribution.hpp"
 #include "vshop/engine/command.hpp"
 #include "vshop/engine/effect.hpp"
@@ -154,6 +155,9 @@ struct Core {
 
   attribution::ContactBook contacts;
   attribution::OrderSet orders;
+  // R-METRIC-1: fed at the one place where each transition happens (metrics_book.hpp lists
+  // which effect feeds which call); its reporting zone follows settings.reporting_timezone.
+  analytics::MetricsBook metrics;
 
   std::vector<Effect> outbox;
   std::vector<std::string> journal;
@@ -249,6 +253,13 @@ struct Core {
   void on_digest(std::int64_t at_ms);
   void on_pii(std::int64_t at_ms);
   int pending_experts() const;
+
+  // --- metrics.cpp ---------------------------------------------------------------------
+  // The book only rejects inputs inconsistent with the engine's own state (ids are bounded at
+  // registration, stars and money are validated first), so a failure here is an engine bug:
+  // it aborts debug builds and is dropped (the metrics miss one event) in release builds.
+  static void fed(const absl::Status& status);
+  analytics::StoreId metrics_store(Idx expert) const;
 
   // --- snapshot.cpp ----------------------------------------------------------------------
   std::string snapshot() const;

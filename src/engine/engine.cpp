@@ -31,6 +31,7 @@ Effect& Core::emit(EffectKind kind, std::int64_t at_ms) {
 // carries the timer's deadline (R-TIME-1). A timer created while firing is due later or at the
 // same instant with a higher sequence, so it fires in this loop too when due.
 void Core::advance_to(std::int64_t target) {
+  const bool time_passes = target > now_ms;
   while (!timers.empty()) {
     auto it = timers.begin();
     if (it->first.deadline_ms > target) break;
@@ -41,6 +42,9 @@ void Core::advance_to(std::int64_t target) {
     fire(key, timer);
   }
   now_ms = target;
+  // Open availability periods reach today; only when time passes, so that a rejected command
+  // at the engine's time changes nothing (R-ERR-1).
+  if (time_passes) metrics.advance(from_epoch_ms(target));
 }
 
 void Core::fire(const TimerKey& key, const Timer& timer) {

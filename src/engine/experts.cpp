@@ -76,6 +76,10 @@ absl::Status Core::register_expert(const Command& c) {
   if (expert_emails.contains(key)) {
     return error(ErrorCode::kAlreadyExists, "email: \"%s\" already has an account", email);
   }
+  if (experts.size() >= analytics::kMaxInternedId) {  // the metrics' dense per-expert tables
+    return error(ErrorCode::kInvalidArgument, "expert: a merchant has at most %d experts",
+                 analytics::kMaxInternedId);
+  }
   const auto idx = static_cast<Idx>(experts.size());
   Expert& x = experts.emplace_back();
   x.id = c.expert;
@@ -186,6 +190,7 @@ void Core::make_available(Idx e, std::int64_t at_ms) {
   x.decline_streak = 0;
   index_insert(e);
   emit(EffectKind::kExpertAvailable, at_ms).expert = x.id;
+  fed(metrics.expert_available(from_epoch_ms(at_ms), e, metrics_store(e)));
   arm_store_close(x.store);
 }
 
@@ -203,6 +208,7 @@ void Core::make_unavailable(Idx e, std::int64_t at_ms, std::string_view reason) 
   Effect& eff = emit(EffectKind::kExpertUnavailable, at_ms);
   eff.expert = x.id;
   eff.reason = reason;
+  fed(metrics.expert_unavailable(from_epoch_ms(at_ms), e));
   const Idx offered_chat = x.pending_offer;
   if (offered_chat != kNone) withdraw_offer(offered_chat, e, at_ms, "expert_unavailable");
   if (x.pending_transfer != kNone) fail_transfer(x.pending_transfer, at_ms, "target_unavailable");

@@ -280,6 +280,13 @@ absl::StatusOr<Engine> Engine::restore(std::string_view snapshot) {
                                from_epoch_ms(a.at(3).get_int64().value())});
     }
     for (const auto& id : r.strings(root, "orders")) s.orders.insert(id);
+    r.field = "metrics";
+    auto book = analytics::MetricsBook::read(simdjson::minify(r.at(root, "metrics")));
+    if (!book.ok()) throw Bad(std::string(book.status().message()));
+    if (book->reporting_timezone() != s.settings.reporting_timezone) {
+      throw Bad("reporting_timezone differs from the settings'");
+    }
+    s.metrics = std::move(*book);
   } catch (const Bad& e) {
     return error(ErrorCode::kInvalidArgument, "snapshot: %s: %s", r.field, e.what());
   } catch (const simdjson::simdjson_error& e) {

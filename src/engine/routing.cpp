@@ -110,6 +110,7 @@ void Core::start_wave(Idx c, std::int64_t at_ms, bool first) {
     chat.offers.push_back(Offer{e, OfferState::kPending});
     experts[e].pending_offer = c;
     eff.experts.push_back(experts[e].id);
+    fed(metrics.chat_offered(from_epoch_ms(at_ms), c, e, metrics_store(e)));
   }
   chat.wave_timer = add_timer(chat.wave_deadline_ms, TimerKind::kWave, c);
 }
@@ -127,6 +128,7 @@ void Core::offer_replacement(Idx c, std::int64_t at_ms) {
     eff.chat = chat.id;
     eff.experts.push_back(experts[e].id);
     eff.deadline = from_epoch_ms(chat.wave_deadline_ms);  // keeps the running wave's deadline
+    fed(metrics.chat_offered(from_epoch_ms(at_ms), c, e, metrics_store(e)));
     return;
   }
   for (const Offer& o : chat.offers) {
@@ -173,6 +175,7 @@ void Core::miss_chat(Idx c, std::int64_t at_ms, std::string_view reason) {
   cancel_timer(chat.wave_timer);
   chat.state = ChatState::kMissed;
   shoppers[chat.shopper].open_chat = kNone;
+  fed(metrics.chat_missed(from_epoch_ms(at_ms), c));
   Effect& eff = emit(EffectKind::kChatMissed, at_ms);
   eff.chat = chat.id;
   eff.reason = reason;

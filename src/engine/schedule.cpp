@@ -27,6 +27,11 @@ std::int64_t next_digest_after(std::int64_t t) {
 absl::Status Core::configure(const Command& c) {
   auto next = apply_settings_patch(settings, c.settings);
   if (!next.ok()) return next.status();
+  // The zone was validated with the rest of the patch, so the book accepts it; reporting days
+  // recorded so far keep their keys (docs/decisions.md, "## Analytics").
+  if (next->reporting_timezone != settings.reporting_timezone) {
+    fed(metrics.set_reporting_timezone(next->reporting_timezone));
+  }
   settings = std::move(*next);
   return absl::OkStatus();
 }

@@ -210,6 +210,9 @@ std::string Core::snapshot() const {
   }
   out.end_array();
   strings(out, "orders", orders.sorted());
+  // The analytics travel with the state: rebuilding them would need the whole history.
+  out.key("metrics");
+  metrics.write(out);
   out.end_object();
   return out.take();
 }

@@ -35,6 +35,10 @@ absl::Status Core::add_store(Command& c) {
     return error(ErrorCode::kAlreadyExists, "store: \"%s\" already exists", spec.id);
   }
   if (auto s = check_location(spec); !s.ok()) return s;
+  if (stores.size() >= analytics::kMaxInternedId) {  // the metrics' dense per-store tables
+    return error(ErrorCode::kInvalidArgument, "store: a merchant has at most %d stores",
+                 analytics::kMaxInternedId);
+  }
   auto compiled = hours::OpeningHours::create(spec.timezone, spec.hours);
   if (!compiled.ok()) return compiled.status();
   const auto idx = static_cast<Idx>(stores.size());

@@ -71,6 +71,8 @@ absl::Status Core::accept_transfer(const Command& c) {
   --old.active_chats;
   old.chats.erase(std::lower_bound(old.chats.begin(), old.chats.end(), *ch));
   activate_chat(*ch, *e, now_ms);
+  fed(metrics.chat_transferred(from_epoch_ms(now_ms), *ch, from, metrics_store(from), *e,
+                               metrics_store(*e)));
   Effect& eff = emit(EffectKind::kTransferCompleted, now_ms);
   eff.chat = chat.id;
   eff.from = old.id;

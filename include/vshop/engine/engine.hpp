@@ -8,10 +8,12 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "vshop/analytics/metrics_book.hpp"
 #include "vshop/engine/command.hpp"
 #include "vshop/engine/effect.hpp"
 #include "vshop/engine/settings.hpp"
@@ -93,6 +95,20 @@ struct WidgetRules {
   std::vector<Geo> geo;
 };
 
+// Whose metrics a query asks for (R-METRIC-1): the merchant, or a store / expert by its id.
+struct MetricsScope {
+  analytics::Scope::Kind kind = analytics::Scope::Kind::kMerchant;
+  std::string id;  // store or expert id; unused for the merchant
+
+  static MetricsScope merchant() { return {}; }
+  static MetricsScope store(std::string id) {
+    return {analytics::Scope::Kind::kStore, std::move(id)};
+  }
+  static MetricsScope expert(std::string id) {
+    return {analytics::Scope::Kind::kExpert, std::move(id)};
+  }
+};
+
 class Engine {
  public:
   Engine();
@@ -149,6 +165,24 @@ class Engine {
   WidgetState widget_state(const WidgetQuery& query, const WidgetRules& rules,
                            Instant now) const;
   std::size_t chat_count() const;
+
+  // R-METRIC-1 over the reporting days (settings.reporting_timezone) that [from, to) touches:
+  // O(days in range). not_found naming `store` / `expert` for an unknown id; invalid_argument
+  // naming `to` when to <= from. Counting rules: docs/decisions.md, "## Analytics".
+  absl::StatusOr<analytics::Metrics> metrics(const MetricsScope& scope, Instant from,
+                                             Instant to) const;
+  // The same as one entry per reporting day (empty days included), for plotting.
+  absl::StatusOr<std::vector<analytics::DailyMetrics>> daily_metrics(const MetricsScope& scope,
+                                                                     Instant from,
+                                                                     Instant to) const;
+  // The book itself (interned ids: store_id / expert_id name them) for custom reports.
+  const analytics::MetricsBook& metrics_book() const;
+  std::string store_id(std::uint32_t index) const;   // "" when out of range
+  std::string expert_id(std::uint32_t index) const;  // "" when out of range
+  // The dashboard report (merchant, each store, each expert) over every recorded day, as a
+  // readable table and as canonical JSON (`vshop simulate --report[=json]`).
+  std::string metrics_report_text() const;
+  std::string metrics_report_json() const;
 
   // --- persistence ----------------------------------------------------------------------
   // The whole state as canonical JSON (versioned); equal states give equal bytes.
