@@ -1,7 +1,9 @@
 // `vshop simulate SCENARIO.jsonl` and `vshop replay JOURNAL.jsonl` (SPEC §11).
 //   simulate: prints effects and errors, one per line, in order; --strict stops at the first
 //             rejected command (exit 1); --journal FILE writes the canonical journal;
-//             --snapshot FILE writes the final snapshot; --summary adds a readable summary.
+//             --snapshot FILE writes the final snapshot; --summary adds a readable summary;
+//             --report adds the R-METRIC-1 analytics of the whole simulated period as a table
+//             (--report=json: one canonical JSON object).
 //   replay:   replays a journal (optionally on top of --from SNAPSHOT) and prints the effects,
 //             or with --snapshot only the final snapshot.
 #include <fstream>
@@ -161,10 +163,15 @@ struct SimulateOptions {
   std::string scenario;
   std::string journal;
   std::string snapshot;
+  std::string report;  // "", "text" or "json"
   RunOptions run;
 };
 
 int simulate(const SimulateOptions& o) {
+  if (!o.report.empty() && o.report != "text" && o.report != "json") {
+    std::cerr << "vshop simulate: --report: \"" << o.report << "\" is not text or json\n";
+    return kExitUsage;
+  }
   std::string text, err;
   if (!read_input(o.scenario, text, err)) {
     std::cerr << "vshop simulate: " << err << "\n";
@@ -177,6 +184,8 @@ int simulate(const SimulateOptions& o) {
   const bool ok = run_lines(engine, text, o.run, summary, out);
   std::cout << out;
   if (o.run.summary) summary.print(std::cout);
+  if (o.report == "text") std::cout << "\n" << engine.metrics_report_text();
+  if (o.report == "json") std::cout << engine.metrics_report_json() << "\n";
   if (!o.journal.empty() && !write_file(o.journal, joined(engine.drain_journal()))) {
     std::cerr << "vshop simulate: cannot write \"" << o.journal << "\"\n";
     return kExitUsage;
@@ -237,6 +246,9 @@ const bool kRegistered = register_command(
            ->required();
        sub.add_flag("--strict", opt->run.strict, "Stop at the first rejected command (exit 1)");
        sub.add_flag("--summary", opt->run.summary, "Print a readable summary after the effects");
+       sub.add_flag("--report{text}", opt->report,
+                    "Print the analytics (R-METRIC-1) of the whole run after the effects: a "
+                    "table, or --report=json for JSON");
        sub.add_option("--journal", opt->journal, "Write the canonical journal to this file");
        sub.add_option("--snapshot", opt->snapshot, "Write the final snapshot to this file");
        sub.callback([opt, &exit_status] { exit_status = simulate(*opt); });
