@@ -53,6 +53,16 @@ struct Sim {
   int next_chat = 1;
   std::string failure;
   std::map<std::string, long>* stats = nullptr;  // effect and error counts, for coverage
+  // R-ATTR-1 model: each shopper's latest contact (expert, chat, instant), from the effects
+  // (claim, take, accepted transfer, finish, block) and the accepted messages.
+  struct Contact {
+    std::string expert, chat;
+    std::int64_t at_ms = 0;
+  };
+  std::map<std::string, Contact> contacts;
+  std::int64_t attribution_window_ms = 86'400'000;
+  // R-METRIC-1 cross-check: what the merchant-wide metrics must count.
+  long claimed_count = 0, missed_count = 0, attributed_count = 0, unattributed_count = 0;
 
   int pick(int n) { return static_cast<int>(rng() % static_cast<std::uint64_t>(n)); }
   bool chance(int percent) { return pick(100) < percent; }
@@ -179,11 +189,15 @@ struct Sim {
     }
     if (r < 94) {
       return at() + R"("cmd":"record_purchase","order":"o)" + std::to_string(pick(40)) + R"(","shopper":")" +
-             shopper() + R"(","subtotal":")" + (chance(90) ? "12.50" : "1.234") + R"(","currency":"EUR"})";
+             shopper() + R"(","subtotal":)" +
+             (chance(70)   ? R"("12.50","currency":"EUR"})"
+              : chance(50) ? R"(1500,"currency":"JPY"})"
+              : chance(70) ? R"("1.234","currency":"KWD"})"
+                           : R"("1.234","currency":"EUR"})");  // too many decimals: rejected
     }
     if (r < 96) {
-      return at() + fmt::format(R"("cmd":"configure","offer_fanout":{},"offer_timeout_s":{},"claim_window_s":{}}})",
-                                1 + pick(3), 5 + pick(40), 10 + pick(120));
+      return at() + fmt::format(R"("cmd":"configure","offer_fanout":{},"offer_timeout_s":{},"claim_window_s":{},"attribution_window_days":{}}})",
+                                1 + pick(3), 5 + pick(40), 10 + pick(120), 1 + pick(2));
     }
     if (r < 97) return at() + (chance(50) ? R"("cmd":"deactivate_expert")" : R"("cmd":"reactivate_expert")") + R"(,"expert":")" + expert() + R"("})";
     if (r < 98) return R"({"cmd":"claim","expert":)" + std::to_string(pick(3)) + "}";  // malformed
@@ -201,6 +215,29 @@ struct Sim {
       now += pick(6'000);
     } else {
       now += 3'600'000 * (1 + pick(14));
+    }
+  }
+
+  void contact(const std::string& chat, const std::string& expert, std::int64_t at_ms) {
+    contacts[chats[chat].shopper] = Contact{expert, chat, at_ms};
+  }
+
+  // R-ATTR-1: the sale goes to the latest contact of that shopper id, if within the window.
+  void check_sale(const Effect& e, std::int64_t at_ms) {
+    const auto it = contacts.find(e.shopper);
+    const bool in_window = it != contacts.end() && at_ms - it->second.at_ms <= attribution_window_ms;
+    if (e.kind == EffectKind::kSaleAttributed) {
+      ++attributed_count;
+      if (!in_window) return fail("sale attributed without a contact in the window: " + e.order);
+      if (e.expert != it->second.expert || e.chat != it->second.chat) {
+        return fail("sale " + e.order + " attributed to " + e.expert + "/" + e.chat +
+                    ", latest contact " + it->second.expert + "/" + it->second.chat);
+      }
+    } else {
+      ++unattributed_count;
+      if (in_window) return fail("sale unattributed despite a contact in the window: " + e.order);
+      const std::string_view want = it == contacts.end() ? "no_contact" : "outside_window";
+      if (e.reason != want) return fail("sale " + e.order + " unattributed with reason " + std::string(e.reason));
     }
   }
 
@@ -228,6 +265,8 @@ struct Sim {
         if (at_ms > it->second) return fail("offer resolved after its deadline: " + e.chat);
         offers.erase(it);
         if (e.kind == EffectKind::kChatClaimed) {
+          ++claimed_count;
+          contact(e.chat, e.expert, at_ms);
           if (chats[e.chat].claimed) return fail("chat claimed twice: " + e.chat);
           chats[e.chat].claimed = true;
           missed[e.expert] = declined[e.expert] = 0;
@@ -238,6 +277,7 @@ struct Sim {
         break;
       }
       case EffectKind::kChatTaken:
+        contact(e.chat, e.expert, at_ms);
         if (chats[e.chat].claimed) return fail("chat taken after a claim: " + e.chat);
         chats[e.chat].claimed = true;
         break;
@@ -251,6 +291,7 @@ struct Sim {
         }
         break;
       case EffectKind::kChatMissed:
+        ++missed_count;
         for (const auto& [key, d] : offers) {
           if (key.first == e.chat) return fail("chat missed with an offer pending: " + e.chat);
         }
@@ -265,6 +306,17 @@ struct Sim {
         break;
       case EffectKind::kShopperBlocked:
         blocked.insert(e.shopper);
+        contact(e.chat, e.expert, at_ms);
+        break;
+      case EffectKind::kChatFinished:
+        contact(e.chat, e.expert, at_ms);
+        break;
+      case EffectKind::kTransferCompleted:
+        contact(e.chat, e.to, at_ms);
+        break;
+      case EffectKind::kSaleAttributed:
+      case EffectKind::kSaleUnattributed:
+        check_sale(e, at_ms);
         break;
       default: break;
     }
@@ -348,7 +400,35 @@ struct Sim {
       claim_window_ms = *parsed->settings.claim_window_s * 1000;
     }
     if (parsed->kind == CommandKind::kUnblockShopper) blocked.erase(parsed->shopper);
+    if (parsed->kind == CommandKind::kConfigure && parsed->settings.attribution_window_days) {
+      attribution_window_ms = *parsed->settings.attribution_window_days * 86'400'000;
+    }
+    if (parsed->kind == CommandKind::kSendMessage) {
+      // An accepted message on an active chat is a contact (R-ATTR-1) at the command's time.
+      if (const auto v = engine.chat(parsed->chat); v && v->state == ChatState::kActive) {
+        contact(parsed->chat, v->expert, to_epoch_ms(engine.now()));
+      }
+    }
     for (const Effect& e : engine.drain_effects()) observe(e);
+  }
+
+  // R-METRIC-1: the merchant-wide metrics over the whole run count what the effects showed.
+  void check_metrics() {
+    const auto m = engine.metrics(MetricsScope::merchant(), from_epoch_ms(kStart - 86'400'000),
+                                  from_epoch_ms(to_epoch_ms(engine.now()) + 86'400'000));
+    if (!m.ok()) return fail("metrics query failed: " + std::string(m.status().message()));
+    long initiated = 0;
+    for (const auto& [id, model] : chats) initiated += model.silent ? 0 : 1;
+    const auto same = [&](const char* what, std::uint64_t got, long want) {
+      if (got != static_cast<std::uint64_t>(want)) {
+        fail(fmt::format("metrics {}: {} but the effects show {}", what, got, want));
+      }
+    };
+    same("initiated", m->initiated, initiated);
+    same("claimed", m->claimed, claimed_count);
+    same("missed", m->missed, missed_count);
+    same("orders", m->orders, attributed_count);
+    same("unattributed_orders", m->unattributed_orders, unattributed_count);
   }
 
   void setup() {
@@ -393,6 +473,7 @@ TEST_CASE("Seeded simulation: invariants hold after every step of random command
         mid_line = sim.lines.size();
       }
     }
+    if (sim.failure.empty()) sim.check_metrics();
     if (sim.failure.empty()) {
       // Replay: the journal into a fresh engine gives the same snapshot; so does a snapshot
       // taken in the middle plus the rest of the commands.
