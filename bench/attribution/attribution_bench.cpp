@@ -10,9 +10,11 @@
 
 #include <cstdint>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "fmt/format.h"
 #include "vshop/attribution/attribution.hpp"
 #include "vshop/engine/engine.hpp"
@@ -175,7 +177,7 @@ EngineHistory& engine_history() {
     }
     const std::int64_t step = kEngineDays * kDayMs / kEngineShoppers;
     for (int k = 0; k < kEngineShoppers; ++k) {
-      out->shoppers.push_back("p" + std::to_string(k));
+      out->shoppers.push_back(absl::StrCat("p", k));
       const std::int64_t t = kStartMs + 1000 + k * step;
       auto chat = e.request_chat(from_epoch_ms(t), out->shoppers.back());
       must(chat.status());
@@ -227,7 +229,7 @@ void BM_Engine_RecordPurchase(benchmark::State& state) {
   for (auto _ : state) {
     ++order;
     c.at = from_epoch_ms(h.end_ms + order);
-    c.order = "b" + std::to_string(order);
+    c.order = absl::StrCat("b", order);
     c.shopper = h.shoppers[rng.next(kEngineShoppers)];
     if (!h.engine.apply(c).ok()) state.SkipWithError("purchase rejected");
     if ((order & 4095) == 0) {
