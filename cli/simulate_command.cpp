@@ -158,6 +158,7 @@ std::string joined(const std::vector<std::string>& lines) {
 }
 
 struct SimulateOptions {
+  bool quiet = false;
   std::string scenario;
   std::string journal;
   std::string snapshot;
@@ -174,7 +175,9 @@ int simulate(const SimulateOptions& o) {
   engine.set_journaling(!o.journal.empty());
   Summary summary;
   std::string out;
-  const bool ok = run_lines(engine, text, o.run, summary, out);
+  RunOptions run = o.run;
+  run.print_effects = !o.quiet;
+  const bool ok = run_lines(engine, text, run, summary, out);
   std::cout << out;
   if (o.run.summary) summary.print(std::cout);
   if (!o.journal.empty() && !write_file(o.journal, joined(engine.drain_journal()))) {
@@ -237,6 +240,7 @@ const bool kRegistered = register_command(
            ->required();
        sub.add_flag("--strict", opt->run.strict, "Stop at the first rejected command (exit 1)");
        sub.add_flag("--summary", opt->run.summary, "Print a readable summary after the effects");
+       sub.add_flag("--quiet", opt->quiet, "Do not print the effect lines (errors still print)");
        sub.add_option("--journal", opt->journal, "Write the canonical journal to this file");
        sub.add_option("--snapshot", opt->snapshot, "Write the final snapshot to this file");
        sub.callback([opt, &exit_status] { exit_status = simulate(*opt); });

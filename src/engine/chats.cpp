@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "absl/strings/str_cat.h"
 #include "engine/core.hpp"
 #include "vshop/attribution/money.hpp"
 #include "vshop/error.hpp"
@@ -51,7 +52,7 @@ absl::Status Core::request_chat(const Command& c) {
   }
   std::string id = c.chat;
   while (id.empty()) {
-    std::string candidate = "c" + std::to_string(next_chat_number++);
+    std::string candidate = absl::StrCat("c", next_chat_number++);
     if (!chat_ids.contains(candidate)) id = std::move(candidate);
   }
   const Idx sh = intern_shopper(c.shopper);
