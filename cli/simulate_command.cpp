@@ -160,6 +160,7 @@ std::string joined(const std::vector<std::string>& lines) {
 }
 
 struct SimulateOptions {
+  bool quiet = false;
   std::string scenario;
   std::string journal;
   std::string snapshot;
@@ -181,10 +182,15 @@ int simulate(const SimulateOptions& o) {
   engine.set_journaling(!o.journal.empty());
   Summary summary;
   std::string out;
-  const bool ok = run_lines(engine, text, o.run, summary, out);
+  RunOptions run = o.run;
+  run.print_effects = !o.quiet;
+  const bool ok = run_lines(engine, text, run, summary, out);
   std::cout << out;
   if (o.run.summary) summary.print(std::cout);
-  if (o.report == "text") std::cout << "\n" << engine.metrics_report_text();
+  // A blank line separates the table from what was printed before it.
+  if (o.report == "text") {
+    std::cout << (out.empty() && !o.run.summary ? "" : "\n") << engine.metrics_report_text();
+  }
   if (o.report == "json") std::cout << engine.metrics_report_json() << "\n";
   if (!o.journal.empty() && !write_file(o.journal, joined(engine.drain_journal()))) {
     std::cerr << "vshop simulate: cannot write \"" << o.journal << "\"\n";
@@ -246,6 +252,7 @@ const bool kRegistered = register_command(
            ->required();
        sub.add_flag("--strict", opt->run.strict, "Stop at the first rejected command (exit 1)");
        sub.add_flag("--summary", opt->run.summary, "Print a readable summary after the effects");
+       sub.add_flag("--quiet", opt->quiet, "Do not print the effect lines (errors still print)");
        sub.add_flag("--report{text}", opt->report,
                     "Print the analytics (R-METRIC-1) of the whole run after the effects: a "
                     "table, or --report=json for JSON");

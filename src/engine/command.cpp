@@ -330,7 +330,7 @@ absl::StatusOr<Command> parse_command(std::string_view line) {
       return error(ErrorCode::kInvalidArgument, "store: \"%s\" is not an id", spec->id);
     }
     c.store_spec = std::move(*spec);
-    c.store = c.store_spec.id;
+    c.store = c.store_spec->id;
   }
   return c;
 }
@@ -340,7 +340,7 @@ void write_command(JsonWriter& out, const Command& c) {
   out.key("at").instant(c.at.value_or(Instant{}));
   out.key("cmd").string(command_name(c.kind));
   if (c.kind == CommandKind::kAddStore || c.kind == CommandKind::kUpdateStore) {
-    hours::write_store_fields(out, c.store_spec);
+    if (c.store_spec) hours::write_store_fields(out, *c.store_spec);
   }
   auto& mc = const_cast<Command&>(c);  // the member accessors are shared with the reader
   for (const Field& f : schema_of(c.kind).fields) {

@@ -22,6 +22,7 @@
 #include "vshop/engine/settings.hpp"
 #include "vshop/hours/opening_hours.hpp"
 #include "vshop/hours/store.hpp"
+#include "engine/store_index.hpp"
 
 namespace vshop::engine_detail {
 
@@ -60,6 +61,9 @@ struct Store {
   bool has_location = false;
   UnitVector where;
   TimerKey close_timer = kNoTimer;
+  // is_open memo for one instant: routing asks once per candidate expert at the same `now`.
+  mutable std::int64_t open_memo_ms = INT64_MIN;
+  mutable bool open_memo = false;
   // Available experts of this store, ordered by (idle since, id): the routing index.
   std::vector<Idx> available;
 };
@@ -132,7 +136,19 @@ struct Manager {
   std::string email;
 };
 
+struct Core;
+
+// Orders available experts by (idle since, id): the tie-break chain of R-CHAT-2.
+struct IdleOrder {
+  const Core* core;
+  bool operator()(Idx a, Idx b) const;
+};
+
 struct Core {
+  Core() : available_all(IdleOrder{this}) {}
+  Core(const Core&) = delete;
+  Core& operator=(const Core&) = delete;
+
   Settings settings;
   std::int64_t now_ms = 0;
   std::uint64_t next_timer_seq = 1;
@@ -147,7 +163,14 @@ struct Core {
   absl::flat_hash_map<std::string, Idx> expert_emails;  // email_key -> expert
   absl::btree_set<Idx> left_messages;                   // queued, by chat index = request order
   absl::btree_map<std::string, std::string> managers;   // digest subscribers: id -> email
-  std::vector<Idx> available_all;  // every available expert, by (idle since, id)
+  absl::btree_set<Idx, IdleOrder> available_all;  // every available expert, by (idle, id)
+  // Routing by distance: a k-d tree over the located stores, rebuilt lazily after a store
+  // change; stores without a location come last, as one group.
+  mutable StoreIndex store_index;
+  mutable std::vector<Idx> unlocated_stores;
+  mutable bool store_index_dirty = true;
+  mutable std::vector<Idx> scratch_group;  // reused by candidates(): no allocation when warm
+  std::vector<Idx> scratch_wave;
   TimerKey digest_timer = kNoTimer;
   std::optional<std::int64_t> merchant_deactivated_ms;
   TimerKey pii_timer = kNoTimer;
@@ -165,7 +188,7 @@ struct Core {
   std::string last_chat_id;  // id of the chat the last request_chat opened or returned
 
   // --- engine.cpp: clock, timers, dispatch -----------------------------------------------
-  absl::Status apply(Command command);
+  absl::Status apply(Command& command);  // fills in `at` (and the merged store of update_store)
   void advance_to(std::int64_t now_ms);
   void fire(const TimerKey& key, const Timer& timer);
   TimerKey add_timer(std::int64_t deadline_ms, TimerKind kind, Idx target);

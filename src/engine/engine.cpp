@@ -73,7 +73,7 @@ void Core::fire(const TimerKey& key, const Timer& timer) {
   }
 }
 
-absl::Status Core::apply(Command command) {
+absl::Status Core::apply(Command& command) {
   const std::int64_t before = now_ms;
   std::int64_t at = now_ms;
   if (command.at) {
@@ -192,19 +192,22 @@ Engine::~Engine() = default;
 Engine::Engine(Engine&&) noexcept = default;
 Engine& Engine::operator=(Engine&&) noexcept = default;
 
-absl::Status Engine::apply(const Command& command) { return core_->apply(command); }
+absl::Status Engine::apply(const Command& command) {
+  Command copy = command;
+  return core_->apply(copy);
+}
 
 absl::Status Engine::apply_json(std::string_view line) {
   auto command = parse_command(line);
   if (!command.ok()) return command.status();
-  return core_->apply(std::move(*command));
+  return core_->apply(*command);
 }
 
 absl::Status Engine::advance(Instant now) {
   Command c;
   c.kind = CommandKind::kAdvance;
   c.at = now;
-  return core_->apply(std::move(c));
+  return core_->apply(c);
 }
 
 namespace {
@@ -220,10 +223,12 @@ Command expert_chat(CommandKind kind, Instant now, std::string_view expert,
 }  // namespace
 
 absl::Status Engine::go_available(Instant now, std::string_view expert) {
-  return core_->apply(expert_chat(CommandKind::kGoAvailable, now, expert, {}));
+  Command c = expert_chat(CommandKind::kGoAvailable, now, expert, {});
+  return core_->apply(c);
 }
 absl::Status Engine::go_unavailable(Instant now, std::string_view expert) {
-  return core_->apply(expert_chat(CommandKind::kGoUnavailable, now, expert, {}));
+  Command c = expert_chat(CommandKind::kGoUnavailable, now, expert, {});
+  return core_->apply(c);
 }
 absl::StatusOr<std::string> Engine::request_chat(Instant now, std::string_view shopper,
                                                  std::optional<double> lat,
@@ -234,22 +239,25 @@ absl::StatusOr<std::string> Engine::request_chat(Instant now, std::string_view s
   c.shopper = shopper;
   c.lat = lat;
   c.lon = lon;
-  if (auto s = core_->apply(std::move(c)); !s.ok()) return s;
+  if (auto s = core_->apply(c); !s.ok()) return s;
   return core_->last_chat_id;
 }
 absl::Status Engine::claim(Instant now, std::string_view expert, std::string_view chat) {
-  return core_->apply(expert_chat(CommandKind::kClaim, now, expert, chat));
+  Command c = expert_chat(CommandKind::kClaim, now, expert, chat);
+  return core_->apply(c);
 }
 absl::Status Engine::decline(Instant now, std::string_view expert, std::string_view chat) {
-  return core_->apply(expert_chat(CommandKind::kDecline, now, expert, chat));
+  Command c = expert_chat(CommandKind::kDecline, now, expert, chat);
+  return core_->apply(c);
 }
 absl::Status Engine::send_message(Instant now, std::string_view chat, std::string_view from) {
   Command c = expert_chat(CommandKind::kSendMessage, now, {}, chat);
   c.from = from;
-  return core_->apply(std::move(c));
+  return core_->apply(c);
 }
 absl::Status Engine::finish_chat(Instant now, std::string_view expert, std::string_view chat) {
-  return core_->apply(expert_chat(CommandKind::kFinishChat, now, expert, chat));
+  Command c = expert_chat(CommandKind::kFinishChat, now, expert, chat);
+  return core_->apply(c);
 }
 
 std::vector<Effect> Engine::drain_effects() {

@@ -30,19 +30,22 @@ bool Core::idle_before(Idx a, Idx b) const {
 }
 
 // The routing index: available experts per store and overall, each sorted by (idle, id).
+bool IdleOrder::operator()(Idx a, Idx b) const { return core->idle_before(a, b); }
+
+// Per store a sorted vector (few experts per store); overall a B-tree (possibly 100k experts).
 void Core::index_insert(Idx e) {
   const auto less = [this](Idx a, Idx b) { return idle_before(a, b); };
   auto& per_store = stores[experts[e].store].available;
   per_store.insert(std::lower_bound(per_store.begin(), per_store.end(), e, less), e);
-  available_all.insert(std::lower_bound(available_all.begin(), available_all.end(), e, less), e);
+  available_all.insert(e);
 }
 
 void Core::index_erase(Idx e) {
   const auto less = [this](Idx a, Idx b) { return idle_before(a, b); };
-  for (auto* list : {&stores[experts[e].store].available, &available_all}) {
-    auto it = std::lower_bound(list->begin(), list->end(), e, less);
-    if (it != list->end() && *it == e) list->erase(it);
-  }
+  auto& per_store = stores[experts[e].store].available;
+  auto it = std::lower_bound(per_store.begin(), per_store.end(), e, less);
+  if (it != per_store.end() && *it == e) per_store.erase(it);
+  available_all.erase(e);
 }
 
 void Core::set_idle(Idx e, std::int64_t at_ms) {

@@ -53,41 +53,57 @@ void Core::candidates(const Chat& chat, std::size_t want, std::vector<Idx>& out)
     }
     return;
   }
-  // Stores that have someone available, nearest first; stores at exactly the same distance
-  // form one group whose experts are merged by (idle since, id).
-  std::vector<std::pair<double, Idx>> by_distance;
-  for (Idx s = 0; s < stores.size(); ++s) {
-    const Store& store = stores[s];
-    if (store.available.empty() || !store.active) continue;
-    by_distance.emplace_back(store.has_location ? chord2(chat.where, store.where) : kUnlocated, s);
-  }
-  std::sort(by_distance.begin(), by_distance.end());
-  std::vector<Idx> group;
-  for (std::size_t i = 0; i < by_distance.size();) {
-    std::size_t j = i + 1;
-    while (j < by_distance.size() && by_distance[j].first == by_distance[i].first) ++j;
-    if (j == i + 1) {
-      for (Idx e : stores[by_distance[i].second].available) {
-        if (take(e)) return;
-      }
-    } else {
-      group.clear();
-      for (std::size_t k = i; k < j; ++k) {
-        const auto& list = stores[by_distance[k].second].available;
-        group.insert(group.end(), list.begin(), list.end());
-      }
-      std::sort(group.begin(), group.end(), [this](Idx a, Idx b) { return idle_before(a, b); });
-      for (Idx e : group) {
-        if (take(e)) return;
+  if (store_index_dirty) {
+    std::vector<StoreIndex::Point> points;
+    unlocated_stores.clear();
+    for (Idx s = 0; s < stores.size(); ++s) {
+      if (stores[s].has_location) {
+        points.push_back({stores[s].where.x, stores[s].where.y, stores[s].where.z, s});
+      } else {
+        unlocated_stores.push_back(s);
       }
     }
-    i = j;
+    store_index.build(std::move(points));
+    store_index_dirty = false;
+  }
+  // Stores nearest first; stores at exactly the same distance form one group whose experts
+  // are merged by (idle since, id).
+  const auto visit_group = [&](const Idx* group, std::size_t n) {
+    if (n == 1) {
+      const Store& store = stores[group[0]];
+      if (!store.active) return true;
+      for (Idx e : store.available) {
+        if (take(e)) return false;
+      }
+      return true;
+    }
+    scratch_group.clear();
+    for (std::size_t k = 0; k < n; ++k) {
+      const Store& store = stores[group[k]];
+      if (store.active) scratch_group.insert(scratch_group.end(), store.available.begin(), store.available.end());
+    }
+    std::sort(scratch_group.begin(), scratch_group.end(),
+              [this](Idx a, Idx b) { return idle_before(a, b); });
+    for (std::size_t k = 0; k < scratch_group.size(); ++k) {
+      if (take(scratch_group[k])) return false;
+    }
+    return true;
+  };
+  bool more = true;
+  store_index.visit_by_distance(chat.where.x, chat.where.y, chat.where.z,
+                                [&](const Idx* group, std::size_t n) {
+                                  more = visit_group(group, n);
+                                  return more;
+                                });
+  if (more && !unlocated_stores.empty()) {
+    visit_group(unlocated_stores.data(), unlocated_stores.size());
   }
 }
 
 void Core::start_wave(Idx c, std::int64_t at_ms, bool first) {
   Chat& chat = chats[c];
-  std::vector<Idx> wave;
+  std::vector<Idx>& wave = scratch_wave;
+  wave.clear();
   const Idx again = chat.reconnect_expert;
   if (first && again != kNone && eligible(again) && matches_department(chat, again) &&
       store_open(experts[again].store, at_ms)) {
@@ -118,7 +134,7 @@ void Core::start_wave(Idx c, std::int64_t at_ms, bool first) {
 void Core::offer_replacement(Idx c, std::int64_t at_ms) {
   Chat& chat = chats[c];
   if (chat.state != ChatState::kRequested || chat.silent) return;
-  std::vector<Idx> next;
+  std::vector<Idx>& next = scratch_wave;
   candidates(chat, 1, next);
   if (!next.empty()) {
     const Idx e = next.front();

@@ -26,11 +26,17 @@ void set_location(Store& store) {
 
 bool Core::store_open(Idx s, std::int64_t at_ms) const {
   const Store& store = stores[s];
-  return store.active && store.hours && store.hours->is_open(from_epoch_ms(at_ms));
+  if (!store.active || !store.hours) return false;
+  if (store.open_memo_ms != at_ms) {
+    store.open_memo = store.hours->is_open(from_epoch_ms(at_ms));
+    store.open_memo_ms = at_ms;
+  }
+  return store.open_memo;
 }
 
 absl::Status Core::add_store(Command& c) {
-  hours::StoreSpec& spec = c.store_spec;
+  if (!c.store_spec) return error(ErrorCode::kInvalidArgument, "store: the store fields are missing");
+  hours::StoreSpec& spec = *c.store_spec;
   if (store_ids.contains(absl::string_view(spec.id.data(), spec.id.size()))) {
     return error(ErrorCode::kAlreadyExists, "store: \"%s\" already exists", spec.id);
   }
@@ -47,15 +53,17 @@ absl::Status Core::add_store(Command& c) {
   store.hours = std::move(*compiled);
   set_location(store);
   store_ids.emplace(spec.id, idx);
+  store_index_dirty = true;
   return absl::OkStatus();
 }
 
 absl::Status Core::update_store(Command& c) {
-  auto s = find_store(c.store_spec.id);
+  if (!c.store_spec) return error(ErrorCode::kInvalidArgument, "store: the store fields are missing");
+  auto s = find_store(c.store_spec->id);
   if (!s.ok()) return s.status();
   // Merge: the fields given replace, the others stay (SPEC §11).
   hours::StoreSpec merged = stores[*s].spec;
-  const hours::StoreSpec& given = c.store_spec;
+  const hours::StoreSpec& given = *c.store_spec;
   const hours::StoreFieldsGiven& g = c.store_given;
   merged.timezone = given.timezone;
   if (g.name) merged.name = given.name;
@@ -79,7 +87,9 @@ absl::Status Core::update_store(Command& c) {
   Store& store = stores[*s];
   store.spec = merged;
   store.hours = std::move(*compiled);
+  store.open_memo_ms = INT64_MIN;
   set_location(store);
+  store_index_dirty = true;
   c.store_spec = merged;  // the journal records the whole merged store: same effect on replay
   c.store_given = hours::StoreFieldsGiven{true, true, true, true, true, true, true, true,
                                           merged.osm_hours.has_value()};

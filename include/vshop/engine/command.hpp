@@ -92,7 +92,8 @@ struct Command {
   std::int64_t stars = 0;
   SettingsPatch settings;  // configure
 
-  hours::StoreSpec store_spec;  // add_store / update_store
+  // add_store / update_store (optional so that other commands do not construct it)
+  std::optional<hours::StoreSpec> store_spec;
   hours::StoreFieldsGiven store_given;
 };
 

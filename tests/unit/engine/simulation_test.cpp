@@ -505,7 +505,7 @@ TEST_CASE("Seeded simulation: invariants hold after every step of random command
                            "expert_unavailable", "sale_attributed", "sale_unattributed",
                            "error:offer_not_pending", "error:invalid_state", "error:not_found",
                            "error:out_of_order_time", "error:invalid_argument"}) {
-    CHECK_MESSAGE(stats[kind] > 0, kind);
+    CHECK_MESSAGE(stats[kind] > 0, std::string(kind));
   }
   if (std::getenv("VSHOP_SIM_STATS")) {
     for (const auto& [k, v] : stats) MESSAGE(k << ": " << v);
