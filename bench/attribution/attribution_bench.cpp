@@ -36,7 +36,7 @@ struct Lcg {
   std::uint64_t s = 42;
   std::uint32_t next(std::uint32_t bound) {
     s = s * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<std::uint32_t>((s >> 33) % bound);
+    return static_cast<std::uint32_t>((s >> 11) % bound);  // 53 bits: bounds up to 2^32
   }
 };
 
@@ -49,7 +49,7 @@ struct Histories {
   attribution::ContactBook book;
   FullHistory full;
   std::vector<std::uint32_t> purchase_shopper;  // kPurchases random shoppers
-  std::vector<std::int64_t> purchase_ms;        // ascending, within the last 14 days
+  std::vector<std::int64_t> purchase_ms;        // ascending, in the 7 days after the history
 };
 
 const Histories& histories() {
@@ -60,21 +60,22 @@ const Histories& histories() {
     out->full.contacts.reserve(std::size_t{kShoppers} * kContactsPerShopper);
     for (std::uint32_t s = 0; s < kShoppers; ++s) {
       out->full.begin.push_back(static_cast<std::uint32_t>(out->full.contacts.size()));
-      // Contacts in time order, as the engine reports them.
-      std::int64_t t = kStartMs + rng.next(static_cast<std::uint32_t>(kHistoryMs / 8));
+      // Contacts in time order, as the engine reports them, all within the 90 days before the
+      // purchases (which follow in the next 7 days, 7-day window).
+      std::int64_t t = kStartMs + 60 * kDayMs + rng.next(static_cast<std::uint32_t>(22 * kDayMs));
       for (int c = 0; c < kContactsPerShopper; ++c) {
         const attribution::Contact contact{rng.next(kExperts), s * kContactsPerShopper + c,
                                            from_epoch_ms(t)};
         out->book.touch(s, contact.expert, contact.chat, contact.at);
         out->full.contacts.push_back(contact);
-        t += rng.next(static_cast<std::uint32_t>(kHistoryMs / 8));
+        t += rng.next(static_cast<std::uint32_t>(2 * kDayMs));
       }
     }
     out->full.begin.push_back(static_cast<std::uint32_t>(out->full.contacts.size()));
-    const std::int64_t first = kStartMs + kHistoryMs - 14 * kDayMs;
+    const std::int64_t first = kStartMs + kHistoryMs;
     for (int i = 0; i < kPurchases; ++i) {
       out->purchase_shopper.push_back(rng.next(kShoppers));
-      out->purchase_ms.push_back(first + (14 * kDayMs) * i / kPurchases);
+      out->purchase_ms.push_back(first + (7 * kDayMs) * i / kPurchases);
     }
     return out;
   }();

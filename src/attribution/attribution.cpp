@@ -10,23 +10,6 @@ void ContactBook::touch(std::uint32_t shopper, std::uint32_t expert, std::uint32
   slots_[shopper] = Contact{expert, chat, at};
 }
 
-std::optional<Contact> ContactBook::last(std::uint32_t shopper) const {
-  if (shopper >= slots_.size()) return std::nullopt;
-  return slots_[shopper];
-}
-
-Decision ContactBook::decide(std::optional<std::uint32_t> shopper, Instant at,
-                             int window_days) const {
-  if (!shopper) return {Outcome::kNoContact, {}};
-  const auto contact = last(*shopper);
-  if (!contact) return {Outcome::kNoContact, {}};
-  // Fixed duration, inclusive (R-ATTR-1): exactly window_days * 24 h after still counts. A
-  // contact after the purchase instant cannot happen (time never goes back).
-  const Duration window = std::chrono::hours(24) * window_days;
-  if (at - contact->at > window) return {Outcome::kOutsideWindow, *contact};
-  return {Outcome::kAttributed, *contact};
-}
-
 void ContactBook::restore_slot(std::uint32_t shopper, Contact contact) {
   touch(shopper, contact.expert, contact.chat, contact.at);
 }
