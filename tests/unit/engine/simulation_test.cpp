@@ -242,7 +242,10 @@ struct Sim {
   }
 
   void observe(const Effect& e) {
-    if (stats) ++(*stats)[std::string(effect_name(e.kind)) + (e.kind == EffectKind::kTransferFailed ? ":" + std::string(e.reason) : "")];
+    if (stats) {
+      ++(*stats)[std::string(effect_name(e.kind))];
+      if (e.kind == EffectKind::kTransferFailed) ++(*stats)["transfer_failed:" + std::string(e.reason)];
+    }
     const std::int64_t at_ms = to_epoch_ms(e.at);
     switch (e.kind) {
       case EffectKind::kChatOffered: {
