@@ -60,8 +60,10 @@ struct Store {
   bool has_location = false;
   UnitVector where;
   TimerKey close_timer = kNoTimer;
-  // is_open memo for one instant: routing asks once per candidate expert at the same `now`.
-  mutable std::int64_t open_memo_ms = INT64_MIN;
+  // Memo of the opening state: constant on [from, until) (until = the next change), so routing
+  // asks the hours only when a change was crossed.
+  mutable std::int64_t open_memo_from = 1;
+  mutable std::int64_t open_memo_until = 0;
   mutable bool open_memo = false;
   // Available experts of this store, ordered by (idle since, id): the routing index.
   std::vector<Idx> available;
@@ -137,10 +139,15 @@ struct Manager {
 
 struct Core;
 
-// Orders available experts by (idle since, id): the tie-break chain of R-CHAT-2.
+// An available expert in the global routing order (idle since, id) (R-CHAT-2). The idle time
+// is part of the key so that comparisons touch the experts' records only on a tie.
+struct IdleKey {
+  std::int64_t idle_ms;
+  Idx expert;
+};
 struct IdleOrder {
   const Core* core;
-  bool operator()(Idx a, Idx b) const;
+  bool operator()(const IdleKey& a, const IdleKey& b) const;
 };
 
 struct Core {
@@ -162,7 +169,7 @@ struct Core {
   absl::flat_hash_map<std::string, Idx> expert_emails;  // email_key -> expert
   absl::btree_set<Idx> left_messages;                   // queued, by chat index = request order
   absl::btree_map<std::string, std::string> managers;   // digest subscribers: id -> email
-  absl::btree_set<Idx, IdleOrder> available_all;  // every available expert, by (idle, id)
+  absl::btree_set<IdleKey, IdleOrder> available_all;  // every available expert, by (idle, id)
   // Routing by distance: a k-d tree over the located stores, rebuilt lazily after a store
   // change; stores without a location come last, as one group.
   mutable StoreIndex store_index;

@@ -48,8 +48,8 @@ void Core::candidates(const Chat& chat, std::size_t want, std::vector<Idx>& out)
   };
   if (!chat.has_location) {
     // Every store is at the same distance: one global order by (idle since, id).
-    for (Idx e : available_all) {
-      if (take(e)) return;
+    for (const IdleKey& k : available_all) {
+      if (take(k.expert)) return;
     }
     return;
   }
