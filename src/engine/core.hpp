@@ -104,24 +104,26 @@ struct Chat {
   bool silent = false;  // a blocked shopper's chat (R-BLOCK-1): no offers, no timers, no effects
   std::int64_t requested_ms = 0;
   std::int64_t claim_deadline_ms = 0;  // request + claim_window in force at the request
-  std::int64_t wave_deadline_ms = 0;
-  TimerKey wave_timer = kNoTimer;
+  TimerKey wave_timer = kNoTimer;  // its deadline is the running wave's deadline
   bool has_location = false;
   UnitVector where;
   std::optional<std::string> department;
   Idx reconnect_expert = kNone;  // R-CHAT-8: first wave of this expert alone
   std::vector<Offer> offers;     // every offer of this chat, in offer order
   Idx expert = kNone;            // current (or last) expert
-  // Left message (R-CHAT-6) and the notify-once rule (R-CHAT-7).
-  std::string message_text, channel, address;
+  // A left message lives in Core::messages (most chats have none); the notify-once rule
+  // (R-CHAT-7) needs these two flags here.
   bool has_contact = false;
   bool notified = false;  // notify_shopper sent in the current offline period
   // Transfer (R-XFER-2).
   Idx transfer_to = kNone;
-  std::int64_t transfer_deadline_ms = 0;
-  TimerKey transfer_timer = kNoTimer;
+  TimerKey transfer_timer = kNoTimer;  // its deadline is the transfer's deadline
   bool video = false;
   int rating = 0;
+};
+
+struct LeftMessage {
+  std::string text, channel, address;
 };
 
 struct Shopper {
@@ -168,6 +170,7 @@ struct Core {
   absl::flat_hash_map<std::string, Idx> store_ids, expert_ids, chat_ids, shopper_ids;
   absl::flat_hash_map<std::string, Idx> expert_emails;  // email_key -> expert
   absl::btree_set<Idx> left_messages;                   // queued, by chat index = request order
+  absl::btree_map<Idx, LeftMessage> messages;           // every left message, by chat
   absl::btree_map<std::string, std::string> managers;   // digest subscribers: id -> email
   absl::btree_set<IdleKey, IdleOrder> available_all;  // every available expert, by (idle, id)
   // Routing by distance: a k-d tree over the located stores, rebuilt lazily after a store

@@ -117,17 +117,17 @@ void Core::start_wave(Idx c, std::int64_t at_ms, bool first) {
   }
   // A new wave is a decision made now: it uses the offer_timeout in force now, while the claim
   // window keeps the one of the request (R-SET-1).
-  chat.wave_deadline_ms =
+  const std::int64_t deadline =
       std::min(at_ms + settings.offer_timeout.count(), chat.claim_deadline_ms);
   Effect& eff = emit(EffectKind::kChatOffered, at_ms);
   eff.chat = chat.id;
-  eff.deadline = from_epoch_ms(chat.wave_deadline_ms);
+  eff.deadline = from_epoch_ms(deadline);
   for (Idx e : wave) {
     chat.offers.push_back(Offer{e, OfferState::kPending});
     experts[e].pending_offer = c;
     eff.experts.push_back(experts[e].id);
   }
-  chat.wave_timer = add_timer(chat.wave_deadline_ms, TimerKind::kWave, c);
+  chat.wave_timer = add_timer(deadline, TimerKind::kWave, c);
 }
 
 void Core::offer_replacement(Idx c, std::int64_t at_ms) {
@@ -142,7 +142,8 @@ void Core::offer_replacement(Idx c, std::int64_t at_ms) {
     Effect& eff = emit(EffectKind::kChatOffered, at_ms);
     eff.chat = chat.id;
     eff.experts.push_back(experts[e].id);
-    eff.deadline = from_epoch_ms(chat.wave_deadline_ms);  // keeps the running wave's deadline
+    // Keeps the running wave's deadline (a replacement happens only while the wave runs).
+    eff.deadline = from_epoch_ms(chat.wave_timer.deadline_ms);
     return;
   }
   for (const Offer& o : chat.offers) {
@@ -200,6 +201,7 @@ void Core::miss_chat(Idx c, std::int64_t at_ms, std::string_view reason) {
   }
   std::sort(streaked.begin(), streaked.end(),
             [this](Idx a, Idx b) { return experts[a].id < experts[b].id; });
+  std::vector<Offer>().swap(chat.offers);  // no longer needed: keeps finished chats small
   for (Idx e : streaked) {
     Expert& x = experts[e];
     ++x.missed_streak;
