@@ -54,27 +54,24 @@ class Generator:
         self.lines = []
         self.events = []  # heap of (time, seq, kind, payload)
         self.seq = 0
-        self.cache = (-1, [])
+        self.cache = (-1, [])  # (line count, effect lines)
 
     def at(self, t, kind, **payload):
         self.seq += 1
         heapq.heappush(self.events, (t, self.seq, kind, payload))
 
-    def effects(self):
-        """Runs the scenario so far and returns its effects (cached while no line is added)."""
-        if self.cache[0] == len(self.lines):
-            return self.cache[1]
-        out = subprocess.run([self.vshop, "simulate", "-"], input="\n".join(self.lines) + "\n",
-                             capture_output=True, text=True, check=True).stdout
-        effects = [e for e in (json.loads(l) for l in out.splitlines() if l) if "effect" in e]
-        self.cache = (len(self.lines), effects)
-        return effects
+    def effects(self, needle):
+        """The effects of the scenario so far whose line contains `needle` (the run is cached
+        while no line is added; only matching lines are decoded)."""
+        if self.cache[0] != len(self.lines):
+            out = subprocess.run([self.vshop, "simulate", "-"], input="\n".join(self.lines) + "\n",
+                                 capture_output=True, text=True, check=True).stdout
+            self.cache = (len(self.lines), out.splitlines())
+        return [json.loads(l) for l in self.cache[1] if needle in l and '"effect"' in l]
 
     def pending_offers(self, chat):
         pending = []
-        for e in self.effects():
-            if e.get("chat") != chat:
-                continue
+        for e in self.effects(f'"chat":"{chat}"'):
             if e["effect"] == "chat_offered":
                 pending += e["experts"]
             elif e["effect"] in ("offer_withdrawn", "chat_claimed"):
@@ -87,7 +84,7 @@ class Generator:
 
     def available_experts(self):
         available = set()
-        for e in self.effects():
+        for e in self.effects('"effect":"expert_'):
             if e["effect"] == "expert_available":
                 available.add(e["expert"])
             elif e["effect"] == "expert_unavailable":
@@ -96,9 +93,7 @@ class Generator:
 
     def state_of(self, chat):
         state, expert = None, None
-        for e in self.effects():
-            if e.get("chat") != chat:
-                continue
+        for e in self.effects(f'"chat":"{chat}"'):
             kind = e["effect"]
             if kind == "chat_offered":
                 state = "requested"

@@ -129,6 +129,7 @@ absl::Status Core::claim(const Command& c) {
   for (const Offer& o : chat.offers) {  // offer order (R-CHAT-3)
     if (o.state == OfferState::kPending) withdraw_offer(*ch, o.expert, now_ms, "claimed_by_other");
   }
+  std::vector<Offer>().swap(chat.offers);  // no longer needed: keeps finished chats small
   return absl::OkStatus();
 }
 
@@ -174,9 +175,7 @@ absl::Status Core::leave_message(const Command& c) {
                  shopper.id, chats[shopper.open_chat].id);
   }
   chat.state = ChatState::kLeftMessage;
-  chat.message_text = c.text;
-  chat.channel = c.channel;
-  chat.address = c.address;
+  messages[*ch] = LeftMessage{c.text, c.channel, c.address};
   chat.has_contact = true;
   shopper.open_chat = *ch;
   left_messages.insert(*ch);
@@ -242,8 +241,9 @@ absl::Status Core::send_message(const Command& c) {
     Effect& eff = emit(EffectKind::kNotifyShopper, now_ms);
     eff.chat = chat.id;
     eff.shopper = shopper.id;
-    eff.channel = chat.channel;
-    eff.address = chat.address;
+    const LeftMessage& m = messages.at(*ch);
+    eff.channel = m.channel;
+    eff.address = m.address;
   }
   return absl::OkStatus();
 }

@@ -61,8 +61,10 @@ struct Store {
   bool has_location = false;
   UnitVector where;
   TimerKey close_timer = kNoTimer;
-  // is_open memo for one instant: routing asks once per candidate expert at the same `now`.
-  mutable std::int64_t open_memo_ms = INT64_MIN;
+  // Memo of the opening state: constant on [from, until) (until = the next change), so routing
+  // asks the hours only when a change was crossed.
+  mutable std::int64_t open_memo_from = 1;
+  mutable std::int64_t open_memo_until = 0;
   mutable bool open_memo = false;
   // Available experts of this store, ordered by (idle since, id): the routing index.
   std::vector<Idx> available;
@@ -103,24 +105,26 @@ struct Chat {
   bool silent = false;  // a blocked shopper's chat (R-BLOCK-1): no offers, no timers, no effects
   std::int64_t requested_ms = 0;
   std::int64_t claim_deadline_ms = 0;  // request + claim_window in force at the request
-  std::int64_t wave_deadline_ms = 0;
-  TimerKey wave_timer = kNoTimer;
+  TimerKey wave_timer = kNoTimer;  // its deadline is the running wave's deadline
   bool has_location = false;
   UnitVector where;
   std::optional<std::string> department;
   Idx reconnect_expert = kNone;  // R-CHAT-8: first wave of this expert alone
   std::vector<Offer> offers;     // every offer of this chat, in offer order
   Idx expert = kNone;            // current (or last) expert
-  // Left message (R-CHAT-6) and the notify-once rule (R-CHAT-7).
-  std::string message_text, channel, address;
+  // A left message lives in Core::messages (most chats have none); the notify-once rule
+  // (R-CHAT-7) needs these two flags here.
   bool has_contact = false;
   bool notified = false;  // notify_shopper sent in the current offline period
   // Transfer (R-XFER-2).
   Idx transfer_to = kNone;
-  std::int64_t transfer_deadline_ms = 0;
-  TimerKey transfer_timer = kNoTimer;
+  TimerKey transfer_timer = kNoTimer;  // its deadline is the transfer's deadline
   bool video = false;
   int rating = 0;
+};
+
+struct LeftMessage {
+  std::string text, channel, address;
 };
 
 struct Shopper {
@@ -138,10 +142,15 @@ struct Manager {
 
 struct Core;
 
-// Orders available experts by (idle since, id): the tie-break chain of R-CHAT-2.
+// An available expert in the global routing order (idle since, id) (R-CHAT-2). The idle time
+// is part of the key so that comparisons touch the experts' records only on a tie.
+struct IdleKey {
+  std::int64_t idle_ms;
+  Idx expert;
+};
 struct IdleOrder {
   const Core* core;
-  bool operator()(Idx a, Idx b) const;
+  bool operator()(const IdleKey& a, const IdleKey& b) const;
 };
 
 struct Core {
@@ -162,8 +171,9 @@ struct Core {
   absl::flat_hash_map<std::string, Idx> store_ids, expert_ids, chat_ids, shopper_ids;
   absl::flat_hash_map<std::string, Idx> expert_emails;  // email_key -> expert
   absl::btree_set<Idx> left_messages;                   // queued, by chat index = request order
+  absl::btree_map<Idx, LeftMessage> messages;           // every left message, by chat
   absl::btree_map<std::string, std::string> managers;   // digest subscribers: id -> email
-  absl::btree_set<Idx, IdleOrder> available_all;  // every available expert, by (idle, id)
+  absl::btree_set<IdleKey, IdleOrder> available_all;  // every available expert, by (idle, id)
   // Routing by distance: a k-d tree over the located stores, rebuilt lazily after a store
   // change; stores without a location come last, as one group.
   mutable StoreIndex store_index;

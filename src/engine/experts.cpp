@@ -30,14 +30,17 @@ bool Core::idle_before(Idx a, Idx b) const {
 }
 
 // The routing index: available experts per store and overall, each sorted by (idle, id).
-bool IdleOrder::operator()(Idx a, Idx b) const { return core->idle_before(a, b); }
+bool IdleOrder::operator()(const IdleKey& a, const IdleKey& b) const {
+  if (a.idle_ms != b.idle_ms) return a.idle_ms < b.idle_ms;
+  return a.expert != b.expert && core->experts[a.expert].id < core->experts[b.expert].id;
+}
 
 // Per store a sorted vector (few experts per store); overall a B-tree (possibly 100k experts).
 void Core::index_insert(Idx e) {
   const auto less = [this](Idx a, Idx b) { return idle_before(a, b); };
   auto& per_store = stores[experts[e].store].available;
   per_store.insert(std::lower_bound(per_store.begin(), per_store.end(), e, less), e);
-  available_all.insert(e);
+  available_all.insert(IdleKey{experts[e].idle_since_ms, e});
 }
 
 void Core::index_erase(Idx e) {
@@ -45,7 +48,7 @@ void Core::index_erase(Idx e) {
   auto& per_store = stores[experts[e].store].available;
   auto it = std::lower_bound(per_store.begin(), per_store.end(), e, less);
   if (it != per_store.end() && *it == e) per_store.erase(it);
-  available_all.erase(e);
+  available_all.erase(IdleKey{experts[e].idle_since_ms, e});
 }
 
 void Core::set_idle(Idx e, std::int64_t at_ms) {

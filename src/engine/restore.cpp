@@ -12,6 +12,7 @@ using engine_detail::Chat;
 using engine_detail::Core;
 using engine_detail::Expert;
 using engine_detail::Idx;
+using engine_detail::LeftMessage;
 using engine_detail::kNone;
 using engine_detail::kNoTimer;
 using engine_detail::Offer;
@@ -203,7 +204,6 @@ absl::StatusOr<Engine> Engine::restore(std::string_view snapshot) {
       c.silent = r.boolean(o, "silent");
       c.requested_ms = r.integer(o, "requested");
       c.claim_deadline_ms = r.integer(o, "claim_deadline");
-      c.wave_deadline_ms = r.integer(o, "wave_deadline");
       c.wave_timer = r.timer(o, "wave_timer");
       element where = r.at(o, "where");
       if (!where.is_null()) {
@@ -230,13 +230,17 @@ absl::StatusOr<Engine> Engine::restore(std::string_view snapshot) {
         c.offers.push_back(Offer{static_cast<Idx>(ex), state});
       }
       c.expert = r.index(o, "expert", n_experts);
-      c.message_text = r.string(o, "text");
-      c.channel = r.string(o, "channel");
-      c.address = r.string(o, "address");
+      element message = r.at(o, "message");
+      if (!message.is_null()) {
+        const array m = as_array(message);
+        s.messages[static_cast<Idx>(s.chats.size() - 1)] =
+            LeftMessage{std::string(m.at(0).get_string().value()),
+                        std::string(m.at(1).get_string().value()),
+                        std::string(m.at(2).get_string().value())};
+      }
       c.has_contact = r.boolean(o, "has_contact");
       c.notified = r.boolean(o, "notified");
       c.transfer_to = r.index(o, "transfer_to", n_experts);
-      c.transfer_deadline_ms = r.integer(o, "transfer_deadline");
       c.transfer_timer = r.timer(o, "transfer_timer");
       c.video = r.boolean(o, "video");
       c.rating = static_cast<int>(r.integer(o, "rating"));

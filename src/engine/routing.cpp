@@ -48,8 +48,8 @@ void Core::candidates(const Chat& chat, std::size_t want, std::vector<Idx>& out)
   };
   if (!chat.has_location) {
     // Every store is at the same distance: one global order by (idle since, id).
-    for (Idx e : available_all) {
-      if (take(e)) return;
+    for (const IdleKey& k : available_all) {
+      if (take(k.expert)) return;
     }
     return;
   }
@@ -117,18 +117,18 @@ void Core::start_wave(Idx c, std::int64_t at_ms, bool first) {
   }
   // A new wave is a decision made now: it uses the offer_timeout in force now, while the claim
   // window keeps the one of the request (R-SET-1).
-  chat.wave_deadline_ms =
+  const std::int64_t deadline =
       std::min(at_ms + settings.offer_timeout.count(), chat.claim_deadline_ms);
   Effect& eff = emit(EffectKind::kChatOffered, at_ms);
   eff.chat = chat.id;
-  eff.deadline = from_epoch_ms(chat.wave_deadline_ms);
+  eff.deadline = from_epoch_ms(deadline);
   for (Idx e : wave) {
     chat.offers.push_back(Offer{e, OfferState::kPending});
     experts[e].pending_offer = c;
     eff.experts.push_back(experts[e].id);
     fed(metrics.chat_offered(from_epoch_ms(at_ms), c, e, metrics_store(e)));
   }
-  chat.wave_timer = add_timer(chat.wave_deadline_ms, TimerKind::kWave, c);
+  chat.wave_timer = add_timer(deadline, TimerKind::kWave, c);
 }
 
 void Core::offer_replacement(Idx c, std::int64_t at_ms) {
@@ -143,7 +143,8 @@ void Core::offer_replacement(Idx c, std::int64_t at_ms) {
     Effect& eff = emit(EffectKind::kChatOffered, at_ms);
     eff.chat = chat.id;
     eff.experts.push_back(experts[e].id);
-    eff.deadline = from_epoch_ms(chat.wave_deadline_ms);  // keeps the running wave's deadline
+    // Keeps the running wave's deadline (a replacement happens only while the wave runs).
+    eff.deadline = from_epoch_ms(chat.wave_timer.deadline_ms);
     fed(metrics.chat_offered(from_epoch_ms(at_ms), c, e, metrics_store(e)));
     return;
   }
@@ -203,6 +204,7 @@ void Core::miss_chat(Idx c, std::int64_t at_ms, std::string_view reason) {
   }
   std::sort(streaked.begin(), streaked.end(),
             [this](Idx a, Idx b) { return experts[a].id < experts[b].id; });
+  std::vector<Offer>().swap(chat.offers);  // no longer needed: keeps finished chats small
   for (Idx e : streaked) {
     Expert& x = experts[e];
     ++x.missed_streak;

@@ -102,10 +102,10 @@ void Core::on_pii(std::int64_t at_ms) {
     x.email_key.clear();
   }
   expert_emails.clear();
-  for (Chat& chat : chats) {
-    chat.message_text.clear();
-    chat.address.clear();
-    chat.has_contact = false;
+  for (auto& [chat, message] : messages) {
+    message.text.clear();
+    message.address.clear();
+    chats[chat].has_contact = false;
   }
   for (Store& store : stores) store.spec.address.clear();
   for (auto& [id, email] : managers) email.clear();

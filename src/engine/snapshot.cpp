@@ -135,7 +135,6 @@ std::string Core::snapshot() const {
     out.key("silent").boolean(c.silent);
     out.key("requested").integer(c.requested_ms);
     out.key("claim_deadline").integer(c.claim_deadline_ms);
-    out.key("wave_deadline").integer(c.wave_deadline_ms);
     timer(out, "wave_timer", c.wave_timer);
     out.key("where");
     if (c.has_location) {
@@ -163,13 +162,19 @@ std::string Core::snapshot() const {
     }
     out.end_array();
     idx(out, "expert", c.expert);
-    out.key("text").string(c.message_text);
-    out.key("channel").string(c.channel);
-    out.key("address").string(c.address);
+    out.key("message");
+    if (const auto m = messages.find(static_cast<Idx>(&c - chats.data())); m != messages.end()) {
+      out.begin_array();
+      out.string(m->second.text);
+      out.string(m->second.channel);
+      out.string(m->second.address);
+      out.end_array();
+    } else {
+      out.null();
+    }
     out.key("has_contact").boolean(c.has_contact);
     out.key("notified").boolean(c.notified);
     idx(out, "transfer_to", c.transfer_to);
-    out.key("transfer_deadline").integer(c.transfer_deadline_ms);
     timer(out, "transfer_timer", c.transfer_timer);
     out.key("video").boolean(c.video);
     out.key("rating").integer(c.rating);

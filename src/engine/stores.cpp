@@ -27,9 +27,13 @@ void set_location(Store& store) {
 bool Core::store_open(Idx s, std::int64_t at_ms) const {
   const Store& store = stores[s];
   if (!store.active || !store.hours) return false;
-  if (store.open_memo_ms != at_ms) {
-    store.open_memo = store.hours->is_open(from_epoch_ms(at_ms));
-    store.open_memo_ms = at_ms;
+  if (at_ms < store.open_memo_from || at_ms >= store.open_memo_until) {
+    constexpr std::int64_t kHorizonMs = 400LL * 86'400'000;  // next_change's search horizon
+    const Instant t = from_epoch_ms(at_ms);
+    store.open_memo = store.hours->is_open(t);
+    const auto next = store.hours->next_change(t);
+    store.open_memo_from = at_ms;
+    store.open_memo_until = next ? to_epoch_ms(*next) : at_ms + kHorizonMs;
   }
   return store.open_memo;
 }
@@ -87,7 +91,8 @@ absl::Status Core::update_store(Command& c) {
   Store& store = stores[*s];
   store.spec = merged;
   store.hours = std::move(*compiled);
-  store.open_memo_ms = INT64_MIN;
+  store.open_memo_from = 1;
+  store.open_memo_until = 0;
   set_location(store);
   store_index_dirty = true;
   c.store_spec = merged;  // the journal records the whole merged store: same effect on replay

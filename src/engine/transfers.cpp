@@ -36,14 +36,14 @@ absl::Status Core::transfer(const Command& c) {
                  c.chat, experts[chat.transfer_to].id);
   }
   chat.transfer_to = *to;
-  chat.transfer_deadline_ms = now_ms + settings.transfer_timeout.count();
-  chat.transfer_timer = add_timer(chat.transfer_deadline_ms, TimerKind::kTransfer, *ch);
+  chat.transfer_timer =
+      add_timer(now_ms + settings.transfer_timeout.count(), TimerKind::kTransfer, *ch);
   experts[*to].pending_transfer = *ch;
   Effect& eff = emit(EffectKind::kTransferOffered, now_ms);
   eff.chat = chat.id;
   eff.from = c.expert;
   eff.to = c.to;
-  eff.deadline = from_epoch_ms(chat.transfer_deadline_ms);
+  eff.deadline = from_epoch_ms(chat.transfer_timer.deadline_ms);
   return absl::OkStatus();
 }
 

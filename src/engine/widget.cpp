@@ -90,7 +90,7 @@ WidgetState Engine::widget_state(const WidgetQuery& q, const WidgetRules& rules,
   const Core& s = *core_;
   const std::int64_t t = to_epoch_ms(now);
   bool someone_free = false, someone_busy = false, any_open = false;
-  for (Idx e : s.available_all) {
+  for (const auto& [idle, e] : s.available_all) {
     if (!s.store_open(s.experts[e].store, t)) continue;
     (s.experts[e].active_chats < s.settings.max_active_chats ? someone_free : someone_busy) = true;
   }
