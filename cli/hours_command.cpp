@@ -162,7 +162,8 @@ const bool kRegistered = register_command(Command{
                      "store files with the fields of add_store (- = standard input)")
           ->required();
       sub.add_option("--at", options->at,
-                     "instant (RFC 3339 or epoch ms): prints {\"open\":bool,\"next_change\":T|null}; "
+                     "instant (RFC 3339 or epoch ms): prints "
+                     "{\"open\":bool,\"next_change\":T|null}; "
                      "repeat for several instants, one line each")
           ->allow_extra_args(false);
       sub.add_option("--from", options->from, "start of a range (with --to)");

@@ -143,6 +143,10 @@ class Generator:
             t = DAY.replace(hour=8) + timedelta(minutes=minute, seconds=rng.randrange(60))
             self.at(t, "request", shopper=f"shopper-{n:03d}")
         self.at(DAY.replace(hour=10, minute=17), "request", shopper="troll-1", troll=True)
+        # A few purchases from shoppers who never chatted.
+        for n in range(10):
+            self.at(DAY.replace(hour=20, minute=n), "purchase", order=f"WEB-{n:04d}", shopper=f"visitor-{n}",
+                    currency="EUR", subtotal=f"{rng.randrange(20, 200)}.{rng.randrange(100):02d}")
         self.run()
 
     def run(self):
@@ -164,6 +168,8 @@ class Generator:
                 self.at(t + timedelta(seconds=rng.randrange(3, 15)), "answer", chat=fields["chat"],
                         shopper=p["shopper"], troll=p.get("troll", False))
             elif kind == "answer":
+                # The host's timer tick: fire what is due before looking at the offers.
+                self.lines.append(cmd(t, "advance"))
                 pending = self.pending_offers(p["chat"])
                 if not pending:
                     state, _ = self.state_of(p["chat"])
@@ -208,6 +214,11 @@ class Generator:
                     self.lines.append(cmd(t, "transfer", expert=p["expert"], chat=p["chat"], to=p["to"],
                                           note="customer asks about stock in another store"))
                     self.at(t + timedelta(seconds=rng.randrange(5, 30)), "accept", chat=p["chat"], expert=p["to"])
+            elif kind == "leave":
+                self.lines.append(cmd(t, "leave_message", chat=p["chat"], text="Do you have this in size 39?",
+                                      channel=p["channel"], address=p["address"]))
+                self.at(t + timedelta(minutes=self.rng.randrange(5, 60)), "take", chat=p["chat"],
+                        shopper=p["shopper"])
             elif kind == "rate":
                 self.lines.append(cmd(t, "rate_chat", shopper=p["shopper"], chat=p["chat"],
                                       stars=rng.choice([3, 4, 5, 5, 5])))
@@ -217,7 +228,8 @@ class Generator:
             elif kind == "take":
                 available = self.available_experts()
                 if not available:
-                    self.at(t + timedelta(minutes=10), "take", **p)
+                    if t < DAY.replace(hour=17):  # try again later; after closing, nobody will
+                        self.at(t + timedelta(minutes=10), "take", **p)
                     continue
                 expert = rng.choice(available)
                 self.lines.append(cmd(t, "take_left_message", expert=expert, chat=p["chat"]))
@@ -226,20 +238,13 @@ class Generator:
             elif kind == "purchase":
                 self.lines.append(cmd(t, "record_purchase", order=p["order"], shopper=p["shopper"],
                                       subtotal=p["subtotal"], currency=p["currency"]))
-        # A few purchases from shoppers who never chatted.
-        for n in range(10):
-            t = DAY.replace(hour=20, minute=n)
-            self.lines.append(cmd(t, "record_purchase", order=f"WEB-{n:04d}", shopper=f"visitor-{n}",
-                                  subtotal=f"{self.rng.randrange(20, 200)}.{self.rng.randrange(100):02d}", currency="EUR"))
         self.lines.append(cmd(DAY + timedelta(days=1, hours=6), "advance"))
 
     def leave_message(self, t, p):
         t2 = t + timedelta(seconds=self.rng.randrange(20, 90))
         channel = self.rng.choice(["email", "sms"])
         address = f"{p['shopper']}@mail.example" if channel == "email" else f"+3161{self.rng.randrange(10**7):07d}"
-        self.lines.append(cmd(t2, "leave_message", chat=p["chat"], text="Do you have this in size 39?",
-                              channel=channel, address=address))
-        self.at(t2 + timedelta(minutes=self.rng.randrange(5, 60)), "take", chat=p["chat"], shopper=p["shopper"])
+        self.at(t2, "leave", chat=p["chat"], shopper=p["shopper"], channel=channel, address=address)
 
     def purchase(self, t, shopper):
         currency = "GBP" if self.rng.random() < 0.3 else "EUR"

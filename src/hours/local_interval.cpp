@@ -33,7 +33,9 @@ absl::StatusOr<LocalInterval> parse_local_interval(std::string_view text, std::s
   ++pos;
   const int close = scan_clock_time(text, pos, /*allow_24=*/true, why);
   if (close < 0) return bad_interval(field, text, "closing time: " + why);
-  if (pos != text.size()) return bad_interval(field, text, "unexpected text after the closing time");
+  if (pos != text.size()) {
+    return bad_interval(field, text, "unexpected text after the closing time");
+  }
   return make_local_interval(open, close);
 }
 

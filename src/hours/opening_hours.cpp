@@ -13,16 +13,20 @@ namespace vshop::hours {
 
 using detail::UtcBlock;
 
-// Blocks are built once and never modified or freed while the cache lives, so a reader that
-// loaded a pointer from a slot can use it without holding the mutex.
+// Blocks are built once and never modified or freed while the cache lives (every copy of the
+// OpeningHours holds it), so a reader that loaded a pointer from a hot slot can use it without
+// holding the mutex.
 struct OpeningHours::Cache {
-  static constexpr std::size_t kSlots = 16;      // direct-mapped by block index: ~5.6 years hot
   static constexpr std::size_t kMaxBlocks = 64;  // beyond this, blocks are built per query
 
-  std::array<std::atomic<const UtcBlock*>, kSlots> slots{};
+  Cache(std::string name, const date::time_zone* tz, WeeklyHours h)
+      : timezone_name(std::move(name)), zone(tz), hours(std::move(h)) {}
+
+  const std::string timezone_name;
+  const date::time_zone* const zone;
+  const WeeklyHours hours;
   std::mutex mutex;
   std::map<std::int64_t, std::unique_ptr<const UtcBlock>> blocks;  // guarded by mutex
-  bool never_open = false;  // no interval anywhere: every query has a constant answer
 };
 
 namespace {
@@ -35,6 +39,20 @@ bool has_any_interval(const WeeklyHours& hours) {
                      [](const auto& day) { return !day.empty(); }) ||
          std::any_of(hours.exceptions.begin(), hours.exceptions.end(), non_empty) ||
          std::any_of(hours.annual.begin(), hours.annual.end(), non_empty);
+}
+
+// Every day (weekday, annual and dated exception alike) has `00:00-24:00`: open at every instant
+// whatever the zone does, so next_change has nothing to find within any horizon.
+bool always_open(const WeeklyHours& hours) {
+  const auto full = [](const std::vector<LocalInterval>& list) {
+    return std::any_of(list.begin(), list.end(), [](const LocalInterval& iv) {
+      return iv.open_minute == 0 && iv.close_minute == 1440;
+    });
+  };
+  const auto full_entry = [&full](const auto& entry) { return full(entry.second); };
+  return std::all_of(hours.weekly.begin(), hours.weekly.end(), full) &&
+         std::all_of(hours.exceptions.begin(), hours.exceptions.end(), full_entry) &&
+         std::all_of(hours.annual.begin(), hours.annual.end(), full_entry);
 }
 
 }  // namespace
@@ -65,11 +83,9 @@ absl::StatusOr<OpeningHours> OpeningHours::create(std::string_view timezone, Wee
                  "hours: an interval is out of range (open 00:00..23:59, close 00:01..24:00)");
   }
   OpeningHours result;
-  result.timezone_name_ = std::string(timezone);
-  result.zone_ = zone;
-  result.cache_ = std::make_shared<Cache>();
-  result.cache_->never_open = !has_any_interval(hours);
-  result.hours_ = std::move(hours);
+  result.never_open_ = !has_any_interval(hours);
+  result.always_open_ = always_open(hours);
+  result.cache_ = std::make_shared<Cache>(std::string(timezone), zone, std::move(hours));
   return result;
 }
 
@@ -77,15 +93,14 @@ absl::StatusOr<OpeningHours> OpeningHours::create(std::string_view timezone, Wee
 // mutex and published. When the cache is full the block is built into `scratch` for this query.
 const UtcBlock& OpeningHours::block(std::int64_t index,
                                     std::unique_ptr<const UtcBlock>& scratch) const {
+  if (const UtcBlock* hot = hot_block(index)) return *hot;
+  auto& slot = hot_[static_cast<std::size_t>(index) % kHotSlots];
   Cache& cache = *cache_;
-  auto& slot = cache.slots[static_cast<std::size_t>(index) % Cache::kSlots];
-  if (const UtcBlock* hot = slot.load(std::memory_order_acquire); hot && hot->index == index) {
-    return *hot;
-  }
   std::lock_guard<std::mutex> lock(cache.mutex);
   auto it = cache.blocks.find(index);
   if (it == cache.blocks.end()) {
-    auto built = std::make_unique<const UtcBlock>(detail::build_block(*zone_, hours_, index));
+    auto built =
+        std::make_unique<const UtcBlock>(detail::build_block(*cache.zone, cache.hours, index));
     if (cache.blocks.size() >= Cache::kMaxBlocks) {
       scratch = std::move(built);
       return *scratch;
@@ -96,28 +111,65 @@ const UtcBlock& OpeningHours::block(std::int64_t index,
   return *it->second;
 }
 
+OpeningHours::OpeningHours(const OpeningHours& other)
+    : cache_(other.cache_), never_open_(other.never_open_), always_open_(other.always_open_) {
+  copy_hot_slots(other);
+}
+
+OpeningHours& OpeningHours::operator=(const OpeningHours& other) {
+  if (this != &other) {
+    cache_ = other.cache_;  // keeps the blocks the copied slots point to alive
+    never_open_ = other.never_open_;
+    always_open_ = other.always_open_;
+    copy_hot_slots(other);
+  }
+  return *this;
+}
+
+const WeeklyHours& OpeningHours::hours() const { return cache_->hours; }
+const std::string& OpeningHours::timezone() const { return cache_->timezone_name; }
+
+void OpeningHours::copy_hot_slots(const OpeningHours& other) {
+  for (std::size_t i = 0; i < kHotSlots; ++i) {
+    hot_[i].store(other.hot_[i].load(std::memory_order_acquire), std::memory_order_release);
+  }
+}
+
+const UtcBlock* OpeningHours::hot_block(std::int64_t index) const {
+  const UtcBlock* hot =
+      hot_[static_cast<std::size_t>(index) % kHotSlots].load(std::memory_order_acquire);
+  return hot != nullptr && hot->index == index ? hot : nullptr;
+}
+
 bool OpeningHours::is_open(Instant t) const {
-  if (cache_->never_open) return false;
   const std::int64_t ms = to_epoch_ms(t);
+  const std::int64_t index = detail::block_index(ms);
+  if (const UtcBlock* hot = hot_block(index)) return hot->is_open(ms);
   std::unique_ptr<const UtcBlock> scratch;
-  const UtcBlock& b = block(detail::block_index(ms), scratch);
-  const auto it = std::upper_bound(b.bounds.begin(), b.bounds.end(), ms);
-  return ((it - b.bounds.begin()) & 1) != 0;
+  return block(index, scratch).is_open(ms);
 }
 
 std::optional<Instant> OpeningHours::next_change(Instant t) const {
-  if (cache_->never_open) return std::nullopt;
   const std::int64_t ms = to_epoch_ms(t);
+  // Fast path: a change inside t's own (hot) block is always within the 400-day horizon.
+  if (const UtcBlock* hot = hot_block(detail::block_index(ms))) {
+    if (const std::int64_t change = hot->next_after(ms); change != detail::kNoChange) {
+      return from_epoch_ms(change);
+    }
+  }
+  return next_change_slow(ms);
+}
+
+std::optional<Instant> OpeningHours::next_change_slow(std::int64_t ms) const {
+  if (never_open_ || always_open_) return std::nullopt;
   const std::int64_t limit = ms + kNextChangeHorizonMs;
   std::unique_ptr<const UtcBlock> scratch;
   for (std::int64_t index = detail::block_index(ms);; ++index) {
     const UtcBlock& b = block(index, scratch);
     // Only boundaries inside the block's valid range are real; those of later blocks that lie
     // before their valid range were already covered by the previous block.
-    const auto it = std::lower_bound(b.bounds.begin(), b.bounds.end(),
-                                     std::max(ms + 1, b.valid_from_ms));
-    if (it != b.bounds.end() && *it < b.valid_to_ms) {
-      if (*it <= limit) return from_epoch_ms(*it);
+    if (const std::int64_t change = b.next_after(ms); change != detail::kNoChange) {
+      if (change <= limit) return from_epoch_ms(change);
       return std::nullopt;
     }
     if (b.valid_to_ms > limit) return std::nullopt;
@@ -126,7 +178,7 @@ std::optional<Instant> OpeningHours::next_change(Instant t) const {
 
 std::vector<OpenInterval> OpeningHours::open_intervals(Instant from, Instant to) const {
   std::vector<OpenInterval> out;
-  if (cache_->never_open || from >= to) return out;
+  if (never_open_ || from >= to) return out;
   const std::int64_t from_ms = to_epoch_ms(from);
   const std::int64_t to_ms = to_epoch_ms(to);
   // A plain flag + value rather than std::optional: GCC 12 warns spuriously on the latter here.
@@ -136,16 +188,14 @@ std::vector<OpenInterval> OpeningHours::open_intervals(Instant from, Instant to)
   const std::int64_t last = detail::block_index(to_ms - 1);
   for (std::int64_t index = detail::block_index(from_ms); index <= last; ++index) {
     const UtcBlock& b = block(index, scratch);
-    const std::int64_t hi = std::min(to_ms, b.valid_to_ms);
-    auto it = std::lower_bound(b.bounds.begin(), b.bounds.end(),
-                               std::max(from_ms + 1, b.valid_from_ms));
-    for (; it != b.bounds.end() && *it < hi; ++it) {
-      const bool is_opening = ((it - b.bounds.begin()) & 1) == 0;
+    const std::size_t end = b.end();
+    for (std::size_t i = b.first_after(from_ms); i < end && b.bound_ms(i) < to_ms; ++i) {
+      const bool is_opening = (i & 1) == 0;
       if (is_opening) {
         open = true;
-        open_since = *it;
+        open_since = b.bound_ms(i);
       } else if (open) {
-        out.push_back({from_epoch_ms(open_since), from_epoch_ms(*it)});
+        out.push_back({from_epoch_ms(open_since), from_epoch_ms(b.bound_ms(i))});
         open = false;
       }
     }

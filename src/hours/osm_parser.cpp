@@ -79,11 +79,13 @@ class OsmParser {
   absl::Status fail(std::string_view why) const { return fail_at(pos_, why); }
   absl::Status fail_at(std::size_t pos, std::string_view why) const {
     if (pos >= text_.size()) {
-      return error(ErrorCode::kInvalidArgument, "osm_hours: %s at position %d (end of text) in \"%s\"",
-                   why, static_cast<int>(pos), text_);
+      return error(ErrorCode::kInvalidArgument,
+                   "osm_hours: %s at position %d (end of text) in \"%s\"", why,
+                   static_cast<int>(pos), text_);
     }
-    return error(ErrorCode::kInvalidArgument, "osm_hours: %s at position %d, token \"%s\" in \"%s\"",
-                 why, static_cast<int>(pos), token_at(pos), text_);
+    return error(ErrorCode::kInvalidArgument,
+                 "osm_hours: %s at position %d, token \"%s\" in \"%s\"", why,
+                 static_cast<int>(pos), token_at(pos), text_);
   }
 
   static int weekday_index(std::string_view word) {
@@ -136,7 +138,9 @@ class OsmParser {
     for (;;) {
       const std::size_t first_pos = pos_;
       const int first = weekday_index(word_at(pos_));
-      if (first < 0) return fail_at(first_pos, "unknown weekday (expected Mo, Tu, We, Th, Fr, Sa, Su)");
+      if (first < 0) {
+        return fail_at(first_pos, "unknown weekday (expected Mo, Tu, We, Th, Fr, Sa, Su)");
+      }
       pos_ += 2;
       int last = first;
       if (!at_end() && text_[pos_] == '-') {

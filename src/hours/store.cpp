@@ -17,8 +17,6 @@ absl::Status bad(std::string_view field, std::string_view why) {
   return error(ErrorCode::kInvalidArgument, "%s: %s", field, why);
 }
 
-std::string_view to_std(std::string_view s) { return s; }
-
 // A short rendering of a JSON value for messages.
 std::string shown(simdjson::dom::element value) {
   std::string text = simdjson::to_string(value);
@@ -92,12 +90,12 @@ absl::Status read_weekly(simdjson::dom::element value, WeeklyHours& hours) {
   for (auto [key, list] : days) {
     std::size_t day = kDayKeys.size();
     for (std::size_t d = 0; d < kDayKeys.size(); ++d) {
-      if (to_std(key) == kDayKeys[d]) day = d;
+      if (key == kDayKeys[d]) day = d;
     }
     if (day == kDayKeys.size()) {
       return error(ErrorCode::kInvalidArgument,
                    "hours: unknown weekday \"%s\" (expected mon, tue, wed, thu, fri, sat, sun)",
-                   to_std(key));
+                   key);
     }
     auto intervals = read_intervals(list, "hours." + std::string(key));
     if (!intervals.ok()) return intervals.status();

@@ -25,7 +25,8 @@ UtcBlock build_block(const date::time_zone& zone, const WeeklyHours& hours, std:
     for (const LocalInterval& iv : intervals_opening_on(hours, day)) {
       const date::local_seconds open = day + std::chrono::minutes{iv.open_minute};
       // close <= open: the interval runs past midnight and belongs to the day it opens on.
-      const date::local_days close_day = iv.close_minute > iv.open_minute ? day : day + date::days{1};
+      const date::local_days close_day =
+          iv.close_minute > iv.open_minute ? day : day + date::days{1};
       const date::local_seconds close = close_day + std::chrono::minutes{iv.close_minute};
       const std::int64_t open_ms = to_utc_ms_compatible(zone, open);
       const std::int64_t close_ms = to_utc_ms_compatible(zone, close);
@@ -34,15 +35,53 @@ UtcBlock build_block(const date::time_zone& zone, const WeeklyHours& hours, std:
     }
   }
   std::sort(spans.begin(), spans.end());
-  block.bounds.reserve(spans.size() * 2);
+  std::vector<std::int64_t> bounds_ms;
+  bounds_ms.reserve(spans.size() * 2);
   for (const auto& [open_ms, close_ms] : spans) {
     // Touching or overlapping after mapping: one interval, so no change is reported inside it.
-    if (!block.bounds.empty() && open_ms <= block.bounds.back()) {
-      block.bounds.back() = std::max(block.bounds.back(), close_ms);
+    if (!bounds_ms.empty() && open_ms <= bounds_ms.back()) {
+      bounds_ms.back() = std::max(bounds_ms.back(), close_ms);
     } else {
-      block.bounds.push_back(open_ms);
-      block.bounds.push_back(close_ms);
+      bounds_ms.push_back(open_ms);
+      bounds_ms.push_back(close_ms);
     }
+  }
+  block.bounds.reserve(bounds_ms.size());
+  for (const std::int64_t ms : bounds_ms) {
+    // Whole seconds (offsets are whole seconds), within a few hundred days of valid_from.
+    block.bounds.push_back(static_cast<std::int32_t>((ms - block.valid_from_ms) / 1000));
+  }
+  std::size_t i = 0;
+  for (std::int64_t day = 0; day <= kBlockDays; ++day) {
+    const std::int64_t day_start_s = day * (kDayMs / 1000);
+    while (i < block.bounds.size() && block.bounds[i] < day_start_s) ++i;
+    block.days[static_cast<std::size_t>(day)].first = static_cast<std::uint32_t>(i);
+  }
+  for (std::int64_t day = 0; day < kBlockDays; ++day) {
+    DayRecord& r = block.days[static_cast<std::size_t>(day)];
+    const std::size_t next_first = block.days[static_cast<std::size_t>(day) + 1].first;
+    const std::size_t count = next_first - r.first;
+    if (count > DayRecord::kInline) {
+      r.upcoming[0] = DayRecord::kMany;
+      continue;
+    }
+    const std::int64_t day_s = day * kDaySeconds;
+    for (std::size_t j = 0; j < count; ++j) {
+      r.upcoming[j] = static_cast<std::int32_t>(block.bounds[r.first + j] - day_s);
+    }
+    // The first boundary after the day, if it is a real change of this block.
+    if (next_first < block.end()) {
+      r.upcoming[count] = static_cast<std::int32_t>(block.bounds[next_first] - day_s);
+    }
+  }
+  // Distinct day kinds: a handful per block for regular hours.
+  block.kinds.reserve(16);
+  for (std::size_t day = 0; day < static_cast<std::size_t>(kBlockDays); ++day) {
+    const DayRecord& r = block.days[day];
+    const DayKind kind{r.upcoming, r.first & 1U};
+    auto it = std::find(block.kinds.begin(), block.kinds.end(), kind);
+    if (it == block.kinds.end()) it = block.kinds.insert(block.kinds.end(), kind);
+    block.day_kind[day] = static_cast<std::uint8_t>(it - block.kinds.begin());
   }
   return block;
 }

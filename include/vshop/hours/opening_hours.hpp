@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -70,11 +71,13 @@ const std::vector<LocalInterval>& intervals_opening_on(const WeeklyHours& hours,
                                                        date::local_days day);
 
 // Compiled opening hours of one store: the zone is looked up once (in create), and queries are
-// answered by binary search in precomputed UTC boundaries. The UTC intervals are computed per
-// block of 128 days, lazily, the first time a query needs that block, and kept (up to 64 blocks
-// per store; beyond that a block is computed for the query and dropped, still exact). Queries
-// are const, deterministic and safe to call from several threads at once: a block is published
-// once, fully built, under a mutex, and read without locking afterwards. Copies share the cache.
+// answered from precomputed UTC boundaries (a per-day lookup, no calendar arithmetic). The UTC
+// intervals are computed per block of 128 days, lazily, the first time a query needs that block,
+// and kept (up to 64 blocks per store; beyond that a block is computed for the query and
+// dropped, still exact), so a query anywhere in time is correct, only slower the first time.
+// Queries are const, deterministic and safe to call from several threads at once: a block is
+// published once, fully built, under a mutex, and read without locking afterwards. Copies share
+// the compiled hours and blocks.
 class OpeningHours {
  public:
   // Fails with invalid_argument naming `timezone` for an unknown IANA zone.
@@ -88,19 +91,33 @@ class OpeningHours {
   // The open intervals intersecting [from, to), clipped to it, in order.
   std::vector<OpenInterval> open_intervals(Instant from, Instant to) const;
 
-  const WeeklyHours& hours() const { return hours_; }
-  const std::string& timezone() const { return timezone_name_; }
+  const WeeklyHours& hours() const;
+  const std::string& timezone() const;
+
+  // Copies share the compiled, immutable hours and their blocks; the hot-slot pointers are
+  // copied too (they stay valid: the shared cache owns the blocks). There is no separate move:
+  // a "moved-from" object stays a valid copy.
+  OpeningHours(const OpeningHours& other);
+  OpeningHours& operator=(const OpeningHours& other);
+  ~OpeningHours() = default;
 
  private:
   OpeningHours() = default;
-  struct Cache;  // implementation detail of the UTC interval cache
+  struct Cache;  // the zone, the hours and the UTC blocks built so far (shared by copies)
   const detail::UtcBlock& block(std::int64_t index,
                                 std::unique_ptr<const detail::UtcBlock>& scratch) const;
+  const detail::UtcBlock* hot_block(std::int64_t index) const;  // nullptr unless in its slot
+  std::optional<Instant> next_change_slow(std::int64_t ms) const;
+  void copy_hot_slots(const OpeningHours& other);
 
-  std::string timezone_name_;
-  const date::time_zone* zone_ = nullptr;
-  WeeklyHours hours_;
+  // Direct-mapped by block index (8 x 128 days, ~2.8 years): the first thing every query reads,
+  // kept in the object itself so that a query touches no other memory before its block.
+  static constexpr std::size_t kHotSlots = 8;
+  mutable std::array<std::atomic<const detail::UtcBlock*>, kHotSlots> hot_{};
   std::shared_ptr<Cache> cache_;
+  // Constant answers, so that next_change need not scan 400 days of blocks for nothing.
+  bool never_open_ = false;   // no interval anywhere
+  bool always_open_ = false;  // every day 00:00-24:00 (e.g. OSM `24/7`)
 };
 
 }  // namespace vshop::hours
