@@ -1,0 +1,111 @@
+// Commands (SPEC §11): the one typed form of every engine input. The CLI, the journal and the
+// C++ API all go through `Command`; `parse_command` reads the JSON Lines text form and
+// `write_command` writes the canonical journal form.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "vshop/engine/settings.hpp"
+#include "vshop/hours/store.hpp"
+#include "vshop/json_writer.hpp"
+#include "vshop/time.hpp"
+
+namespace vshop {
+
+enum class CommandKind : std::uint8_t {
+  kConfigure,
+  kAddStore,
+  kUpdateStore,
+  kDeactivateStore,
+  kRegisterExpert,
+  kApproveExpert,
+  kDeactivateExpert,
+  kReactivateExpert,
+  kAnonymizeExpert,
+  kGoAvailable,
+  kGoUnavailable,
+  kRequestChat,
+  kClaim,
+  kDecline,
+  kDeclineAndGoUnavailable,
+  kLeaveMessage,
+  kTakeLeftMessage,
+  kSendMessage,
+  kShopperOnline,
+  kShopperOffline,
+  kFinishChat,
+  kRateChat,
+  kTransfer,
+  kAcceptTransfer,
+  kDeclineTransfer,
+  kBlockShopper,
+  kUnblockShopper,
+  kStartVideo,
+  kEndVideo,
+  kRecordPurchase,
+  kSubscribeDigest,
+  kUnsubscribeDigest,
+  kDeactivateMerchant,  // R-SCHED-2: starts the 60-day countdown to PII anonymization
+  kAdvance,
+};
+
+inline constexpr int kCommandKindCount = static_cast<int>(CommandKind::kAdvance) + 1;
+
+// The `cmd` name of a kind, and back.
+std::string_view command_name(CommandKind kind);
+std::optional<CommandKind> command_kind_from_name(std::string_view name);
+
+// One command. Which fields are used depends on `kind` (the table of SPEC §11); the others stay
+// empty. Required string fields are plain strings, optional ones std::optional.
+struct Command {
+  CommandKind kind = CommandKind::kAdvance;
+  std::optional<Instant> at;  // absent: the engine's current time (R-TIME-3)
+
+  std::string expert;
+  std::string chat;  // optional for request_chat (empty = engine-assigned)
+  std::string shopper;
+  std::string store;
+  std::string to;
+  std::string order;
+  std::string manager;
+  std::string email;
+  std::string invite_code;
+  std::string name;
+  std::string note;
+  std::string text;
+  std::string channel;
+  std::string address;
+  std::string from;
+  std::string subtotal;  // decimal string, or integer minor units written as digits
+  bool subtotal_is_integer = false;
+  std::string currency;
+  std::optional<std::string> employee_id, team, department, page_url, country, city, postal_code,
+      ip, message_kind;
+  std::optional<double> lat, lon;
+  std::optional<std::vector<std::string>> departments;
+  std::optional<std::string> items_json;  // record_purchase `items`, canonical JSON text
+  std::int64_t stars = 0;
+  SettingsPatch settings;  // configure
+
+  // add_store / update_store (optional so that other commands do not construct it)
+  std::optional<hours::StoreSpec> store_spec;
+  hours::StoreFieldsGiven store_given;
+};
+
+// Parses one JSON Lines command. A malformed line (bad JSON, unknown `cmd`, unknown, missing or
+// mistyped field, an id outside R-ID-1) fails with invalid_argument naming the field.
+absl::StatusOr<Command> parse_command(std::string_view line);
+
+// Writes the canonical form: `at` (must be set), `cmd`, then the fields in SPEC §11 order.
+void write_command(JsonWriter& out, const Command& command);
+std::string command_to_json(const Command& command);
+
+// Whether `id` is a valid host id (R-ID-1): 1..128 bytes, no control characters.
+bool is_valid_id(std::string_view id);
+
+}  // namespace vshop

@@ -1,0 +1,71 @@
+// Effects (SPEC §10): what the host must carry out, as plain values drained from the engine.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vshop/json_writer.hpp"
+#include "vshop/time.hpp"
+
+namespace vshop {
+
+enum class EffectKind : std::uint8_t {
+  kChatOffered,
+  kOfferWithdrawn,
+  kOfferExpired,
+  kChatClaimed,
+  kChatMissed,
+  kLeftMessageQueued,
+  kChatTaken,
+  kNotifyShopper,
+  kChatFinished,
+  kTransferOffered,
+  kTransferCompleted,
+  kTransferFailed,
+  kShopperBlocked,
+  kExpertAvailable,
+  kExpertUnavailable,
+  kVideoStarted,
+  kVideoEnded,
+  kSaleAttributed,
+  kSaleUnattributed,
+  kTeamDigest,
+  kPiiAnonymized,
+};
+
+// The snake_case name used as `effect` in JSON.
+std::string_view effect_name(EffectKind kind);
+
+// One effect. Which fields are meaningful depends on `kind` (SPEC §11 lists them); the others
+// stay empty. One flat struct rather than a variant keeps the outbox a single vector and the
+// serializer a single switch.
+struct Effect {
+  EffectKind kind = EffectKind::kChatOffered;
+  Instant at{};
+  std::string chat;
+  std::string expert;
+  std::string shopper;
+  std::string from;
+  std::string to;
+  std::vector<std::string> experts;  // chat_offered / offer_expired, in offer order
+  std::optional<Instant> deadline;   // chat_offered / transfer_offered
+  std::string_view reason;           // static reason text (SPEC §11 "Reasons")
+  std::string channel;               // notify_shopper
+  std::string address;               // notify_shopper
+  std::string order;                 // sale_*
+  std::string subtotal;              // sale_attributed, echoed as given
+  bool subtotal_is_integer = false;  // given as integer minor units: echoed as a JSON integer
+  std::string currency;              // sale_attributed
+  std::int64_t pending = 0;          // team_digest
+  std::vector<std::string> managers; // team_digest, sorted emails
+  friend bool operator==(const Effect&, const Effect&) = default;
+};
+
+// Writes the canonical JSON object of SPEC §11 (keys `at`, `effect`, then the fields in order).
+void write_effect(JsonWriter& out, const Effect& effect);
+std::string effect_to_json(const Effect& effect);
+
+}  // namespace vshop

@@ -1,0 +1,197 @@
+// The chat engine of one merchant (SPEC §0, §1, §3, §4, §9): a deterministic state machine fed
+// with commands that carry their own time. Four kinds of method (DESIGN.md): const queries;
+// commands taking `now`; `advance(now)` firing due timers; `drain_effects()` / `next_deadline()`.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "vshop/analytics/metrics_book.hpp"
+#include "vshop/engine/command.hpp"
+#include "vshop/engine/effect.hpp"
+#include "vshop/engine/settings.hpp"
+#include "vshop/time.hpp"
+
+namespace vshop {
+
+namespace engine_detail {
+struct Core;
+}
+
+enum class ExpertAccount : std::uint8_t { kPending, kApproved, kDeactivated };
+enum class ChatState : std::uint8_t {
+  kRequested,
+  kActive,
+  kFinished,
+  kMissed,
+  kLeftMessage,
+  kBlocked,
+  kClosed,
+};
+std::string_view expert_account_name(ExpertAccount state);
+std::string_view chat_state_name(ChatState state);
+
+// An expert as the queries report it.
+struct ExpertView {
+  std::string id;
+  ExpertAccount account = ExpertAccount::kPending;
+  bool anonymized = false;
+  std::string store;  // "" when none assigned
+  bool available = false;
+  int active_chats = 0;
+  int missed_streak = 0;
+  int decline_streak = 0;
+  std::string pending_offer;     // chat id, "" when none
+  std::string pending_transfer;  // chat id offered to this expert, "" when none
+  std::string video_chat;        // chat id of the running video, "" when none
+};
+
+struct ChatView {
+  std::string id;
+  std::string shopper;
+  ChatState state = ChatState::kRequested;
+  std::string expert;  // the active (or last) expert, "" when never claimed
+  bool transfer_pending = false;
+  bool video = false;
+  std::vector<std::string> pending_offers;  // in offer order
+  int rating = 0;                           // 0 = not rated
+};
+
+// transfer_candidates(chat): eligible experts grouped by store (stores and experts by id).
+struct StoreCandidates {
+  std::string store;
+  std::vector<std::string> experts;
+};
+
+enum class WidgetState : std::uint8_t { kVisible, kOngoingOnly, kHidden };
+std::string_view widget_state_name(WidgetState state);
+
+// R-DISPLAY-1 inputs. Page types: home, collection, product, or anything else ("other").
+struct WidgetQuery {
+  std::string page_url;
+  std::string page_type;
+  std::string shopper;  // optional: a shopper with an open chat always sees it when not hidden
+  std::string country, city, postal_code, ip;
+};
+
+// Display rules of R-DISPLAY-1 beyond the two settings. Patterns are substrings of the URL;
+// geo lists name countries/cities/postal codes/IPv4 CIDR ranges and what they lead to.
+struct WidgetRules {
+  std::vector<std::string> page_types = {"home", "collection", "product"};
+  std::vector<std::string> allow_urls;
+  std::vector<std::string> deny_urls;
+  struct Geo {
+    std::string field;  // country, city, postal_code or ip
+    std::string value;  // for ip: `a.b.c.d/n`
+    WidgetState result = WidgetState::kHidden;  // kOngoingOnly or kHidden
+  };
+  std::vector<Geo> geo;
+};
+
+// Whose metrics a query asks for (R-METRIC-1): the merchant, or a store / expert by its id.
+struct MetricsScope {
+  analytics::Scope::Kind kind = analytics::Scope::Kind::kMerchant;
+  std::string id;  // store or expert id; unused for the merchant
+
+  static MetricsScope merchant() { return {}; }
+  static MetricsScope store(std::string id) {
+    return {analytics::Scope::Kind::kStore, std::move(id)};
+  }
+  static MetricsScope expert(std::string id) {
+    return {analytics::Scope::Kind::kExpert, std::move(id)};
+  }
+};
+
+class Engine {
+ public:
+  Engine();
+  ~Engine();
+  Engine(Engine&&) noexcept;
+  Engine& operator=(Engine&&) noexcept;
+
+  // --- commands -------------------------------------------------------------------------
+  // Applies one command (R-TIME-3): moves the clock to its `at` firing due timers, then
+  // validates and applies it. On failure returns the stable error and changes nothing beyond
+  // the passage of time.
+  absl::Status apply(const Command& command);
+  // Parses and applies one JSON Lines command: the single entry point of every front end.
+  absl::Status apply_json(std::string_view line);
+  // Moves the clock to `now`, firing every timer due at or before it (out_of_order_time when
+  // `now` is earlier than the engine's time).
+  absl::Status advance(Instant now);
+
+  // Typed shortcuts for the common commands (each builds a Command and calls apply).
+  absl::Status go_available(Instant now, std::string_view expert);
+  absl::Status go_unavailable(Instant now, std::string_view expert);
+  // Returns the id of the shopper's open chat (new or existing).
+  absl::StatusOr<std::string> request_chat(Instant now, std::string_view shopper,
+                                           std::optional<double> lat = std::nullopt,
+                                           std::optional<double> lon = std::nullopt);
+  absl::Status claim(Instant now, std::string_view expert, std::string_view chat);
+  absl::Status decline(Instant now, std::string_view expert, std::string_view chat);
+  absl::Status send_message(Instant now, std::string_view chat, std::string_view from);
+  absl::Status finish_chat(Instant now, std::string_view expert, std::string_view chat);
+
+  // --- outputs --------------------------------------------------------------------------
+  // Moves the pending effects out (in emission order).
+  std::vector<Effect> drain_effects();
+  void drain_effects(std::vector<Effect>& out);  // appends; reuses `out`'s capacity
+  // Moves the canonical journal lines of accepted commands out (R-TIME-3 advances included).
+  std::vector<std::string> drain_journal();
+  // Journaling can be switched off by hosts that persist commands themselves.
+  void set_journaling(bool on);
+  // The earliest pending timer, if any: when the host should call advance.
+  std::optional<Instant> next_deadline() const;
+  Instant now() const;
+
+  // --- queries --------------------------------------------------------------------------
+  const Settings& settings() const;
+  std::optional<ExpertView> expert(std::string_view id) const;
+  std::optional<ChatView> chat(std::string_view id) const;
+  // The open chats (active, in chat creation order) of an expert.
+  std::vector<std::string> open_chats(std::string_view expert) const;
+  // R-XFER-1: eligible targets for a transfer of `chat` (its own expert excluded).
+  absl::StatusOr<std::vector<StoreCandidates>> transfer_candidates(std::string_view chat) const;
+  // Left messages waiting to be taken, in request order.
+  std::vector<std::string> pending_left_messages() const;
+  // R-DISPLAY-1 at the engine's time or `now`.
+  WidgetState widget_state(const WidgetQuery& query, const WidgetRules& rules,
+                           Instant now) const;
+  std::size_t chat_count() const;
+
+  // R-METRIC-1 over the reporting days (settings.reporting_timezone) that [from, to) touches:
+  // O(days in range). not_found naming `store` / `expert` for an unknown id; invalid_argument
+  // naming `to` when to <= from. Counting rules: docs/decisions.md, "## Analytics".
+  absl::StatusOr<analytics::Metrics> metrics(const MetricsScope& scope, Instant from,
+                                             Instant to) const;
+  // The same as one entry per reporting day (empty days included), for plotting.
+  absl::StatusOr<std::vector<analytics::DailyMetrics>> daily_metrics(const MetricsScope& scope,
+                                                                     Instant from,
+                                                                     Instant to) const;
+  // The book itself (interned ids: store_id / expert_id name them) for custom reports.
+  const analytics::MetricsBook& metrics_book() const;
+  std::string store_id(std::uint32_t index) const;   // "" when out of range
+  std::string expert_id(std::uint32_t index) const;  // "" when out of range
+  // The dashboard report (merchant, each store, each expert) over every recorded day, as a
+  // readable table and as canonical JSON (`vshop simulate --report[=json]`).
+  std::string metrics_report_text() const;
+  std::string metrics_report_json() const;
+
+  // --- persistence ----------------------------------------------------------------------
+  // The whole state as canonical JSON (versioned); equal states give equal bytes.
+  std::string snapshot() const;
+  // Rebuilds an engine from a snapshot (invalid_argument naming the field when malformed).
+  static absl::StatusOr<Engine> restore(std::string_view snapshot);
+
+ private:
+  std::unique_ptr<engine_detail::Core> core_;
+};
+
+}  // namespace vshop

@@ -1,0 +1,396 @@
+// The chat lifecycle (SPEC §4): request, claim, decline, miss, left messages, presence,
+// finish, rating, blocking, and the purchases attributed to chats (R-ATTR-1).
+#include <algorithm>
+#include <cmath>
+
+#include "absl/strings/str_cat.h"
+#include "engine/core.hpp"
+#include "vshop/attribution/money.hpp"
+#include "vshop/error.hpp"
+
+namespace vshop::engine_detail {
+namespace {
+
+absl::Status check_lat_lon(const std::optional<double>& lat, const std::optional<double>& lon) {
+  if (lat.has_value() != lon.has_value()) {
+    return error(ErrorCode::kInvalidArgument, "%s: required together with %s",
+                 lat ? "lon" : "lat", lat ? "lat" : "lon");
+  }
+  if (lat && !(*lat >= -90 && *lat <= 90)) {
+    return error(ErrorCode::kInvalidArgument, "lat: %v is outside -90..90", *lat);
+  }
+  if (lon && !(*lon >= -180 && *lon <= 180)) {
+    return error(ErrorCode::kInvalidArgument, "lon: %v is outside -180..180", *lon);
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status Core::check_chat_expert(Idx c, Idx e, std::string_view what) const {
+  const Chat& chat = chats[c];
+  if (chat.state != ChatState::kActive) {
+    return error(ErrorCode::kInvalidState, "chat: \"%s\" is %s; %s needs an active chat", chat.id,
+                 chat_state_name(chat.state), what);
+  }
+  if (chat.expert != e) {
+    return error(ErrorCode::kNotChatExpert, "expert: \"%s\" is not the expert of chat \"%s\"",
+                 experts[e].id, chat.id);
+  }
+  return absl::OkStatus();
+}
+
+absl::Status Core::request_chat(const Command& c) {
+  if (auto s = check_lat_lon(c.lat, c.lon); !s.ok()) return s;
+  const auto known = shopper_ids.find(absl::string_view(c.shopper.data(), c.shopper.size()));
+  if (known != shopper_ids.end() && shoppers[known->second].open_chat != kNone) {
+    last_chat_id = chats[shoppers[known->second].open_chat].id;  // R-CHAT-1
+    return absl::OkStatus();
+  }
+  if (!c.chat.empty() && chat_ids.contains(absl::string_view(c.chat.data(), c.chat.size()))) {
+    return error(ErrorCode::kAlreadyExists, "chat: \"%s\" already exists", c.chat);
+  }
+  std::string id = c.chat;
+  while (id.empty()) {
+    // StrCat, not "c" + std::to_string(...): GCC 12 at -O3 reports a false -Wrestrict there.
+    std::string candidate = absl::StrCat("c", next_chat_number++);
+    if (!chat_ids.contains(candidate)) id = std::move(candidate);
+  }
+  const Idx sh = intern_shopper(c.shopper);
+  const auto idx = static_cast<Idx>(chats.size());
+  Chat& chat = chats.emplace_back();
+  chat.id = id;
+  chat.shopper = sh;
+  chat.requested_ms = now_ms;
+  chat.claim_deadline_ms = now_ms + settings.claim_window.count();
+  chat.has_location = c.lat.has_value();
+  if (chat.has_location) chat.where = unit_vector(*c.lat, *c.lon);
+  chat.department = c.department;
+  chat_ids.emplace(std::move(id), idx);
+  last_chat_id = chat.id;
+
+  Shopper& shopper = shoppers[sh];
+  const Idx previous = shopper.latest_chat;
+  if (previous != kNone && chats[previous].state == ChatState::kFinished) {
+    chat.reconnect_expert = chats[previous].expert;
+  }
+  shopper.latest_chat = idx;
+  shopper.open_chat = idx;
+  shopper.online = true;
+  if (shopper.blocked) {
+    chat.silent = true;  // R-BLOCK-1: accepted silently, reaches nobody (nor the metrics)
+    return absl::OkStatus();
+  }
+  fed(metrics.chat_requested(from_epoch_ms(now_ms), idx));
+  start_wave(idx, now_ms, true);
+  return absl::OkStatus();
+}
+
+// The one place where a chat becomes active with an expert (claim or take).
+void Core::activate_chat(Idx c, Idx e, std::int64_t at_ms) {
+  Chat& chat = chats[c];
+  Expert& x = experts[e];
+  chat.state = ChatState::kActive;
+  chat.expert = e;
+  ++x.active_chats;
+  x.chats.insert(std::lower_bound(x.chats.begin(), x.chats.end(), c), c);
+  set_idle(e, at_ms);
+  contacts.touch(chat.shopper, e, c, from_epoch_ms(at_ms));
+}
+
+absl::Status Core::claim(const Command& c) {
+  auto e = find_expert(c.expert);
+  if (!e.ok()) return e.status();
+  auto ch = find_chat(c.chat);
+  if (!ch.ok()) return ch.status();
+  Chat& chat = chats[*ch];
+  if (experts[*e].pending_offer != *ch) {
+    return error(ErrorCode::kOfferNotPending, "chat: no pending offer of \"%s\" to expert \"%s\"",
+                 c.chat, c.expert);
+  }
+  if (experts[*e].active_chats >= settings.max_active_chats) {
+    return error(ErrorCode::kAtCapacity, "expert: \"%s\" already has %d active chats", c.expert,
+                 experts[*e].active_chats);
+  }
+  cancel_timer(chat.wave_timer);
+  for (Offer& o : chat.offers) {
+    if (o.expert == *e && o.state == OfferState::kPending) o.state = OfferState::kClaimed;
+  }
+  experts[*e].pending_offer = kNone;
+  // R-AVAIL-3/4: a claim (not a take or an accepted transfer) resets both streaks.
+  experts[*e].decline_streak = 0;
+  experts[*e].missed_streak = 0;
+  activate_chat(*ch, *e, now_ms);
+  fed(metrics.chat_claimed(from_epoch_ms(chat.requested_ms), from_epoch_ms(now_ms), *ch, *e,
+                           metrics_store(*e)));
+  Effect& eff = emit(EffectKind::kChatClaimed, now_ms);
+  eff.chat = chat.id;
+  eff.expert = c.expert;
+  for (const Offer& o : chat.offers) {  // offer order (R-CHAT-3)
+    if (o.state == OfferState::kPending) withdraw_offer(*ch, o.expert, now_ms, "claimed_by_other");
+  }
+  std::vector<Offer>().swap(chat.offers);  // no longer needed: keeps finished chats small
+  return absl::OkStatus();
+}
+
+absl::Status Core::decline(const Command& c, bool go_unavailable) {
+  auto e = find_expert(c.expert);
+  if (!e.ok()) return e.status();
+  auto ch = find_chat(c.chat);
+  if (!ch.ok()) return ch.status();
+  if (experts[*e].pending_offer != *ch) {
+    return error(ErrorCode::kOfferNotPending, "chat: no pending offer of \"%s\" to expert \"%s\"",
+                 c.chat, c.expert);
+  }
+  withdraw_offer(*ch, *e, now_ms, "declined");
+  Expert& x = experts[*e];
+  ++x.decline_streak;
+  x.missed_streak = 0;
+  if (go_unavailable) {
+    make_unavailable(*e, now_ms, "requested");
+  } else if (x.decline_streak >= settings.decline_streak_limit) {
+    make_unavailable(*e, now_ms, "decline_streak");
+  }
+  offer_replacement(*ch, now_ms);
+  return absl::OkStatus();
+}
+
+absl::Status Core::leave_message(const Command& c) {
+  if (c.channel != "email" && c.channel != "sms") {
+    return error(ErrorCode::kInvalidArgument, "channel: \"%s\" is not email or sms", c.channel);
+  }
+  if (c.address.empty()) {
+    return error(ErrorCode::kInvalidArgument, "address: must not be empty");
+  }
+  auto ch = find_chat(c.chat);
+  if (!ch.ok()) return ch.status();
+  Chat& chat = chats[*ch];
+  if (chat.state != ChatState::kMissed) {
+    return error(ErrorCode::kInvalidState, "chat: \"%s\" is %s; a message can be left on a "
+                 "missed chat", c.chat, chat_state_name(chat.state));
+  }
+  Shopper& shopper = shoppers[chat.shopper];
+  if (shopper.open_chat != kNone) {
+    return error(ErrorCode::kInvalidState, "chat: shopper \"%s\" already has the open chat \"%s\"",
+                 shopper.id, chats[shopper.open_chat].id);
+  }
+  chat.state = ChatState::kLeftMessage;
+  messages[*ch] = LeftMessage{c.text, c.channel, c.address};
+  chat.has_contact = true;
+  shopper.open_chat = *ch;
+  left_messages.insert(*ch);
+  emit(EffectKind::kLeftMessageQueued, now_ms).chat = chat.id;
+  return absl::OkStatus();
+}
+
+absl::Status Core::take_left_message(const Command& c) {
+  auto e = find_expert(c.expert);
+  if (!e.ok()) return e.status();
+  auto ch = find_chat(c.chat);
+  if (!ch.ok()) return ch.status();
+  Chat& chat = chats[*ch];
+  if (chat.state != ChatState::kLeftMessage) {
+    return error(ErrorCode::kInvalidState, "chat: \"%s\" is %s, not a left message", c.chat,
+                 chat_state_name(chat.state));
+  }
+  if (!experts[*e].available) {
+    return error(ErrorCode::kInvalidState, "expert: \"%s\" is not available", c.expert);
+  }
+  if (experts[*e].active_chats >= settings.max_active_chats) {
+    return error(ErrorCode::kAtCapacity, "expert: \"%s\" already has %d active chats", c.expert,
+                 experts[*e].active_chats);
+  }
+  left_messages.erase(*ch);
+  activate_chat(*ch, *e, now_ms);
+  fed(metrics.chat_taken(from_epoch_ms(now_ms), *ch, *e, metrics_store(*e)));
+  chat.notified = false;
+  shoppers[chat.shopper].online = false;  // R-CHAT-6: the shopper is shown as offline
+  Effect& eff = emit(EffectKind::kChatTaken, now_ms);
+  eff.chat = chat.id;
+  eff.expert = c.expert;
+  return absl::OkStatus();
+}
+
+absl::Status Core::send_message(const Command& c) {
+  const bool from_expert = c.from == "expert";
+  if (!from_expert && c.from != "shopper") {
+    return error(ErrorCode::kInvalidArgument, "from: \"%s\" is not expert or shopper", c.from);
+  }
+  if (c.message_kind) {
+    static constexpr std::string_view kKinds[] = {"text", "product_card", "media", "appointment",
+                                                  "saved_reply"};
+    if (std::find(std::begin(kKinds), std::end(kKinds), *c.message_kind) == std::end(kKinds)) {
+      return error(ErrorCode::kInvalidArgument, "kind: \"%s\" is not a message kind",
+                   *c.message_kind);
+    }
+  }
+  auto ch = find_chat(c.chat);
+  if (!ch.ok()) return ch.status();
+  Chat& chat = chats[*ch];
+  if (chat.state == ChatState::kRequested && !from_expert) {
+    return absl::OkStatus();  // a waiting (or silently blocked) shopper may type: reaches nobody
+  }
+  if (chat.state != ChatState::kActive) {
+    return error(ErrorCode::kInvalidState, "chat: \"%s\" is %s; messages need an active chat",
+                 c.chat, chat_state_name(chat.state));
+  }
+  contacts.touch(chat.shopper, chat.expert, *ch, from_epoch_ms(now_ms));
+  const Shopper& shopper = shoppers[chat.shopper];
+  if (from_expert && !shopper.online && chat.has_contact && !chat.notified) {
+    chat.notified = true;  // R-CHAT-7: once per offline period
+    Effect& eff = emit(EffectKind::kNotifyShopper, now_ms);
+    eff.chat = chat.id;
+    eff.shopper = shopper.id;
+    const LeftMessage& m = messages.at(*ch);
+    eff.channel = m.channel;
+    eff.address = m.address;
+  }
+  return absl::OkStatus();
+}
+
+absl::Status Core::shopper_presence(const Command& c, bool online) {
+  auto sh = find_shopper(c.shopper);
+  if (!sh.ok()) return sh.status();
+  Shopper& shopper = shoppers[*sh];
+  if (shopper.online == online) return absl::OkStatus();
+  shopper.online = online;
+  if (online && shopper.open_chat != kNone) chats[shopper.open_chat].notified = false;
+  return absl::OkStatus();
+}
+
+// The one place where an active chat ends: pending transfer, then video, then the chat
+// (R-XFER-2, SPEC §11 order of effects).
+void Core::end_chat(Idx c, std::int64_t at_ms, ChatState final_state) {
+  Chat& chat = chats[c];
+  if (chat.transfer_to != kNone) fail_transfer(c, at_ms, "chat_ended");
+  if (chat.video) stop_video(c, at_ms);
+  const Idx e = chat.expert;
+  Expert& x = experts[e];
+  chat.state = final_state;
+  --x.active_chats;
+  x.chats.erase(std::lower_bound(x.chats.begin(), x.chats.end(), c));
+  set_idle(e, at_ms);
+  shoppers[chat.shopper].open_chat = kNone;
+  contacts.touch(chat.shopper, e, c, from_epoch_ms(at_ms));
+  Effect& eff = emit(final_state == ChatState::kFinished ? EffectKind::kChatFinished
+                                                         : EffectKind::kShopperBlocked,
+                     at_ms);
+  eff.chat = chat.id;
+  if (final_state == ChatState::kBlocked) eff.shopper = shoppers[chat.shopper].id;
+  eff.expert = x.id;
+}
+
+absl::Status Core::finish_chat(const Command& c) {
+  auto e = find_expert(c.expert);
+  if (!e.ok()) return e.status();
+  auto ch = find_chat(c.chat);
+  if (!ch.ok()) return ch.status();
+  if (auto s = check_chat_expert(*ch, *e, "finish_chat"); !s.ok()) return s;
+  end_chat(*ch, now_ms, ChatState::kFinished);
+  return absl::OkStatus();
+}
+
+absl::Status Core::rate_chat(const Command& c) {
+  if (c.stars < 1 || c.stars > 5) {
+    return error(ErrorCode::kInvalidArgument, "stars: %d is outside 1..5", c.stars);
+  }
+  auto ch = find_chat(c.chat);
+  if (!ch.ok()) return ch.status();
+  Chat& chat = chats[*ch];
+  if (shoppers[chat.shopper].id != c.shopper) {
+    return error(ErrorCode::kNotFound, "chat: shopper \"%s\" has no chat \"%s\"", c.shopper,
+                 c.chat);
+  }
+  if (chat.state != ChatState::kFinished) {
+    return error(ErrorCode::kInvalidState, "chat: \"%s\" is %s, not finished", c.chat,
+                 chat_state_name(chat.state));
+  }
+  if (chat.rating != 0) {
+    return error(ErrorCode::kInvalidState, "chat: \"%s\" is already rated", c.chat);
+  }
+  chat.rating = static_cast<int>(c.stars);
+  fed(metrics.chat_rated(from_epoch_ms(now_ms), *ch, chat.expert, metrics_store(chat.expert),
+                         chat.rating));
+  return absl::OkStatus();
+}
+
+absl::Status Core::block_shopper(const Command& c) {
+  auto e = find_expert(c.expert);
+  if (!e.ok()) return e.status();
+  auto ch = find_chat(c.chat);
+  if (!ch.ok()) return ch.status();
+  if (auto s = check_chat_expert(*ch, *e, "block_shopper"); !s.ok()) return s;
+  shoppers[chats[*ch].shopper].blocked = true;
+  end_chat(*ch, now_ms, ChatState::kBlocked);
+  return absl::OkStatus();
+}
+
+absl::Status Core::unblock_shopper(const Command& c) {
+  auto sh = find_shopper(c.shopper);
+  if (!sh.ok()) return sh.status();
+  Shopper& shopper = shoppers[*sh];
+  if (!shopper.blocked) {
+    return error(ErrorCode::kInvalidState, "shopper: \"%s\" is not blocked", c.shopper);
+  }
+  shopper.blocked = false;
+  if (shopper.open_chat != kNone && chats[shopper.open_chat].silent) {
+    chats[shopper.open_chat].state = ChatState::kClosed;  // closed silently (R-BLOCK-1)
+    shopper.open_chat = kNone;
+  }
+  return absl::OkStatus();
+}
+
+absl::Status Core::record_purchase(const Command& c) {
+  absl::StatusOr<attribution::Money> money =
+      c.subtotal_is_integer
+          ? attribution::money_from_minor(std::stoll(c.subtotal), c.currency)
+          : attribution::parse_money(c.subtotal, c.currency);
+  if (!money.ok()) return money.status();
+  if (money->minor < 0) {
+    // A purchase is never negative (refunds are not purchases); the dashboard sums would lie.
+    return error(ErrorCode::kInvalidArgument, "subtotal: %s is negative", c.subtotal);
+  }
+  if (orders.contains(c.order)) {
+    return error(ErrorCode::kDuplicateOrder, "order: \"%s\" was already recorded", c.order);
+  }
+  std::optional<std::uint32_t> shopper;
+  if (auto it = shopper_ids.find(absl::string_view(c.shopper.data(), c.shopper.size()));
+      it != shopper_ids.end()) {
+    shopper = it->second;
+  }
+  const auto decision =
+      contacts.decide(shopper, from_epoch_ms(now_ms), settings.attribution_window_days);
+  std::optional<analytics::Attribution> credited;
+  if (decision.outcome == attribution::Outcome::kAttributed) {
+    credited = analytics::Attribution{decision.contact.expert,
+                                      metrics_store(decision.contact.expert),
+                                      decision.contact.chat};
+  }
+  // The book refuses an order that would overflow the merchant's total of its currency: the
+  // last check, made before anything changes (R-ERR-1).
+  if (auto s = metrics.order_recorded(from_epoch_ms(now_ms), credited, money->currency,
+                                      money->minor);
+      !s.ok()) {
+    return s;
+  }
+  orders.insert(c.order);
+  if (decision.outcome == attribution::Outcome::kAttributed) {
+    Effect& eff = emit(EffectKind::kSaleAttributed, now_ms);
+    eff.order = c.order;
+    eff.shopper = c.shopper;
+    eff.expert = experts[decision.contact.expert].id;
+    eff.chat = chats[decision.contact.chat].id;
+    eff.subtotal = c.subtotal;
+    eff.subtotal_is_integer = c.subtotal_is_integer;
+    eff.currency = c.currency;
+  } else {
+    Effect& eff = emit(EffectKind::kSaleUnattributed, now_ms);
+    eff.order = c.order;
+    eff.shopper = c.shopper;
+    eff.reason =
+        decision.outcome == attribution::Outcome::kNoContact ? "no_contact" : "outside_window";
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace vshop::engine_detail

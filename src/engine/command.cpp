@@ -1,0 +1,411 @@
+// The text form of commands (SPEC §11): a table per command of its fields in canonical order,
+// one generic reader (simdjson) and one generic writer (JsonWriter).
+#include "vshop/engine/command.hpp"
+
+#include <array>
+#include <cstdint>
+
+#include "simdjson.h"
+#include "vshop/error.hpp"
+
+namespace vshop {
+namespace {
+
+enum class FieldType : std::uint8_t {
+  kId,         // required host id (R-ID-1)
+  kOptId,      // optional host id, "" when absent
+  kString,     // required string
+  kOptString,  // std::optional<std::string>
+  kOptDouble,
+  kInt,  // required integer
+  kOptInt,
+  kOptBool,
+  kOptStringList,
+  kSubtotal,  // decimal string or integer minor units
+  kOptRawArray,
+};
+
+struct Field {
+  std::string_view name;
+  FieldType type;
+  void* (*member)(Command&);
+};
+
+#define VSHOP_FIELD(json_name, type, member)                         \
+  Field {                                                            \
+    json_name, FieldType::type, [](Command& c) -> void* { return &c.member; } \
+  }
+
+const Field kExpert = VSHOP_FIELD("expert", kId, expert);
+const Field kChat = VSHOP_FIELD("chat", kId, chat);
+const Field kShopper = VSHOP_FIELD("shopper", kId, shopper);
+
+struct Schema {
+  CommandKind kind;
+  std::string_view name;
+  std::vector<Field> fields;  // canonical order
+};
+
+const std::vector<Schema>& schemas() {
+  static const std::vector<Schema> table = [] {
+    const std::vector<Field> expert_chat = {kExpert, kChat};
+    const std::vector<Field> expert_only = {kExpert};
+    const std::vector<Field> shopper_only = {kShopper};
+    std::vector<Schema> t = {
+        {CommandKind::kConfigure,
+         "configure",
+         {VSHOP_FIELD("max_active_chats", kOptInt, settings.max_active_chats),
+          VSHOP_FIELD("claim_window_s", kOptInt, settings.claim_window_s),
+          VSHOP_FIELD("offer_timeout_s", kOptInt, settings.offer_timeout_s),
+          VSHOP_FIELD("offer_fanout", kOptInt, settings.offer_fanout),
+          VSHOP_FIELD("missed_streak_limit", kOptInt, settings.missed_streak_limit),
+          VSHOP_FIELD("decline_streak_limit", kOptInt, settings.decline_streak_limit),
+          VSHOP_FIELD("transfer_timeout_s", kOptInt, settings.transfer_timeout_s),
+          VSHOP_FIELD("attribution_window_days", kOptInt, settings.attribution_window_days),
+          VSHOP_FIELD("reporting_timezone", kOptString, settings.reporting_timezone),
+          VSHOP_FIELD("show_when_busy", kOptBool, settings.show_when_busy),
+          VSHOP_FIELD("show_outside_opening_hours", kOptBool, settings.show_outside_opening_hours),
+          VSHOP_FIELD("invite_code", kOptString, settings.invite_code),
+          VSHOP_FIELD("contact_channels", kOptStringList, settings.contact_channels),
+          VSHOP_FIELD("region", kOptString, settings.region)}},
+        {CommandKind::kAddStore, "add_store", {}},
+        {CommandKind::kUpdateStore, "update_store", {}},
+        {CommandKind::kDeactivateStore, "deactivate_store", {VSHOP_FIELD("store", kId, store)}},
+        {CommandKind::kRegisterExpert,
+         "register_expert",
+         {kExpert, VSHOP_FIELD("email", kString, email),
+          VSHOP_FIELD("invite_code", kString, invite_code), VSHOP_FIELD("name", kString, name),
+          VSHOP_FIELD("employee_id", kOptString, employee_id)}},
+        {CommandKind::kApproveExpert,
+         "approve_expert",
+         {kExpert, VSHOP_FIELD("store", kId, store), VSHOP_FIELD("team", kOptString, team),
+          VSHOP_FIELD("departments", kOptStringList, departments)}},
+        {CommandKind::kDeactivateExpert, "deactivate_expert", expert_only},
+        {CommandKind::kReactivateExpert, "reactivate_expert", expert_only},
+        {CommandKind::kAnonymizeExpert, "anonymize_expert", expert_only},
+        {CommandKind::kGoAvailable, "go_available", expert_only},
+        {CommandKind::kGoUnavailable, "go_unavailable", expert_only},
+        {CommandKind::kRequestChat,
+         "request_chat",
+         {kShopper, VSHOP_FIELD("chat", kOptId, chat), VSHOP_FIELD("lat", kOptDouble, lat),
+          VSHOP_FIELD("lon", kOptDouble, lon), VSHOP_FIELD("country", kOptString, country),
+          VSHOP_FIELD("city", kOptString, city),
+          VSHOP_FIELD("postal_code", kOptString, postal_code),
+          VSHOP_FIELD("ip", kOptString, ip), VSHOP_FIELD("department", kOptString, department),
+          VSHOP_FIELD("page_url", kOptString, page_url)}},
+        {CommandKind::kClaim, "claim", expert_chat},
+        {CommandKind::kDecline, "decline", expert_chat},
+        {CommandKind::kDeclineAndGoUnavailable, "decline_and_go_unavailable", expert_chat},
+        {CommandKind::kLeaveMessage,
+         "leave_message",
+         {kChat, VSHOP_FIELD("text", kString, text), VSHOP_FIELD("channel", kString, channel),
+          VSHOP_FIELD("address", kString, address)}},
+        {CommandKind::kTakeLeftMessage, "take_left_message", expert_chat},
+        {CommandKind::kSendMessage,
+         "send_message",
+         {kChat, VSHOP_FIELD("from", kString, from),
+          VSHOP_FIELD("kind", kOptString, message_kind)}},
+        {CommandKind::kShopperOnline, "shopper_online", shopper_only},
+        {CommandKind::kShopperOffline, "shopper_offline", shopper_only},
+        {CommandKind::kFinishChat, "finish_chat", expert_chat},
+        {CommandKind::kRateChat,
+         "rate_chat",
+         {kShopper, kChat, VSHOP_FIELD("stars", kInt, stars)}},
+        {CommandKind::kTransfer,
+         "transfer",
+         {kExpert, kChat, VSHOP_FIELD("to", kId, to), VSHOP_FIELD("note", kString, note)}},
+        {CommandKind::kAcceptTransfer, "accept_transfer", expert_chat},
+        {CommandKind::kDeclineTransfer, "decline_transfer", expert_chat},
+        {CommandKind::kBlockShopper, "block_shopper", expert_chat},
+        {CommandKind::kUnblockShopper, "unblock_shopper", shopper_only},
+        {CommandKind::kStartVideo, "start_video", expert_chat},
+        {CommandKind::kEndVideo, "end_video", expert_chat},
+        {CommandKind::kRecordPurchase,
+         "record_purchase",
+         {VSHOP_FIELD("order", kId, order), kShopper, VSHOP_FIELD("subtotal", kSubtotal, subtotal),
+          VSHOP_FIELD("currency", kString, currency),
+          VSHOP_FIELD("items", kOptRawArray, items_json)}},
+        {CommandKind::kSubscribeDigest,
+         "subscribe_digest",
+         {VSHOP_FIELD("manager", kId, manager), VSHOP_FIELD("email", kString, email)}},
+        {CommandKind::kUnsubscribeDigest,
+         "unsubscribe_digest",
+         {VSHOP_FIELD("manager", kId, manager)}},
+        {CommandKind::kDeactivateMerchant, "deactivate_merchant", {}},
+        {CommandKind::kAdvance, "advance", {}},
+    };
+    return t;
+  }();
+  return table;
+}
+
+#undef VSHOP_FIELD
+
+const Schema& schema_of(CommandKind kind) { return schemas()[static_cast<std::size_t>(kind)]; }
+
+absl::Status mistyped(std::string_view field, std::string_view want) {
+  return error(ErrorCode::kInvalidArgument, "%s: must be %s", field, want);
+}
+
+absl::Status read_string(simdjson::dom::element v, std::string_view field, std::string& out) {
+  std::string_view s;
+  if (v.get_string().get(s) != simdjson::SUCCESS) return mistyped(field, "a string");
+  out.assign(s.data(), s.size());
+  return absl::OkStatus();
+}
+
+absl::Status read_id(simdjson::dom::element v, std::string_view field, std::string& out) {
+  if (auto st = read_string(v, field, out); !st.ok()) return st;
+  if (!is_valid_id(out)) {
+    return error(ErrorCode::kInvalidArgument,
+                 "%s: \"%s\" is not an id (1..128 bytes, no control characters)", field, out);
+  }
+  return absl::OkStatus();
+}
+
+absl::Status read_field(const Field& f, simdjson::dom::element v, Command& c) {
+  void* m = f.member(c);
+  switch (f.type) {
+    case FieldType::kId:
+    case FieldType::kOptId:
+      return read_id(v, f.name, *static_cast<std::string*>(m));
+    case FieldType::kString:
+      return read_string(v, f.name, *static_cast<std::string*>(m));
+    case FieldType::kOptString: {
+      std::string s;
+      if (auto st = read_string(v, f.name, s); !st.ok()) return st;
+      *static_cast<std::optional<std::string>*>(m) = std::move(s);
+      return absl::OkStatus();
+    }
+    case FieldType::kOptDouble: {
+      double d;
+      if (v.get_double().get(d) != simdjson::SUCCESS) return mistyped(f.name, "a number");
+      *static_cast<std::optional<double>*>(m) = d;  // integers convert too
+      return absl::OkStatus();
+    }
+    case FieldType::kInt:
+    case FieldType::kOptInt: {
+      std::int64_t i;
+      if (!v.is_int64() || v.get_int64().get(i) != simdjson::SUCCESS) {
+        return mistyped(f.name, "an integer");
+      }
+      if (f.type == FieldType::kInt) {
+        *static_cast<std::int64_t*>(m) = i;
+      } else {
+        *static_cast<std::optional<std::int64_t>*>(m) = i;
+      }
+      return absl::OkStatus();
+    }
+    case FieldType::kOptBool: {
+      bool b;
+      if (v.get_bool().get(b) != simdjson::SUCCESS) return mistyped(f.name, "true or false");
+      *static_cast<std::optional<bool>*>(m) = b;
+      return absl::OkStatus();
+    }
+    case FieldType::kOptStringList: {
+      simdjson::dom::array a;
+      if (v.get_array().get(a) != simdjson::SUCCESS) return mistyped(f.name, "a list of strings");
+      std::vector<std::string> list;
+      for (simdjson::dom::element item : a) {
+        std::string s;
+        if (auto st = read_string(item, f.name, s); !st.ok()) return st;
+        list.push_back(std::move(s));
+      }
+      *static_cast<std::optional<std::vector<std::string>>*>(m) = std::move(list);
+      return absl::OkStatus();
+    }
+    case FieldType::kSubtotal: {
+      std::int64_t i;
+      if (v.is_int64() && v.get_int64().get(i) == simdjson::SUCCESS) {
+        c.subtotal = std::to_string(i);
+        c.subtotal_is_integer = true;
+        return absl::OkStatus();
+      }
+      c.subtotal_is_integer = false;
+      return read_string(v, f.name, c.subtotal).ok()
+                 ? absl::OkStatus()
+                 : mistyped(f.name, "a decimal string or integer minor units");
+    }
+    case FieldType::kOptRawArray: {
+      if (!v.is_array()) return mistyped(f.name, "a list");
+      *static_cast<std::optional<std::string>*>(m) = simdjson::minify(v);
+      return absl::OkStatus();
+    }
+  }
+  return mistyped(f.name, "valid");
+}
+
+bool required(FieldType t) {
+  return t == FieldType::kId || t == FieldType::kString || t == FieldType::kInt ||
+         t == FieldType::kSubtotal;
+}
+
+}  // namespace
+
+std::string_view command_name(CommandKind kind) { return schema_of(kind).name; }
+
+std::optional<CommandKind> command_kind_from_name(std::string_view name) {
+  for (const Schema& s : schemas()) {
+    if (s.name == name) return s.kind;
+  }
+  return std::nullopt;
+}
+
+bool is_valid_id(std::string_view id) {
+  if (id.empty() || id.size() > 128) return false;
+  for (char ch : id) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c == 0x7F) return false;
+  }
+  return true;
+}
+
+absl::StatusOr<Command> parse_command(std::string_view line) {
+  // One parser per thread, reused: parsing allocates nothing once it has grown.
+  thread_local simdjson::dom::parser parser;
+  simdjson::dom::element doc;
+  if (auto err = parser.parse(line.data(), line.size()).get(doc); err) {
+    return error(ErrorCode::kInvalidArgument, "line: not valid JSON (%s)",
+                 simdjson::error_message(err));
+  }
+  simdjson::dom::object obj;
+  if (doc.get_object().get(obj) != simdjson::SUCCESS) {
+    return error(ErrorCode::kInvalidArgument, "line: a command must be a JSON object");
+  }
+  std::string_view cmd_name;
+  simdjson::dom::element cmd_value;
+  if (obj["cmd"].get(cmd_value) != simdjson::SUCCESS) {
+    return error(ErrorCode::kInvalidArgument, "cmd: missing");
+  }
+  if (cmd_value.get_string().get(cmd_name) != simdjson::SUCCESS) return mistyped("cmd", "a string");
+  const auto kind = command_kind_from_name(cmd_name);
+  if (!kind) return error(ErrorCode::kInvalidArgument, "cmd: unknown command \"%s\"", cmd_name);
+
+  Command c;
+  c.kind = *kind;
+  const Schema& schema = schema_of(*kind);
+  const bool store_cmd = *kind == CommandKind::kAddStore || *kind == CommandKind::kUpdateStore;
+  std::uint64_t seen = 0;
+  for (auto [key, value] : obj) {
+    if (key == "cmd") continue;
+    if (key == "at") {
+      if (c.at) return error(ErrorCode::kInvalidArgument, "at: given twice");
+      std::int64_t ms;
+      std::string_view text;
+      if (value.is_int64() && value.get_int64().get(ms) == simdjson::SUCCESS) {
+        auto t = instant_from_ms(ms, "at");
+        if (!t.ok()) return t.status();
+        c.at = *t;
+      } else if (value.get_string().get(text) == simdjson::SUCCESS) {
+        auto t = parse_instant(text, "at");
+        if (!t.ok()) return t.status();
+        c.at = *t;
+      } else {
+        return mistyped("at", "an RFC 3339 string or epoch milliseconds");
+      }
+      continue;
+    }
+    if (store_cmd) continue;  // the store reader checks the store fields
+    std::size_t i = 0;
+    while (i < schema.fields.size() && schema.fields[i].name != key) ++i;
+    if (i == schema.fields.size()) {
+      return error(ErrorCode::kInvalidArgument, "%s: unknown field for %s", key, cmd_name);
+    }
+    if (seen & (std::uint64_t{1} << i)) {
+      return error(ErrorCode::kInvalidArgument, "%s: given twice", key);
+    }
+    seen |= std::uint64_t{1} << i;
+    if (auto st = read_field(schema.fields[i], value, c); !st.ok()) return st;
+  }
+  for (std::size_t i = 0; i < schema.fields.size(); ++i) {
+    if (required(schema.fields[i].type) && !(seen & (std::uint64_t{1} << i))) {
+      return error(ErrorCode::kInvalidArgument, "%s: missing (required by %s)",
+                   schema.fields[i].name, cmd_name);
+    }
+  }
+  if (store_cmd) {
+    auto spec = hours::parse_store_json(line, &c.store_given);
+    if (!spec.ok()) return spec.status();
+    if (!is_valid_id(spec->id)) {
+      return error(ErrorCode::kInvalidArgument, "store: \"%s\" is not an id", spec->id);
+    }
+    c.store_spec = std::move(*spec);
+    c.store = c.store_spec->id;
+  }
+  return c;
+}
+
+void write_command(JsonWriter& out, const Command& c) {
+  out.begin_object();
+  out.key("at").instant(c.at.value_or(Instant{}));
+  out.key("cmd").string(command_name(c.kind));
+  if (c.kind == CommandKind::kAddStore || c.kind == CommandKind::kUpdateStore) {
+    if (c.store_spec) hours::write_store_fields(out, *c.store_spec);
+  }
+  auto& mc = const_cast<Command&>(c);  // the member accessors are shared with the reader
+  for (const Field& f : schema_of(c.kind).fields) {
+    const void* m = f.member(mc);
+    switch (f.type) {
+      case FieldType::kId:
+      case FieldType::kString:
+        out.key(f.name).string(*static_cast<const std::string*>(m));
+        break;
+      case FieldType::kOptId:
+        if (const auto& s = *static_cast<const std::string*>(m); !s.empty()) {
+          out.key(f.name).string(s);
+        }
+        break;
+      case FieldType::kOptString:
+        if (const auto& s = *static_cast<const std::optional<std::string>*>(m)) {
+          out.key(f.name).string(*s);
+        }
+        break;
+      case FieldType::kOptDouble:
+        if (const auto& d = *static_cast<const std::optional<double>*>(m)) {
+          out.key(f.name).number(*d);
+        }
+        break;
+      case FieldType::kInt:
+        out.key(f.name).integer(*static_cast<const std::int64_t*>(m));
+        break;
+      case FieldType::kOptInt:
+        if (const auto& i = *static_cast<const std::optional<std::int64_t>*>(m)) {
+          out.key(f.name).integer(*i);
+        }
+        break;
+      case FieldType::kOptBool:
+        if (const auto& b = *static_cast<const std::optional<bool>*>(m)) {
+          out.key(f.name).boolean(*b);
+        }
+        break;
+      case FieldType::kOptStringList:
+        if (const auto& l = *static_cast<const std::optional<std::vector<std::string>>*>(m)) {
+          out.key(f.name).begin_array();
+          for (const auto& s : *l) out.string(s);
+          out.end_array();
+        }
+        break;
+      case FieldType::kSubtotal:
+        if (c.subtotal_is_integer) {
+          out.key(f.name).raw(c.subtotal);
+        } else {
+          out.key(f.name).string(c.subtotal);
+        }
+        break;
+      case FieldType::kOptRawArray:
+        if (const auto& r = *static_cast<const std::optional<std::string>*>(m)) {
+          out.key(f.name).raw(*r);
+        }
+        break;
+    }
+  }
+  out.end_object();
+}
+
+std::string command_to_json(const Command& command) {
+  JsonWriter out;
+  write_command(out, command);
+  return out.take();
+}
+
+}  // namespace vshop

@@ -1,0 +1,301 @@
+// Internal state of the engine and the functions that change it. One `Core` per merchant;
+// the public `Engine` forwards to it. Each state transition lives in exactly one function here
+// (claim_chat, miss_chat, make_unavailable, ...) so that observers (analytics) hook in once.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/btree_map.h"
+#include "absl/container/btree_set.h"
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/inlined_vector.h"
+#include "absl/status/status.h"
+#include "vshop/analytics/metrics_book.hpp"
+#include "vshop/attribution/attribution.hpp"
+#include "vshop/engine/command.hpp"
+#include "vshop/engine/effect.hpp"
+#include "vshop/engine/engine.hpp"
+#include "vshop/engine/settings.hpp"
+#include "vshop/hours/opening_hours.hpp"
+#include "vshop/hours/store.hpp"
+#include "engine/store_index.hpp"
+
+namespace vshop::engine_detail {
+
+using Idx = std::uint32_t;
+inline constexpr Idx kNone = 0xFFFFFFFFu;
+
+// A point on the unit sphere: the chord between two points orders pairs exactly as the
+// great-circle distance does, and costs three multiplications.
+struct UnitVector {
+  double x = 0, y = 0, z = 0;
+};
+UnitVector unit_vector(double lat_deg, double lon_deg);
+double chord2(const UnitVector& a, const UnitVector& b);
+
+enum class TimerKind : std::uint8_t { kWave, kTransfer, kStoreClose, kDigest, kPiiAnonymize };
+
+struct TimerKey {
+  std::int64_t deadline_ms;
+  std::uint64_t seq;  // creation order: breaks ties between timers due at the same instant
+  friend bool operator<(const TimerKey& a, const TimerKey& b) {
+    return a.deadline_ms != b.deadline_ms ? a.deadline_ms < b.deadline_ms : a.seq < b.seq;
+  }
+  friend bool operator==(const TimerKey&, const TimerKey&) = default;
+};
+inline constexpr TimerKey kNoTimer{0, 0};  // seq 0 is never used by a real timer
+
+struct Timer {
+  TimerKind kind;
+  Idx target;  // chat or store index; unused for merchant-wide timers
+};
+
+struct Store {
+  hours::StoreSpec spec;
+  std::optional<hours::OpeningHours> hours;
+  bool active = true;
+  bool has_location = false;
+  UnitVector where;
+  TimerKey close_timer = kNoTimer;
+  // Memo of the opening state: constant on [from, until) (until = the next change), so routing
+  // asks the hours only when a change was crossed.
+  mutable std::int64_t open_memo_from = 1;
+  mutable std::int64_t open_memo_until = 0;
+  mutable bool open_memo = false;
+  // Available experts of this store, ordered by (idle since, id): the routing index.
+  std::vector<Idx> available;
+};
+
+struct Expert {
+  std::string id;
+  std::string email;      // as given (trimmed)
+  std::string email_key;  // trimmed, lower-case: the uniqueness key (R-EXP-1)
+  std::string name;
+  std::string employee_id;
+  std::string team;
+  std::vector<std::string> departments;  // own departments; empty = the store's
+  ExpertAccount account = ExpertAccount::kPending;
+  bool anonymized = false;
+  Idx store = kNone;
+  bool available = false;
+  std::int64_t idle_since_ms = 0;
+  int active_chats = 0;
+  int missed_streak = 0;
+  int decline_streak = 0;
+  Idx pending_offer = kNone;     // chat with this expert's pending offer
+  Idx pending_transfer = kNone;  // chat offered to this expert as a transfer target
+  Idx video_chat = kNone;
+  std::vector<Idx> chats;  // active chats, ascending chat index
+};
+
+enum class OfferState : std::uint8_t { kPending, kClaimed, kWithdrawn, kExpired };
+struct Offer {
+  Idx expert;
+  OfferState state;
+};
+
+struct Chat {
+  std::string id;
+  Idx shopper = kNone;
+  ChatState state = ChatState::kRequested;
+  bool silent = false;  // a blocked shopper's chat (R-BLOCK-1): no offers, no timers, no effects
+  std::int64_t requested_ms = 0;
+  std::int64_t claim_deadline_ms = 0;  // request + claim_window in force at the request
+  TimerKey wave_timer = kNoTimer;  // its deadline is the running wave's deadline
+  bool has_location = false;
+  UnitVector where;
+  std::optional<std::string> department;
+  Idx reconnect_expert = kNone;  // R-CHAT-8: first wave of this expert alone
+  std::vector<Offer> offers;     // every offer of this chat, in offer order
+  Idx expert = kNone;            // current (or last) expert
+  // A left message lives in Core::messages (most chats have none); the notify-once rule
+  // (R-CHAT-7) needs these two flags here.
+  bool has_contact = false;
+  bool notified = false;  // notify_shopper sent in the current offline period
+  // Transfer (R-XFER-2).
+  Idx transfer_to = kNone;
+  TimerKey transfer_timer = kNoTimer;  // its deadline is the transfer's deadline
+  bool video = false;
+  int rating = 0;
+};
+
+struct LeftMessage {
+  std::string text, channel, address;
+};
+
+struct Shopper {
+  std::string id;
+  Idx open_chat = kNone;
+  Idx latest_chat = kNone;
+  bool online = true;
+  bool blocked = false;
+};
+
+struct Manager {
+  std::string id;
+  std::string email;
+};
+
+struct Core;
+
+// An available expert in the global routing order (idle since, id) (R-CHAT-2). The idle time
+// is part of the key so that comparisons touch the experts' records only on a tie.
+struct IdleKey {
+  std::int64_t idle_ms;
+  Idx expert;
+};
+struct IdleOrder {
+  const Core* core;
+  bool operator()(const IdleKey& a, const IdleKey& b) const;
+};
+
+struct Core {
+  Core() : available_all(IdleOrder{this}) {}
+  Core(const Core&) = delete;
+  Core& operator=(const Core&) = delete;
+
+  Settings settings;
+  std::int64_t now_ms = 0;
+  std::uint64_t next_timer_seq = 1;
+  std::uint64_t next_chat_number = 1;
+  absl::btree_map<TimerKey, Timer> timers;
+
+  std::vector<Store> stores;
+  std::vector<Expert> experts;
+  std::vector<Chat> chats;
+  std::vector<Shopper> shoppers;
+  absl::flat_hash_map<std::string, Idx> store_ids, expert_ids, chat_ids, shopper_ids;
+  absl::flat_hash_map<std::string, Idx> expert_emails;  // email_key -> expert
+  absl::btree_set<Idx> left_messages;                   // queued, by chat index = request order
+  absl::btree_map<Idx, LeftMessage> messages;           // every left message, by chat
+  absl::btree_map<std::string, std::string> managers;   // digest subscribers: id -> email
+  absl::btree_set<IdleKey, IdleOrder> available_all;  // every available expert, by (idle, id)
+  // Routing by distance: a k-d tree over the located stores, rebuilt lazily after a store
+  // change; stores without a location come last, as one group.
+  mutable StoreIndex store_index;
+  mutable std::vector<Idx> unlocated_stores;
+  mutable bool store_index_dirty = true;
+  mutable std::vector<Idx> scratch_group;  // reused by candidates(): no allocation when warm
+  std::vector<Idx> scratch_wave;
+  TimerKey digest_timer = kNoTimer;
+  std::optional<std::int64_t> merchant_deactivated_ms;
+  TimerKey pii_timer = kNoTimer;
+  bool pii_anonymized = false;
+
+  attribution::ContactBook contacts;
+  attribution::OrderSet orders;
+  // R-METRIC-1: fed at the one place where each transition happens (metrics_book.hpp lists
+  // which effect feeds which call); its reporting zone follows settings.reporting_timezone.
+  analytics::MetricsBook metrics;
+
+  std::vector<Effect> outbox;
+  std::vector<std::string> journal;
+  bool journaling = true;
+  std::string last_chat_id;  // id of the chat the last request_chat opened or returned
+
+  // --- engine.cpp: clock, timers, dispatch -----------------------------------------------
+  absl::Status apply(Command& command);  // fills in `at` (and the merged store of update_store)
+  void advance_to(std::int64_t now_ms);
+  void fire(const TimerKey& key, const Timer& timer);
+  TimerKey add_timer(std::int64_t deadline_ms, TimerKind kind, Idx target);
+  void cancel_timer(TimerKey& key);
+  Effect& emit(EffectKind kind, std::int64_t at_ms);
+  absl::Status dispatch(Command& command);
+  void journal_command(const Command& command);
+
+  // lookups that fail with not_found naming the field
+  absl::StatusOr<Idx> find_store(std::string_view id, std::string_view field = "store") const;
+  absl::StatusOr<Idx> find_expert(std::string_view id, std::string_view field = "expert") const;
+  absl::StatusOr<Idx> find_chat(std::string_view id, std::string_view field = "chat") const;
+  absl::StatusOr<Idx> find_shopper(std::string_view id, std::string_view field = "shopper") const;
+  Idx intern_shopper(std::string_view id);
+
+  // --- stores.cpp ------------------------------------------------------------------------
+  absl::Status add_store(Command& c);
+  absl::Status update_store(Command& c);
+  absl::Status deactivate_store(const Command& c);
+  bool store_open(Idx store, std::int64_t at_ms) const;
+  void arm_store_close(Idx store);
+  void on_store_close(Idx store, std::int64_t at_ms);
+
+  // --- experts.cpp -----------------------------------------------------------------------
+  absl::Status register_expert(const Command& c);
+  absl::Status approve_expert(const Command& c);
+  absl::Status deactivate_expert(const Command& c);
+  absl::Status reactivate_expert(const Command& c);
+  absl::Status anonymize_expert(const Command& c);
+  absl::Status go_available(const Command& c);
+  absl::Status go_unavailable(const Command& c);
+  void make_available(Idx expert, std::int64_t at_ms);
+  // Availability ends (R-AVAIL-2..4, R-CHAT-4): effect, withdrawals, failed transfers, then
+  // replacement offers.
+  void make_unavailable(Idx expert, std::int64_t at_ms, std::string_view reason);
+  void set_idle(Idx expert, std::int64_t at_ms);
+  bool idle_before(Idx a, Idx b) const;
+  void index_insert(Idx expert);
+  void index_erase(Idx expert);
+  bool eligible(Idx expert) const;  // R-CAP-1
+
+  // --- routing.cpp -----------------------------------------------------------------------
+  // Up to `want` eligible experts not yet offered this chat, best first (R-CHAT-2).
+  void candidates(const Chat& chat, std::size_t want, std::vector<Idx>& out) const;
+  bool matches_department(const Chat& chat, Idx expert) const;
+  void start_wave(Idx chat, std::int64_t at_ms, bool first);
+  void offer_replacement(Idx chat, std::int64_t at_ms);  // after a decline or withdrawal
+  void on_wave_deadline(Idx chat, std::int64_t at_ms);
+  void withdraw_offer(Idx chat, Idx expert, std::int64_t at_ms, std::string_view reason);
+  void miss_chat(Idx chat, std::int64_t at_ms, std::string_view reason);
+
+  // --- chats.cpp -------------------------------------------------------------------------
+  absl::Status request_chat(const Command& c);
+  absl::Status claim(const Command& c);
+  absl::Status decline(const Command& c, bool go_unavailable);
+  absl::Status leave_message(const Command& c);
+  absl::Status take_left_message(const Command& c);
+  absl::Status send_message(const Command& c);
+  absl::Status shopper_presence(const Command& c, bool online);
+  absl::Status finish_chat(const Command& c);
+  absl::Status rate_chat(const Command& c);
+  absl::Status block_shopper(const Command& c);
+  absl::Status unblock_shopper(const Command& c);
+  absl::Status record_purchase(const Command& c);
+  void activate_chat(Idx chat, Idx expert, std::int64_t at_ms);  // claim/take: one place
+  // Ends an active chat (finish or block), R-XFER-2 order of effects.
+  void end_chat(Idx chat, std::int64_t at_ms, ChatState final_state);
+  absl::Status check_chat_expert(Idx chat, Idx expert, std::string_view what) const;
+
+  // --- transfers.cpp ---------------------------------------------------------------------
+  absl::Status transfer(const Command& c);
+  absl::Status accept_transfer(const Command& c);
+  absl::Status decline_transfer(const Command& c);
+  absl::Status start_video(const Command& c);
+  absl::Status end_video(const Command& c);
+  void fail_transfer(Idx chat, std::int64_t at_ms, std::string_view reason);
+  void stop_video(Idx chat, std::int64_t at_ms);
+
+  // --- schedule.cpp ----------------------------------------------------------------------
+  absl::Status configure(const Command& c);
+  absl::Status subscribe_digest(const Command& c);
+  absl::Status unsubscribe_digest(const Command& c);
+  absl::Status deactivate_merchant(const Command& c);
+  void arm_digest();
+  void on_digest(std::int64_t at_ms);
+  void on_pii(std::int64_t at_ms);
+  int pending_experts() const;
+
+  // --- metrics.cpp ---------------------------------------------------------------------
+  // The book only rejects inputs inconsistent with the engine's own state (ids are bounded at
+  // registration, stars and money are validated first), so a failure here is an engine bug:
+  // it aborts debug builds and is dropped (the metrics miss one event) in release builds.
+  static void fed(const absl::Status& status);
+  analytics::StoreId metrics_store(Idx expert) const;
+
+  // --- snapshot.cpp ----------------------------------------------------------------------
+  std::string snapshot() const;
+};
+
+}  // namespace vshop::engine_detail

@@ -1,0 +1,147 @@
+// The canonical text of effects (SPEC §11): keys `at`, `effect`, then the fields in the order
+// the contract lists them.
+#include "vshop/engine/effect.hpp"
+
+namespace vshop {
+
+std::string_view effect_name(EffectKind kind) {
+  switch (kind) {
+    case EffectKind::kChatOffered: return "chat_offered";
+    case EffectKind::kOfferWithdrawn: return "offer_withdrawn";
+    case EffectKind::kOfferExpired: return "offer_expired";
+    case EffectKind::kChatClaimed: return "chat_claimed";
+    case EffectKind::kChatMissed: return "chat_missed";
+    case EffectKind::kLeftMessageQueued: return "left_message_queued";
+    case EffectKind::kChatTaken: return "chat_taken";
+    case EffectKind::kNotifyShopper: return "notify_shopper";
+    case EffectKind::kChatFinished: return "chat_finished";
+    case EffectKind::kTransferOffered: return "transfer_offered";
+    case EffectKind::kTransferCompleted: return "transfer_completed";
+    case EffectKind::kTransferFailed: return "transfer_failed";
+    case EffectKind::kShopperBlocked: return "shopper_blocked";
+    case EffectKind::kExpertAvailable: return "expert_available";
+    case EffectKind::kExpertUnavailable: return "expert_unavailable";
+    case EffectKind::kVideoStarted: return "video_started";
+    case EffectKind::kVideoEnded: return "video_ended";
+    case EffectKind::kSaleAttributed: return "sale_attributed";
+    case EffectKind::kSaleUnattributed: return "sale_unattributed";
+    case EffectKind::kTeamDigest: return "team_digest";
+    case EffectKind::kPiiAnonymized: return "pii_anonymized";
+  }
+  return "unknown";
+}
+
+namespace {
+void strings(JsonWriter& out, std::string_view name, const std::vector<std::string>& list) {
+  out.key(name).begin_array();
+  for (const auto& s : list) out.string(s);
+  out.end_array();
+}
+}  // namespace
+
+void write_effect(JsonWriter& out, const Effect& e) {
+  out.begin_object();
+  out.key("at").instant(e.at);
+  out.key("effect").string(effect_name(e.kind));
+  const auto str = [&](std::string_view name, const std::string& value) {
+    out.key(name).string(value);
+  };
+  switch (e.kind) {
+    case EffectKind::kChatOffered:
+      str("chat", e.chat);
+      strings(out, "experts", e.experts);
+      out.key("deadline").instant(e.deadline.value_or(e.at));
+      break;
+    case EffectKind::kOfferWithdrawn:
+      str("chat", e.chat);
+      str("expert", e.expert);
+      out.key("reason").string(e.reason);
+      break;
+    case EffectKind::kOfferExpired:
+      str("chat", e.chat);
+      strings(out, "experts", e.experts);
+      break;
+    case EffectKind::kChatClaimed:
+    case EffectKind::kChatTaken:
+    case EffectKind::kChatFinished:
+    case EffectKind::kVideoStarted:
+    case EffectKind::kVideoEnded:
+      str("chat", e.chat);
+      str("expert", e.expert);
+      break;
+    case EffectKind::kChatMissed:
+      str("chat", e.chat);
+      out.key("reason").string(e.reason);
+      break;
+    case EffectKind::kLeftMessageQueued:
+      str("chat", e.chat);
+      break;
+    case EffectKind::kNotifyShopper:
+      str("chat", e.chat);
+      str("shopper", e.shopper);
+      str("channel", e.channel);
+      str("address", e.address);
+      break;
+    case EffectKind::kTransferOffered:
+      str("chat", e.chat);
+      str("from", e.from);
+      str("to", e.to);
+      out.key("deadline").instant(e.deadline.value_or(e.at));
+      break;
+    case EffectKind::kTransferCompleted:
+      str("chat", e.chat);
+      str("from", e.from);
+      str("to", e.to);
+      break;
+    case EffectKind::kTransferFailed:
+      str("chat", e.chat);
+      str("from", e.from);
+      str("to", e.to);
+      out.key("reason").string(e.reason);
+      break;
+    case EffectKind::kShopperBlocked:
+      str("chat", e.chat);
+      str("shopper", e.shopper);
+      str("expert", e.expert);
+      break;
+    case EffectKind::kExpertAvailable:
+      str("expert", e.expert);
+      break;
+    case EffectKind::kExpertUnavailable:
+      str("expert", e.expert);
+      out.key("reason").string(e.reason);
+      break;
+    case EffectKind::kSaleAttributed:
+      str("order", e.order);
+      str("shopper", e.shopper);
+      str("expert", e.expert);
+      str("chat", e.chat);
+      if (e.subtotal_is_integer) {
+        out.key("subtotal").raw(e.subtotal);
+      } else {
+        str("subtotal", e.subtotal);
+      }
+      str("currency", e.currency);
+      break;
+    case EffectKind::kSaleUnattributed:
+      str("order", e.order);
+      str("shopper", e.shopper);
+      out.key("reason").string(e.reason);
+      break;
+    case EffectKind::kTeamDigest:
+      out.key("pending").integer(e.pending);
+      strings(out, "managers", e.managers);
+      break;
+    case EffectKind::kPiiAnonymized:
+      break;
+  }
+  out.end_object();
+}
+
+std::string effect_to_json(const Effect& effect) {
+  JsonWriter out;
+  write_effect(out, effect);
+  return out.take();
+}
+
+}  // namespace vshop

@@ -1,0 +1,94 @@
+// The engine's side of R-METRIC-1: host-facing metrics queries (string ids resolved to the
+// interned ids the MetricsBook is keyed by) and the whole-history report of `vshop simulate
+// --report`. The book itself is fed where each transition happens (chats.cpp, routing.cpp,
+// experts.cpp, transfers.cpp).
+#include <cassert>
+
+#include "engine/core.hpp"
+#include "vshop/analytics/report.hpp"
+#include "vshop/error.hpp"
+
+namespace vshop {
+
+using engine_detail::Core;
+using engine_detail::Idx;
+
+namespace engine_detail {
+
+void Core::fed(const absl::Status& status) {
+  assert(status.ok() && "MetricsBook rejected an engine transition");
+  (void)status;
+}
+
+analytics::StoreId Core::metrics_store(Idx expert) const { return experts[expert].store; }
+
+}  // namespace engine_detail
+
+namespace {
+
+absl::StatusOr<analytics::Scope> resolve(const Core& core, const MetricsScope& scope) {
+  switch (scope.kind) {
+    case analytics::Scope::Kind::kMerchant:
+      return analytics::Scope::merchant();
+    case analytics::Scope::Kind::kStore: {
+      auto s = core.find_store(scope.id, "store");
+      if (!s.ok()) return s.status();
+      return analytics::Scope::store(*s);
+    }
+    case analytics::Scope::Kind::kExpert: {
+      auto e = core.find_expert(scope.id, "expert");
+      if (!e.ok()) return e.status();
+      return analytics::Scope::expert(*e);
+    }
+  }
+  return error(ErrorCode::kInvalidArgument, "scope: unknown kind");
+}
+
+// The range a whole-history report covers: every recorded day, or today when nothing was.
+analytics::DateRange whole_history(const Core& core) {
+  if (auto days = core.metrics.recorded_days()) return *days;
+  const auto today = core.metrics.local_date(from_epoch_ms(core.now_ms));
+  return {today, today};
+}
+
+}  // namespace
+
+absl::StatusOr<analytics::Metrics> Engine::metrics(const MetricsScope& scope, Instant from,
+                                                   Instant to) const {
+  auto s = resolve(*core_, scope);
+  if (!s.ok()) return s.status();
+  return core_->metrics.query(*s, from, to);
+}
+
+absl::StatusOr<std::vector<analytics::DailyMetrics>> Engine::daily_metrics(
+    const MetricsScope& scope, Instant from, Instant to) const {
+  auto s = resolve(*core_, scope);
+  if (!s.ok()) return s.status();
+  return core_->metrics.daily(*s, from, to);
+}
+
+const analytics::MetricsBook& Engine::metrics_book() const { return core_->metrics; }
+
+std::string Engine::store_id(std::uint32_t index) const {
+  return index < core_->stores.size() ? core_->stores[index].spec.id : std::string();
+}
+
+std::string Engine::expert_id(std::uint32_t index) const {
+  return index < core_->experts.size() ? core_->experts[index].id : std::string();
+}
+
+std::string Engine::metrics_report_text() const {
+  return analytics::format_report_text(
+      core_->metrics, whole_history(*core_), [this](std::uint32_t i) { return store_id(i); },
+      [this](std::uint32_t i) { return expert_id(i); });
+}
+
+std::string Engine::metrics_report_json() const {
+  JsonWriter out;
+  analytics::write_report_json(
+      out, core_->metrics, whole_history(*core_), [this](std::uint32_t i) { return store_id(i); },
+      [this](std::uint32_t i) { return expert_id(i); });
+  return out.take();
+}
+
+}  // namespace vshop
