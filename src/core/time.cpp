@@ -2,23 +2,12 @@
 
 #include <charconv>
 
+#include "core/digits.hpp"
 #include "date/date.h"
 #include "vshop/error.hpp"
 
 namespace vshop {
 namespace {
-
-// Reads exactly `n` decimal digits at `pos`; -1 when they are not all digits.
-int read_digits(std::string_view s, std::size_t pos, std::size_t n) {
-  if (pos + n > s.size()) return -1;
-  int value = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    const char c = s[pos + i];
-    if (c < '0' || c > '9') return -1;
-    value = value * 10 + (c - '0');
-  }
-  return value;
-}
 
 absl::Status bad_instant(std::string_view field, std::string_view text, std::string_view why) {
   return error(ErrorCode::kInvalidArgument,
@@ -39,12 +28,12 @@ absl::StatusOr<Instant> instant_from_ms(std::int64_t ms, std::string_view field)
 
 absl::StatusOr<Instant> parse_rfc3339(std::string_view s, std::string_view field) {
   // YYYY-MM-DDTHH:MM:SS[.fff...](Z|+HH:MM|-HH:MM)
-  const int year = read_digits(s, 0, 4);
-  const int month = read_digits(s, 5, 2);
-  const int day = read_digits(s, 8, 2);
-  const int hour = read_digits(s, 11, 2);
-  const int minute = read_digits(s, 14, 2);
-  const int second = read_digits(s, 17, 2);
+  const int year = scan_fixed_digits(s, 0, 4);
+  const int month = scan_fixed_digits(s, 5, 2);
+  const int day = scan_fixed_digits(s, 8, 2);
+  const int hour = scan_fixed_digits(s, 11, 2);
+  const int minute = scan_fixed_digits(s, 14, 2);
+  const int second = scan_fixed_digits(s, 17, 2);
   if (s.size() < 20 || year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 ||
       second < 0 || s[4] != '-' || s[7] != '-' || s[13] != ':' || s[16] != ':' ||
       (s[10] != 'T' && s[10] != 't' && s[10] != ' ')) {
@@ -73,8 +62,8 @@ absl::StatusOr<Instant> parse_rfc3339(std::string_view s, std::string_view field
   if (s[pos] == 'Z' || s[pos] == 'z') {
     ++pos;
   } else if (s[pos] == '+' || s[pos] == '-') {
-    const int oh = read_digits(s, pos + 1, 2);
-    const int om = read_digits(s, pos + 4, 2);
+    const int oh = scan_fixed_digits(s, pos + 1, 2);
+    const int om = scan_fixed_digits(s, pos + 4, 2);
     if (oh < 0 || om < 0 || pos + 3 >= s.size() || s[pos + 3] != ':' || oh > 23 || om > 59) {
       return bad_instant(field, s, "malformed offset");
     }

@@ -6,21 +6,12 @@
 #include <string>
 #include <string_view>
 
+#include "core/digits.hpp"
 #include "vshop/hours/opening_hours.hpp"
 
 namespace vshop::hours {
 
-// Reads exactly `n` decimal digits at `pos`; -1 when they are not all digits or run past the end.
-inline int scan_fixed_digits(std::string_view s, std::size_t pos, std::size_t n) {
-  if (pos + n > s.size()) return -1;
-  int value = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    const char c = s[pos + i];
-    if (c < '0' || c > '9') return -1;
-    value = value * 10 + (c - '0');
-  }
-  return value;
-}
+using vshop::scan_fixed_digits;
 
 // Reads `HH:MM` at `pos` (exactly two digits each) and advances `pos` past it. Returns minutes
 // since midnight, or -1 with `why` filled. `24:00` is accepted only when `allow_24`.
