@@ -17,10 +17,10 @@ absl::Status check_lat_lon(const std::optional<double>& lat, const std::optional
                  lat ? "lon" : "lat", lat ? "lat" : "lon");
   }
   if (lat && !(*lat >= -90 && *lat <= 90)) {
-    return error(ErrorCode::kInvalidArgument, "lat: %v is outside -90..90", *lat);
+    return error(ErrorCode::kInvalidArgument, "lat: %g is outside -90..90", *lat);
   }
   if (lon && !(*lon >= -180 && *lon <= 180)) {
-    return error(ErrorCode::kInvalidArgument, "lon: %v is outside -180..180", *lon);
+    return error(ErrorCode::kInvalidArgument, "lon: %g is outside -180..180", *lon);
   }
   return absl::OkStatus();
 }

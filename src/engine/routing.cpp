@@ -33,8 +33,6 @@ bool already_offered(const Chat& chat, Idx e) {
   }
   return false;
 }
-// A store without a location is farther than any located store (the chord is at most 2).
-constexpr double kUnlocated = 16.0;
 }  // namespace
 
 void Core::candidates(const Chat& chat, std::size_t want, std::vector<Idx>& out) const {

@@ -9,10 +9,10 @@ namespace {
 
 absl::Status check_location(const hours::StoreSpec& spec) {
   if (spec.lat && (*spec.lat < -90 || *spec.lat > 90)) {
-    return error(ErrorCode::kInvalidArgument, "lat: %v is outside -90..90", *spec.lat);
+    return error(ErrorCode::kInvalidArgument, "lat: %g is outside -90..90", *spec.lat);
   }
   if (spec.lon && (*spec.lon < -180 || *spec.lon > 180)) {
-    return error(ErrorCode::kInvalidArgument, "lon: %v is outside -180..180", *spec.lon);
+    return error(ErrorCode::kInvalidArgument, "lon: %g is outside -180..180", *spec.lon);
   }
   return absl::OkStatus();
 }
