@@ -10,12 +10,10 @@ using namespace vshop::test;
 
 namespace {
 
-std::string at(std::int64_t s) { return R"({"at":")" + T(s) + R"(",)"; }
 // An instant `ms` milliseconds after T(0).
 std::string at_ms(std::int64_t ms) {
   return R"({"at":")" + format_instant(from_epoch_ms(1778745600000 + ms)) + R"(",)";
 }
-using Lines = std::vector<std::string>;
 
 std::string purchase(std::string_view order, std::string_view shopper) {
   return fmt::format(R"("cmd":"record_purchase","order":"{}","shopper":"{}","subtotal":"10.00","currency":"EUR"}})",

@@ -6,11 +6,6 @@
 using namespace vshop;
 using namespace vshop::test;
 
-namespace {
-std::string at(std::int64_t s) { return R"({"at":")" + T(s) + R"(",)"; }
-using Lines = std::vector<std::string>;
-}  // namespace
-
 TEST_CASE("R-CHAT-1: a shopper has at most one open chat; requesting again returns it") {
   Harness h;
   standard_merchant(h);

@@ -6,10 +6,6 @@
 using namespace vshop;
 using namespace vshop::test;
 
-namespace {
-std::string at(std::int64_t s) { return R"({"at":")" + T(s) + R"(",)"; }
-}  // namespace
-
 TEST_CASE("R-EXP-1: registration needs the invite code (any case); one account per email") {
   Harness h;
   h.fails(R"({"cmd":"register_expert","expert":"e1","email":"e1@x.example","invite_code":"ABC1234","name":"E"})",

@@ -97,4 +97,8 @@ inline void standard_merchant(Harness& h, std::string_view settings = "") {
 // The canonical line of one effect, for comparisons.
 inline std::string line(std::string_view json) { return std::string(json); }
 
+// The opening of a command line at `s` seconds after the harness epoch: `{"at":"...",`.
+inline std::string at(std::int64_t s) { return R"({"at":")" + T(s) + R"(",)"; }
+using Lines = std::vector<std::string>;
+
 }  // namespace vshop::test

@@ -9,7 +9,6 @@ using namespace vshop::test;
 
 namespace {
 
-std::string at(std::int64_t s) { return R"({"at":")" + T(s) + R"(",)"; }
 Instant I(std::int64_t s) { return from_epoch_ms(1778745600000 + s * 1000); }
 
 std::string gross_of(const analytics::Metrics& m, std::string_view code) {

@@ -7,11 +7,6 @@
 using namespace vshop;
 using namespace vshop::test;
 
-namespace {
-std::string at(std::int64_t s) { return R"({"at":")" + T(s) + R"(",)"; }
-using Lines = std::vector<std::string>;
-}  // namespace
-
 TEST_CASE("R-SCHED-1: a digest every 48 h at 10:00 UTC on even days, while someone is pending") {
   Harness h;
   h.ok(R"({"cmd":"configure","invite_code":"ABC1234"})");

@@ -7,8 +7,6 @@ using namespace vshop;
 using namespace vshop::test;
 
 namespace {
-std::string at(std::int64_t s) { return R"({"at":")" + T(s) + R"(",)"; }
-using Lines = std::vector<std::string>;
 
 // s1's chat c1 claimed by a1.
 void claimed_chat(Harness& h) {
