@@ -296,6 +296,10 @@ struct Core {
 
   // --- snapshot.cpp ----------------------------------------------------------------------
   std::string snapshot() const;
+
+  // --- invariants.cpp --------------------------------------------------------------------
+  // Engine::check_invariants: the first broken cross-reference, or OK.
+  absl::Status check_invariants() const;
 };
 
 }  // namespace vshop::engine_detail

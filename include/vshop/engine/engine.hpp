@@ -189,6 +189,11 @@ class Engine {
   std::string snapshot() const;
   // Rebuilds an engine from a snapshot (invalid_argument naming the field when malformed).
   static absl::StatusOr<Engine> restore(std::string_view snapshot);
+  // Checks every internal consistency rule of the state (cross-references between stores,
+  // experts, chats and shoppers, capacity counts, timers, indexes and the metrics book).
+  // Returns internal naming the first broken reference; OK for any state the engine reached
+  // through commands. `restore` runs it; tests and debug builds run it after every command.
+  absl::Status check_invariants() const;
 
  private:
   std::unique_ptr<engine_detail::Core> core_;
