@@ -90,6 +90,14 @@ rc=0
   fail "--quiet --report=json: exit $rc, stdout: $(head -c 300 out.txt)"
 grep -q '"error":"not_found"' err.txt || fail "--quiet: the rejected command is not on stderr"
 
+# 7b. A command line over 1 MiB is one rejected line; the run goes on with the next.
+{ printf '{"cmd":"go_available","expert":"'; head -c 1100000 /dev/zero | tr '\0' x
+  printf '"}\n{"cmd":"go_available","expert":"y"}\n'; } > long.jsonl
+"$VSHOP" simulate long.jsonl > out.txt 2> err.txt
+grep -q '^{"line":1,"error":"invalid_argument","message":"line of 1100034 bytes' out.txt &&
+  grep -q '^{"line":2,"error":"not_found"' out.txt ||
+  fail "over-long command line: $(head -c 300 out.txt)"
+
 # 8. Streaming: output and the journal are written while the input is still open.
 mkfifo input.fifo
 "$VSHOP" simulate - --journal stream.journal < input.fifo > stream.out 2> stream.err &
