@@ -31,7 +31,4 @@ bool register_command(Command command);
 // The registered subcommands, sorted by name.
 std::vector<Command> registered_commands();
 
-// Reads a whole file ("-" = standard input). Returns false and fills `error` when it cannot.
-bool read_input(const std::string& path, std::string& contents, std::string& error);
-
 }  // namespace vshop::cli

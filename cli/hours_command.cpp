@@ -11,6 +11,8 @@
 
 #include "command.hpp"
 #include "date/tz.h"
+#include "diagnostics.hpp"
+#include "files.hpp"
 #include "vshop/hours/opening_hours.hpp"
 #include "vshop/hours/store.hpp"
 #include "vshop/json_writer.hpp"
@@ -36,17 +38,19 @@ struct LoadedStore {
 absl::StatusOr<LoadedStore> load_store(const std::string& path) {
   std::string contents;
   std::string read_error;
-  if (!read_input(path, contents, read_error)) {
+  InputFile file;
+  if (!file.open(path, read_error) || !read_all(file, contents, read_error)) {
     return absl::InvalidArgumentError(read_error);
   }
   absl::StatusOr<hours::StoreSpec> spec = hours::parse_store_json(contents);
   if (!spec.ok()) {
-    return absl::InvalidArgumentError(path + ": " + std::string(spec.status().message()));
+    return absl::InvalidArgumentError(file.name() + ": " + std::string(spec.status().message()));
   }
   absl::StatusOr<hours::OpeningHours> compiled =
       hours::OpeningHours::create(spec->timezone, spec->hours);
   if (!compiled.ok()) {
-    return absl::InvalidArgumentError(path + ": " + std::string(compiled.status().message()));
+    return absl::InvalidArgumentError(file.name() + ": " +
+                                      std::string(compiled.status().message()));
   }
   return LoadedStore{std::move(*spec), std::move(*compiled)};
 }
@@ -65,11 +69,15 @@ std::string at_line(const hours::OpeningHours& oh, Instant t) {
   return out.take();
 }
 
-std::string intervals_line(const hours::OpeningHours& oh, Instant from, Instant to) {
+// Fails when the range is longer than the library answers (hours::kMaxIntervalQuerySpan).
+absl::StatusOr<std::string> intervals_line(const hours::OpeningHours& oh, Instant from,
+                                           Instant to) {
+  absl::StatusOr<std::vector<hours::OpenInterval>> intervals = oh.open_intervals(from, to);
+  if (!intervals.ok()) return intervals.status();
   JsonWriter out;
   out.begin_object();
   out.key("intervals").begin_array();
-  for (const hours::OpenInterval& iv : oh.open_intervals(from, to)) {
+  for (const hours::OpenInterval& iv : *intervals) {
     out.begin_array();
     out.instant(iv.open);
     out.instant(iv.close);
@@ -104,10 +112,7 @@ std::string readable_line(const LoadedStore& store, Instant now) {
 }
 
 int run_hours(const HoursOptions& options) {
-  const auto fail = [](const std::string& message) {
-    std::cerr << "vshop hours: " << message << "\n";
-    return kExitUsage;
-  };
+  const auto fail = [](const std::string& message) { return usage_error("hours", message); };
   if (!options.at.empty() && (!options.from.empty() || !options.to.empty())) {
     return fail("give either --at or --from/--to, not both");
   }
@@ -129,6 +134,11 @@ int run_hours(const HoursOptions& options) {
     absl::StatusOr<Instant> t = parse_instant(options.to, "--to");
     if (!t.ok()) return fail(std::string(t.status().message()));
     if (*t < *f) return fail("--to " + options.to + " is before --from " + options.from);
+    if (*t - *f > hours::kMaxIntervalQuerySpan) {
+      return fail("--to " + options.to + " is more than " +
+                  std::to_string(hours::kMaxIntervalQuerySpan.count()) + " days after --from " +
+                  options.from + " (the longest range one query answers)");
+    }
     from = *f;
     to = *t;
   }
@@ -142,12 +152,16 @@ int run_hours(const HoursOptions& options) {
   if (!ats.empty() || range) {
     for (const LoadedStore& store : stores) {
       for (const Instant t : ats) out += at_line(store.hours, t) + "\n";
-      if (range) out += intervals_line(store.hours, from, to) + "\n";
+      if (range) {
+        absl::StatusOr<std::string> line = intervals_line(store.hours, from, to);
+        if (!line.ok()) return fail(std::string(line.status().message()));
+        out += *line + "\n";
+      }
     }
   } else {
     // The CLI, unlike the core, may read the clock: this is the human-facing demo.
-    const Instant now = std::chrono::floor<std::chrono::milliseconds>(
-        std::chrono::system_clock::now());
+    const Instant now =
+        std::chrono::floor<std::chrono::milliseconds>(std::chrono::system_clock::now());
     for (const LoadedStore& store : stores) out += readable_line(store, now) + "\n";
   }
   std::cout << out;

@@ -1,15 +1,16 @@
 // `vshop inspect EVENTS.jsonl [--summary] [--format=json|text] [--feed FEED.jsonl]`: validates
-// tracking events, one JSON document per line (SPEC §11, EVENTS.md §3).
-#include <cstdio>
-#include <fstream>
+// tracking events, one JSON document per line (SPEC §11, EVENTS.md §3). Streams: one line is read
+// and its result written (buffered) before the next.
 #include <iostream>
-#include <limits>
 #include <memory>
 #include <string>
 
 #include "command.hpp"
-#include "simdjson.h"
+#include "diagnostics.hpp"
+#include "files.hpp"
+#include "line_reader.hpp"
 #include "vshop/events/batch.hpp"
+#include "vshop/text_lines.hpp"
 
 namespace vshop::cli {
 namespace {
@@ -21,70 +22,25 @@ struct InspectOptions {
   bool summary = false;
 };
 
-// Reads one line at a time into a buffer sized for the largest accepted document, so memory
-// stays bounded whatever the input size; a longer line is skipped to its end and reported as
-// too large. The line is followed by simdjson's padding, so it is parsed in place.
-class LineReader {
- public:
-  explicit LineReader(std::istream& in)
-      : in_(in), buffer_(kCapacity + simdjson::SIMDJSON_PADDING, ' ') {}
-
-  // The next line (without its newline) or false at the end. `size` is the line's full length,
-  // which exceeds `text.size()` only for a line too long to keep.
-  bool next(std::string_view& text, std::size_t& size) {
-    if (in_.eof()) return false;
-    in_.getline(buffer_.data(), static_cast<std::streamsize>(kCapacity));
-    const auto got = static_cast<std::size_t>(in_.gcount());
-    if (in_.fail() && !in_.eof()) {
-      // The line is longer than the buffer: skip the rest, counting it.
-      in_.clear();
-      in_.ignore(std::numeric_limits<std::streamsize>::max(), '\n');
-      const auto rest = static_cast<std::size_t>(in_.gcount());
-      size = got + rest - (in_.eof() ? 0 : 1);
-      text = std::string_view(buffer_.data(), got);
-      return true;
-    }
-    if (got == 0 && in_.eof()) return false;
-    size = in_.eof() ? got : got - 1;  // gcount includes the newline when one was read
-    text = std::string_view(buffer_.data(), size);
-    return true;
-  }
-
-  const char* data() const { return buffer_.data(); }
-
- private:
-  // Room for a line of kMaxDocumentBytes + 1 bytes: enough to know that it is too large.
-  static constexpr std::size_t kCapacity = events::kMaxDocumentBytes + 2;
-  std::istream& in_;
-  std::string buffer_;
-};
-
 int run_inspect(const InspectOptions& options) {
+  constexpr std::string_view kCommand = "inspect";
   std::string error;
   std::unique_ptr<events::ProductFeed> feed;
   if (!options.feed_path.empty()) {
+    InputFile feed_file;
     std::string feed_text;
-    if (!read_input(options.feed_path, feed_text, error)) {
-      std::cerr << "vshop inspect: --feed: " << error << "\n";
-      return kExitUsage;
+    if (!feed_file.open(options.feed_path, error) || !read_all(feed_file, feed_text, error)) {
+      return usage_error(kCommand, "--feed: " + error);
     }
     auto parsed = events::ProductFeed::from_json_lines(feed_text);
     if (!parsed.ok()) {
-      std::cerr << "vshop inspect: --feed \"" << options.feed_path
-                << "\": " << parsed.status().message() << "\n";
-      return kExitUsage;
+      return usage_error(
+          kCommand, "--feed " + feed_file.name() + ": " + std::string(parsed.status().message()));
     }
     feed = std::make_unique<events::ProductFeed>(std::move(*parsed));
   }
-  std::ifstream file;
-  if (options.input != "-") {
-    file.open(options.input, std::ios::binary);
-    if (!file) {
-      std::cerr << "vshop inspect: cannot read file \"" << options.input << "\"\n";
-      return kExitUsage;
-    }
-  }
-  std::istream& in = options.input == "-" ? std::cin : file;
+  InputFile input;
+  if (!input.open(options.input, error)) return usage_error(kCommand, error);
 
   events::Validator validator(feed.get());
   events::StreamChecker stream;
@@ -92,40 +48,34 @@ int run_inspect(const InspectOptions& options) {
   const bool per_event = !options.summary && options.format == "json";
   std::string out;
   bool any_critical = false;
-  LineReader reader(in);
+  // A line one byte over the limit is enough to report it too_large: longer ones are cut.
+  LineReader reader(input.stream(), events::kMaxDocumentBytes, events::Validator::kReadPadding);
   std::string_view text;
   std::size_t size = 0;
-  std::size_t line = 0;
   while (reader.next(text, size)) {
-    ++line;
-    if (size == text.size() && events::is_blank_line(text)) continue;
+    if (size == text.size() && is_blank_line(text)) continue;
     // An over-long line is passed with its full size: the validator reports too_large.
     const events::DocumentResult result = validator.validate_padded(reader.data(), size, &stream);
     any_critical = any_critical || result.result.has_critical();
-    summary.add(line, result.result);
+    summary.add(reader.line_number(), result.result);
     if (per_event) {
-      events::append_result_json(out, line, result.result);
+      out.clear();
+      events::append_result_json(out, reader.line_number(), result.result);
       out += '\n';
-      if (out.size() > (1 << 16)) {
-        std::cout << out;
-        out.clear();
-      }
+      std::cout << out;
     }
   }
-  if (in.bad()) {
-    std::cerr << "vshop inspect: error while reading \"" << options.input << "\"\n";
-    return kExitUsage;
-  }
+  if (reader.failed()) return usage_error(kCommand, "error while reading " + input.name());
   if (!per_event) {
+    out.clear();
     const events::Summary totals = summary.finish();
     if (options.format == "text") {
       events::append_summary_text(out, totals);
     } else {
       events::append_summary_json(out, totals);
     }
+    std::cout << out;
   }
-  std::cout << out;
-  std::cout.flush();
   return any_critical ? kExitFindings : kExitOk;
 }
 
@@ -133,7 +83,8 @@ const bool registered = register_command(
     {"inspect", "Validate tracking events (JSON Lines) and report issues by event or by code",
      [](CLI::App& sub, int& exit_status) {
        auto options = std::make_shared<InspectOptions>();
-       sub.add_option("events", options->input, "Events file, one JSON payload per line ('-' = stdin)")
+       sub.add_option("events", options->input,
+                      "Events file, one JSON payload per line ('-' = stdin)")
            ->required();
        sub.add_flag("--summary", options->summary,
                     "Print counts by code and severity instead of one line per event");

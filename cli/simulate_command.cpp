@@ -1,4 +1,6 @@
 // `vshop simulate SCENARIO.jsonl` and `vshop replay JOURNAL.jsonl` (SPEC §11).
+// Both stream: they read one line at a time and write as they go (memory does not grow with the
+// input); every file argument is opened before the first command runs.
 //   simulate: prints effects and errors, one per line, in order; --strict stops at the first
 //             rejected command (exit 1); --journal FILE writes the canonical journal;
 //             --snapshot FILE writes the final snapshot; --summary adds a readable summary;
@@ -14,9 +16,13 @@
 #include <vector>
 
 #include "command.hpp"
+#include "diagnostics.hpp"
+#include "files.hpp"
+#include "line_reader.hpp"
 #include "vshop/engine/engine.hpp"
 #include "vshop/error.hpp"
 #include "vshop/json_writer.hpp"
+#include "vshop/text_lines.hpp"
 
 namespace vshop::cli {
 namespace {
@@ -43,18 +49,29 @@ struct Summary {
       case EffectKind::kChatOffered:
         for (const auto& x : e.experts) ++by_expert[x]["offered"];
         break;
-      case EffectKind::kChatClaimed: ++by_expert[e.expert]["claimed"]; break;
-      case EffectKind::kChatTaken: ++by_expert[e.expert]["taken"]; break;
-      case EffectKind::kChatFinished: ++by_expert[e.expert]["finished"]; break;
+      case EffectKind::kChatClaimed:
+        ++by_expert[e.expert]["claimed"];
+        break;
+      case EffectKind::kChatTaken:
+        ++by_expert[e.expert]["taken"];
+        break;
+      case EffectKind::kChatFinished:
+        ++by_expert[e.expert]["finished"];
+        break;
       case EffectKind::kOfferExpired:
         for (const auto& x : e.experts) ++by_expert[x]["expired"];
         break;
       case EffectKind::kOfferWithdrawn:
         if (e.reason == "declined") ++by_expert[e.expert]["declined"];
         break;
-      case EffectKind::kTransferCompleted: ++by_expert[e.to]["transfers_in"]; break;
-      case EffectKind::kSaleAttributed: ++by_expert[e.expert]["sales"]; break;
-      default: break;
+      case EffectKind::kTransferCompleted:
+        ++by_expert[e.to]["transfers_in"];
+        break;
+      case EffectKind::kSaleAttributed:
+        ++by_expert[e.expert]["sales"];
+        break;
+      default:
+        break;
     }
   }
 
@@ -76,8 +93,8 @@ struct Summary {
     os << "sales attributed:       " << count("sale_attributed") << "\n";
     os << "sales unattributed:     " << count("sale_unattributed") << "\n";
     os << "rejected commands:      " << errors << "\n\n";
-    const char* cols[] = {"offered", "claimed", "declined", "expired", "taken",
-                          "transfers_in", "finished", "sales"};
+    const char* cols[] = {"offered", "claimed",      "declined", "expired",
+                          "taken",   "transfers_in", "finished", "sales"};
     os << fmt_row("expert", cols) << "\n";
     for (const auto& [expert, counts] : by_expert) {
       std::string row = pad(expert, 14);
@@ -101,62 +118,62 @@ struct Summary {
   }
 };
 
+// The longest command line read; a longer one is reported as rejected and skipped. It matches
+// the core's own limit on one JSON Lines command (1 MiB).
+constexpr std::size_t kMaxCommandLineBytes = std::size_t{1} << 20;
+
 struct RunOptions {
   bool strict = false;
   bool summary = false;
   bool print_effects = true;
 };
 
-// Feeds every non-blank line to the engine; returns false when --strict stopped the run.
-bool run_lines(Engine& engine, const std::string& text, const RunOptions& opt, Summary& summary,
-               std::string& out) {
-  std::size_t line_no = 0, pos = 0;
+// Where a run writes as it goes: effects, rejected-command lines, and the journal (optional).
+struct RunOutput {
+  std::ostream& effects;
+  std::ostream& errors;
+  std::ostream* journal = nullptr;
+  std::size_t lines_on_effects = 0;  // lines written to `effects` (errors too when they share it)
+};
+
+absl::Status line_too_long(std::size_t size) {
+  return make_error(ErrorCode::kInvalidArgument,
+                    "line of " + std::to_string(size) + " bytes, over the limit of " +
+                        std::to_string(kMaxCommandLineBytes) + " bytes");
+}
+
+// Feeds every non-blank line to the engine, writing effects, errors and journal lines as it
+// goes; returns false when --strict stopped the run.
+bool run_lines(Engine& engine, LineReader& reader, const RunOptions& opt, Summary& summary,
+               RunOutput& out) {
   std::vector<Effect> effects;
-  bool ok = true;
-  while (pos < text.size()) {
-    std::size_t end = text.find('\n', pos);
-    if (end == std::string::npos) end = text.size();
-    std::string_view line(text.data() + pos, end - pos);
-    pos = end + 1;
-    ++line_no;
+  std::string_view line;
+  std::size_t size = 0;
+  while (reader.next(line, size)) {
+    if (size == line.size() && is_blank_line(line)) continue;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
-    const absl::Status status = engine.apply_json(line);
+    const absl::Status status =
+        size > kMaxCommandLineBytes ? line_too_long(size) : engine.apply_json(line);
     effects.clear();
     engine.drain_effects(effects);
     for (const Effect& e : effects) {
       if (opt.summary) summary.add(e);
       if (opt.print_effects) {
-        out += effect_to_json(e);
-        out += '\n';
+        out.effects << effect_to_json(e) << '\n';
+        ++out.lines_on_effects;
       }
+    }
+    if (out.journal != nullptr) {
+      for (const std::string& entry : engine.drain_journal()) *out.journal << entry << '\n';
     }
     if (!status.ok()) {
       ++summary.errors;
-      out += error_line(line_no, status);
-      out += '\n';
-      if (opt.strict) {
-        ok = false;
-        break;
-      }
+      out.errors << error_line(reader.line_number(), status) << '\n';
+      if (&out.errors == &out.effects) ++out.lines_on_effects;
+      if (opt.strict) return false;
     }
   }
-  return ok;
-}
-
-bool write_file(const std::string& path, const std::string& contents) {
-  std::ofstream f(path, std::ios::binary);
-  f << contents;
-  return static_cast<bool>(f);
-}
-
-std::string joined(const std::vector<std::string>& lines) {
-  std::string s;
-  for (const auto& l : lines) {
-    s += l;
-    s += '\n';
-  }
-  return s;
+  return true;
 }
 
 struct SimulateOptions {
@@ -168,37 +185,69 @@ struct SimulateOptions {
   RunOptions run;
 };
 
+// Opens an output file argument unless it is the input or another output (which opening would
+// truncate).
+bool open_output(OutputFile& file, const std::string& flag, const std::string& path,
+                 const std::vector<const std::string*>& taken, std::string& error) {
+  for (const std::string* other : taken) {
+    if (*other == path || same_file(*other, path)) {
+      error = flag + " " + quoted_value(path) + " is also another file argument of this command";
+      return false;
+    }
+  }
+  if (!file.open(path, error)) {
+    error = flag + ": " + error;
+    return false;
+  }
+  return true;
+}
+
 int simulate(const SimulateOptions& o) {
+  constexpr std::string_view kCommand = "simulate";
   if (!o.report.empty() && o.report != "text" && o.report != "json") {
-    std::cerr << "vshop simulate: --report: \"" << o.report << "\" is not text or json\n";
-    return kExitUsage;
+    return usage_error(kCommand, "--report: " + quoted_value(o.report) + " is not text or json");
   }
-  std::string text, err;
-  if (!read_input(o.scenario, text, err)) {
-    std::cerr << "vshop simulate: " << err << "\n";
-    return kExitUsage;
+  std::string err;
+  InputFile scenario;
+  if (!scenario.open(o.scenario, err)) return usage_error(kCommand, err);
+  OutputFile journal;
+  OutputFile snapshot;
+  std::vector<const std::string*> taken = {&o.scenario};
+  if (!o.journal.empty()) {
+    if (!open_output(journal, "--journal", o.journal, taken, err)) {
+      return usage_error(kCommand, err);
+    }
+    taken.push_back(&o.journal);
   }
+  if (!o.snapshot.empty() && !open_output(snapshot, "--snapshot", o.snapshot, taken, err)) {
+    return usage_error(kCommand, err);
+  }
+
   Engine engine;
   engine.set_journaling(!o.journal.empty());
   Summary summary;
-  std::string out;
   RunOptions run = o.run;
   run.print_effects = !o.quiet;
-  const bool ok = run_lines(engine, text, run, summary, out);
-  std::cout << out;
+  // With --quiet, standard output holds only what is asked for at the end (the summary, the
+  // report: exactly one JSON object with --report=json); rejected commands go to stderr.
+  RunOutput out{std::cout, o.quiet ? std::cerr : std::cout,
+                o.journal.empty() ? nullptr : &journal.stream()};
+  LineReader reader(scenario.stream(), kMaxCommandLineBytes);
+  const bool ok = run_lines(engine, reader, run, summary, out);
+  if (reader.failed()) {
+    return usage_error(kCommand, "error while reading " + scenario.name());
+  }
   if (o.run.summary) summary.print(std::cout);
   // A blank line separates the table from what was printed before it.
   if (o.report == "text") {
-    std::cout << (out.empty() && !o.run.summary ? "" : "\n") << engine.metrics_report_text();
+    std::cout << (out.lines_on_effects > 0 || o.run.summary ? "\n" : "")
+              << engine.metrics_report_text();
   }
   if (o.report == "json") std::cout << engine.metrics_report_json() << "\n";
-  if (!o.journal.empty() && !write_file(o.journal, joined(engine.drain_journal()))) {
-    std::cerr << "vshop simulate: cannot write \"" << o.journal << "\"\n";
-    return kExitUsage;
-  }
-  if (!o.snapshot.empty() && !write_file(o.snapshot, engine.snapshot() + "\n")) {
-    std::cerr << "vshop simulate: cannot write \"" << o.snapshot << "\"\n";
-    return kExitUsage;
+  if (!o.journal.empty() && !journal.close(err)) return usage_error(kCommand, err);
+  if (!o.snapshot.empty()) {
+    snapshot.stream() << engine.snapshot() << '\n';
+    if (!snapshot.close(err)) return usage_error(kCommand, err);
   }
   return ok ? kExitOk : kExitFindings;
 }
@@ -210,66 +259,66 @@ struct ReplayOptions {
 };
 
 int replay(const ReplayOptions& o) {
-  std::string text, err;
-  if (!read_input(o.journal, text, err)) {
-    std::cerr << "vshop replay: " << err << "\n";
-    return kExitUsage;
-  }
+  constexpr std::string_view kCommand = "replay";
+  std::string err;
+  InputFile journal;
+  if (!journal.open(o.journal, err)) return usage_error(kCommand, err);
   Engine engine;
   if (!o.from.empty()) {
+    InputFile from;
     std::string snap;
-    if (!read_input(o.from, snap, err)) {
-      std::cerr << "vshop replay: " << err << "\n";
-      return kExitUsage;
+    if (!from.open(o.from, err) || !read_all(from, snap, err)) {
+      return usage_error(kCommand, "--from: " + err);
     }
     auto restored = Engine::restore(snap);
     if (!restored.ok()) {
-      std::cerr << "vshop replay: " << o.from << ": " << restored.status().message() << "\n";
-      return kExitUsage;
+      return usage_error(kCommand,
+                         "--from " + from.name() + ": " + std::string(restored.status().message()));
     }
     engine = std::move(*restored);
   }
   engine.set_journaling(false);
   Summary summary;
-  std::string out;
   RunOptions run;
   run.strict = true;  // a journal holds only accepted commands: any rejection is corruption
   run.print_effects = !o.snapshot;
-  const bool ok = run_lines(engine, text, run, summary, out);
-  if (o.snapshot && ok) {
-    out = engine.snapshot();
-    out += '\n';
-  }
-  std::cout << out;
+  LineReader reader(journal.stream(), kMaxCommandLineBytes);
+  RunOutput out{std::cout, std::cout};
+  const bool ok = run_lines(engine, reader, run, summary, out);
+  if (reader.failed()) return usage_error(kCommand, "error while reading " + journal.name());
+  if (o.snapshot && ok) std::cout << engine.snapshot() << '\n';
   return ok ? kExitOk : kExitFindings;
 }
 
-const bool kRegistered = register_command(
-    {"simulate", "Run a scenario of commands (JSON Lines) and print effects and errors",
-     [](CLI::App& sub, int& exit_status) {
-       auto opt = std::make_shared<SimulateOptions>();
-       sub.add_option("scenario", opt->scenario, "Scenario file (JSON Lines), - for stdin")
-           ->required();
-       sub.add_flag("--strict", opt->run.strict, "Stop at the first rejected command (exit 1)");
-       sub.add_flag("--summary", opt->run.summary, "Print a readable summary after the effects");
-       sub.add_flag("--quiet", opt->quiet, "Do not print the effect lines (errors still print)");
-       sub.add_flag("--report{text}", opt->report,
-                    "Print the analytics (R-METRIC-1) of the whole run after the effects: a "
-                    "table, or --report=json for JSON");
-       sub.add_option("--journal", opt->journal, "Write the canonical journal to this file");
-       sub.add_option("--snapshot", opt->snapshot, "Write the final snapshot to this file");
-       sub.callback([opt, &exit_status] { exit_status = simulate(*opt); });
-     }}) &&
-                         register_command(
-    {"replay", "Replay a journal and print its effects or the final snapshot",
-     [](CLI::App& sub, int& exit_status) {
-       auto opt = std::make_shared<ReplayOptions>();
-       sub.add_option("journal", opt->journal, "Journal file (JSON Lines), - for stdin")
-           ->required();
-       sub.add_flag("--snapshot", opt->snapshot, "Print only the final snapshot");
-       sub.add_option("--from", opt->from, "Restore this snapshot before replaying");
-       sub.callback([opt, &exit_status] { exit_status = replay(*opt); });
-     }});
+const bool kRegistered =
+    register_command(
+        {"simulate", "Run a scenario of commands (JSON Lines) and print effects and errors",
+         [](CLI::App& sub, int& exit_status) {
+           auto opt = std::make_shared<SimulateOptions>();
+           sub.add_option("scenario", opt->scenario, "Scenario file (JSON Lines), - for stdin")
+               ->required();
+           sub.add_flag("--strict", opt->run.strict, "Stop at the first rejected command (exit 1)");
+           sub.add_flag("--summary", opt->run.summary,
+                        "Print a readable summary after the effects");
+           sub.add_flag("--quiet", opt->quiet,
+                        "Do not print the effect lines; rejected commands go to standard error");
+           sub.add_flag("--report{text}", opt->report,
+                        "Print the analytics (R-METRIC-1) of the whole run after the effects: a "
+                        "table, or --report=json for JSON");
+           sub.add_option("--journal", opt->journal, "Write the canonical journal to this file");
+           sub.add_option("--snapshot", opt->snapshot, "Write the final snapshot to this file");
+           sub.callback([opt, &exit_status] { exit_status = simulate(*opt); });
+         }}) &&
+    register_command(
+        {"replay", "Replay a journal and print its effects or the final snapshot",
+         [](CLI::App& sub, int& exit_status) {
+           auto opt = std::make_shared<ReplayOptions>();
+           sub.add_option("journal", opt->journal, "Journal file (JSON Lines), - for stdin")
+               ->required();
+           sub.add_flag("--snapshot", opt->snapshot, "Print only the final snapshot");
+           sub.add_option("--from", opt->from, "Restore this snapshot before replaying");
+           sub.callback([opt, &exit_status] { exit_status = replay(*opt); });
+         }});
 
 }  // namespace
 }  // namespace vshop::cli

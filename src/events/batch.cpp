@@ -10,10 +10,6 @@
 
 namespace vshop::events {
 
-bool is_blank_line(std::string_view line) {
-  return line.find_first_not_of(" \t\r\f\v") == std::string_view::npos;
-}
-
 void SummaryBuilder::add(std::size_t line, const ValidationResult& result) {
   ++totals_.events;
   for (const Issue& issue : result.issues) {

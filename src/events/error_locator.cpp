@@ -123,18 +123,51 @@ void overwrite(char* token, std::size_t length, std::string_view replacement) {
   for (; i < length; ++i) token[i] = ' ';
 }
 
-// The shortest text of `value` that fits in `length` characters.
-bool format_within(double value, std::size_t length, char* out, std::size_t& written) {
-  char buffer[64];
-  auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  std::size_t size = static_cast<std::size_t>(result.ptr - buffer);
-  for (int precision = 16; size > length && precision >= 0; --precision) {
-    const int n = std::snprintf(buffer, sizeof buffer, "%.*e", precision, value);
-    size = n > 0 ? static_cast<std::size_t>(n) : sizeof buffer;
+// Whether an integer token fits int64 (negative) or uint64 (otherwise), as simdjson needs.
+bool fits_64_bits(std::string_view token) {
+  const char* end = token.data() + token.size();
+  std::from_chars_result result;
+  if (token.front() == '-') {
+    std::int64_t value = 0;
+    result = std::from_chars(token.data(), end, value);
+  } else {
+    std::uint64_t value = 0;
+    result = std::from_chars(token.data(), end, value);
   }
-  if (size > length) return false;
-  std::copy(buffer, buffer + size, out);
-  written = size;
+  return result.ec == std::errc() && result.ptr == end;
+}
+
+// `value` (an integer beyond 64 bits, so at least 1e18 in magnitude) as all its shortest
+// round-trip digits and an exponent, without a decimal point: `18446744073709552e3`. At most
+// 1 + 17 + 1 + 3 characters, so it fits in the 20 or more characters of the token it replaces,
+// and the exponent makes simdjson read it as a double.
+bool format_as_exponent(double value, std::size_t length, char* out, std::size_t& written) {
+  char buffer[64];
+  const auto result =
+      std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific);
+  if (result.ec != std::errc()) return false;
+  const std::string_view text(buffer, static_cast<std::size_t>(result.ptr - buffer));
+  const std::size_t e = text.find('e');
+  if (e == std::string_view::npos) return false;
+  std::string digits;
+  int fraction_digits = 0;
+  bool after_point = false;
+  for (const char c : text.substr(0, e)) {
+    if (c == '.') {
+      after_point = true;
+    } else {
+      digits.push_back(c);
+      if (after_point) ++fraction_digits;
+    }
+  }
+  int exponent = 0;
+  std::string_view exponent_text = text.substr(e + 1);
+  if (!exponent_text.empty() && exponent_text.front() == '+') exponent_text.remove_prefix(1);
+  std::from_chars(exponent_text.data(), exponent_text.data() + exponent_text.size(), exponent);
+  digits += 'e' + std::to_string(exponent - fraction_digits);
+  if (digits.size() > length) return false;
+  std::copy(digits.begin(), digits.end(), out);
+  written = digits.size();
   return true;
 }
 
@@ -163,11 +196,13 @@ std::size_t repair_numbers(std::string& text, const std::uint32_t* structurals,
     } else if (errno == ERANGE && !is_integer) {
       overwrite(text.data() + at, token.size(), "0");  // underflow: as good as zero
       changed = true;
-    } else if (is_integer && token.size() >= 19) {
-      // simdjson 3.0 refuses integers beyond 64 bits; a double still holds them.
+    } else if (is_integer && token.size() >= 19 && !fits_64_bits(token)) {
+      // simdjson 3.0 refuses integers beyond 64 bits (a 20-digit one >= 2^64 too); a double
+      // still holds them. The replacement has an exponent: without one, simdjson would read
+      // the digits as an integer again and refuse them again.
       char buffer[64];
       std::size_t written = 0;
-      if (format_within(value, token.size(), buffer, written)) {
+      if (format_as_exponent(value, token.size(), buffer, written)) {
         overwrite(text.data() + at, token.size(), std::string_view(buffer, written));
         changed = true;
       }

@@ -4,6 +4,7 @@
 #include "events/payload_rules.hpp"
 
 #include <array>
+#include <cmath>
 
 #include "events/https_url.hpp"
 #include "events/text_checks.hpp"
@@ -224,7 +225,17 @@ std::string describe_value(simdjson::dom::element value) {
     }
     case element_type::INT64:
     case element_type::UINT64:
-    case element_type::DOUBLE: return "the number " + simdjson::to_string(value);
+      return "the number " + simdjson::to_string(value);
+    case element_type::DOUBLE: {
+      // An integer at least 2^63 in magnitude is kept as a double: say why it is refused
+      // where a rule wants an integer.
+      const double d = value.get_double().value_unsafe();
+      std::string text = "the number " + simdjson::to_string(value);
+      if (std::trunc(d) == d && std::fabs(d) >= 9.2233720368547758e18) {
+        text += " (an integer beyond the 64-bit range)";
+      }
+      return text;
+    }
     case element_type::BOOL:
       return std::string("a boolean (") + (value.get_bool().value_unsafe() ? "true" : "false") +
              ")";

@@ -10,6 +10,7 @@
 #include "events/issue_sink.hpp"
 #include "events/json_number.hpp"
 #include "events/payload_rules.hpp"
+#include "events/raw_member.hpp"
 #include "simdjson.h"
 #include "vshop/events/stream_checker.hpp"
 
@@ -30,7 +31,8 @@ struct Validator::Impl {
 
   Impl() {
     // Depth is enforced by simdjson itself, which refuses depth >= max_depth (the top-level
-    // container being depth 1): kMaxDepth + 1 accepts exactly kMaxDepth levels. Capacity
+    // container being depth 1): kMaxDepth + 1 accepts exactly kMaxDepth levels of non-empty
+    // containers (empty ones are counted after the parse, see first_too_deep). Capacity
     // grows on demand up to kMaxDocumentBytes. A failure here (out of memory) resurfaces as a
     // parse error on the first document.
     const simdjson::error_code ignored = parser.allocate(64 * 1024, kMaxDepth + 1);
@@ -57,6 +59,23 @@ const char* padded_copy(std::string& buffer, const char* data, std::size_t size)
   return buffer.data();
 }
 
+DocumentResult too_deep_fault(std::size_t offset) {
+  return document_fault(IssueCode::kTooDeep, offset,
+                        "nesting deeper than " + std::to_string(kMaxDepth) + " levels");
+}
+
+// The opening bracket of the first container nested deeper than kMaxDepth, or `text.size()`.
+// simdjson counts only non-empty containers against its depth limit (an empty `[]` or `{}`
+// one level too deep slips through), so every bracket of its structural index is counted here.
+// Nesting kMaxDepth + 1 levels takes at least 2 * (kMaxDepth + 1) structurals: smaller documents
+// (nearly all) skip the scan.
+std::size_t first_too_deep(const simdjson::internal::dom_parser_implementation& stage,
+                           std::string_view text) {
+  if (stage.n_structural_indexes < 2 * (kMaxDepth + 1)) return text.size();
+  return first_too_deep_bracket(text, stage.structural_indexes.get(), stage.n_structural_indexes,
+                                kMaxDepth);
+}
+
 std::string_view parse_error_detail(simdjson::error_code error) {
   return simdjson::error_message(error);
 }
@@ -71,10 +90,8 @@ DocumentResult locate_fault(simdjson::dom::parser& parser, simdjson::ondemand::p
       return document_fault(IssueCode::kUtf8Invalid, first_invalid_utf8(text),
                             "invalid UTF-8");
     case simdjson::DEPTH_ERROR:
-      return document_fault(IssueCode::kTooDeep,
-                            first_too_deep_bracket(text, stage.structural_indexes.get(),
-                                                   stage.n_structural_indexes, kMaxDepth),
-                            "nesting deeper than " + std::to_string(kMaxDepth) + " levels");
+      return too_deep_fault(first_too_deep_bracket(text, stage.structural_indexes.get(),
+                                                   stage.n_structural_indexes, kMaxDepth));
     case simdjson::CAPACITY:
       return document_fault(IssueCode::kTooLarge, kMaxDocumentBytes, "document over 1 MiB");
     case simdjson::EMPTY:
@@ -88,10 +105,7 @@ DocumentResult locate_fault(simdjson::dom::parser& parser, simdjson::ondemand::p
       // asserts depth < max_depth rather than failing) away from over-deep input.
       const std::size_t deep = first_too_deep_bracket(text, stage.structural_indexes.get(),
                                                       stage.n_structural_indexes, kMaxDepth);
-      if (deep < text.size()) {
-        return document_fault(IssueCode::kTooDeep, deep,
-                              "nesting deeper than " + std::to_string(kMaxDepth) + " levels");
-      }
+      if (deep < text.size()) return too_deep_fault(deep);
       return document_fault(IssueCode::kJsonInvalid,
                             locate_with_on_demand(on_demand, text, kMaxDepth),
                             "invalid JSON", parse_error_detail(error));
@@ -145,8 +159,11 @@ void read_location(simdjson::dom::object payload, EventType event, EnvelopeInfo&
   info.first_location = location.get_string().value_unsafe();
 }
 
+// `raw_payload`: the payload's bytes as sent (empty when they could not be told, for example
+// under an escaped member name: then its compact re-serialization stands in).
 std::optional<EnvelopeInfo> read_envelope(simdjson::dom::object envelope,
-                                          simdjson::dom::object payload, EventType event) {
+                                          simdjson::dom::object payload, EventType event,
+                                          std::string_view raw_payload) {
   EnvelopeInfo info;
   simdjson::dom::element at;
   if (envelope["at"].get(at)) return std::nullopt;
@@ -164,7 +181,7 @@ std::optional<EnvelopeInfo> read_envelope(simdjson::dom::object envelope,
   auto session = member_text(envelope, "session");
   if (!session) return std::nullopt;
   info.session = std::move(*session);
-  info.payload_text = simdjson::minify(payload);
+  info.payload_text = raw_payload.empty() ? simdjson::minify(payload) : std::string(raw_payload);
   simdjson::dom::object purchase;
   if (event == EventType::kPurchase && !payload["purchase"].get(purchase)) {
     info.purchase_id = member_text(purchase, "id").value_or("");
@@ -271,6 +288,9 @@ DocumentResult Validator::validate_padded(const char* data, std::size_t size,
     }
   }
   if (error) return locate_fault(parser, impl_->on_demand, error, text);
+  if (const std::size_t deep = first_too_deep(*parser.implementation, text); deep < size) {
+    return too_deep_fault(deep);
+  }
 
   simdjson::dom::object object;
   if (root.get_object().get(object)) {
@@ -291,7 +311,10 @@ DocumentResult Validator::validate_padded(const char* data, std::size_t size,
   }
   out.result.event = check_payload(payload, impl_->sink, feed_);
   if (envelope) {
-    out.envelope = read_envelope(object, payload, out.result.event);
+    const auto& stage = *parser.implementation;
+    out.envelope = read_envelope(object, payload, out.result.event,
+                                 raw_member_container(text, stage.structural_indexes.get(),
+                                                      stage.n_structural_indexes, "payload"));
     if (out.envelope && stream != nullptr) {
       add_stream_findings(impl_->sink, *out.envelope,
                           stream->check(*out.envelope, out.result.event));

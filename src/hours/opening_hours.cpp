@@ -176,9 +176,17 @@ std::optional<Instant> OpeningHours::next_change_slow(std::int64_t ms) const {
   }
 }
 
-std::vector<OpenInterval> OpeningHours::open_intervals(Instant from, Instant to) const {
+absl::StatusOr<std::vector<OpenInterval>> OpeningHours::open_intervals(Instant from,
+                                                                       Instant to) const {
   std::vector<OpenInterval> out;
-  if (never_open_ || from >= to) return out;
+  if (from >= to) return out;
+  if (to - from > kMaxIntervalQuerySpan) {
+    return error(ErrorCode::kInvalidArgument,
+                 "to: %s is more than %d days after from %s (the longest span one query "
+                 "answers)",
+                 format_instant(to), kMaxIntervalQuerySpan.count(), format_instant(from));
+  }
+  if (never_open_) return out;
   const std::int64_t from_ms = to_epoch_ms(from);
   const std::int64_t to_ms = to_epoch_ms(to);
   // A plain flag + value rather than std::optional: GCC 12 warns spuriously on the latter here.

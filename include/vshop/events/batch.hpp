@@ -10,6 +10,7 @@
 #include "vshop/events/issue.hpp"
 #include "vshop/events/stream_checker.hpp"
 #include "vshop/events/validator.hpp"
+#include "vshop/text_lines.hpp"
 
 namespace vshop::events {
 
@@ -65,8 +66,8 @@ void append_summary_json(std::string& out, const Summary& summary);
 // first example.
 void append_summary_text(std::string& out, const Summary& summary);
 
-// True for an empty or whitespace-only line.
-bool is_blank_line(std::string_view line);
+// Blank lines are those of every JSON Lines reader (vshop/text_lines.hpp).
+using vshop::is_blank_line;
 
 template <typename Visit>
 void for_each_line(std::string_view text, Visit&& visit) {

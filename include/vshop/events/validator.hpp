@@ -34,9 +34,9 @@ struct ValidationResult {
 struct EnvelopeInfo {
   Instant at;
   std::string session;
-  std::string payload_text;     // the payload re-serialized compactly (identity of the event)
-  std::string purchase_id;      // purchase.id as text, empty when there is none
-  std::string first_location;   // category/search: `location`; product_view: products[0].location
+  std::string payload_text;    // the payload's bytes as sent (identity of the event)
+  std::string purchase_id;     // purchase.id as text, empty when there is none
+  std::string first_location;  // category/search: `location`; product_view: products[0].location
   // Where that location sits (1-based member/element positions from the top of the payload),
   // so that an issue about it is ordered like any other.
   std::array<std::uint32_t, 3> location_slots{};

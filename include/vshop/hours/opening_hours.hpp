@@ -4,6 +4,7 @@
 
 #include <array>
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -70,6 +71,11 @@ std::string format_local_interval(LocalInterval interval);
 const std::vector<LocalInterval>& intervals_opening_on(const WeeklyHours& hours,
                                                        date::local_days day);
 
+// The longest [from, to) that OpeningHours::open_intervals answers in one call: 1000 days
+// (about 2.7 years). Intervals start on whole minutes and do not overlap, so one answer holds at
+// most 720 a day: under 12 MB even in the worst case, a few KB for real stores.
+inline constexpr std::chrono::days kMaxIntervalQuerySpan{1000};
+
 // Compiled opening hours of one store: the zone is looked up once (in create), and queries are
 // answered from precomputed UTC boundaries (a per-day lookup, no calendar arithmetic). The UTC
 // intervals are computed per block of 128 days, lazily, the first time a query needs that block,
@@ -88,8 +94,10 @@ class OpeningHours {
   // The next opening or closing instant strictly after t, or nullopt when none within 400 days
   // (a change exactly at t + 400 days is still reported).
   std::optional<Instant> next_change(Instant t) const;
-  // The open intervals intersecting [from, to), clipped to it, in order.
-  std::vector<OpenInterval> open_intervals(Instant from, Instant to) const;
+  // The open intervals intersecting [from, to), clipped to it, in order; empty when to <= from.
+  // Fails with invalid_argument naming `to` when it is more than kMaxIntervalQuerySpan after
+  // `from`, so that one call's time and memory stay bounded; ask span by span for more.
+  absl::StatusOr<std::vector<OpenInterval>> open_intervals(Instant from, Instant to) const;
 
   const WeeklyHours& hours() const;
   const std::string& timezone() const;

@@ -72,6 +72,30 @@ TEST_CASE("R-EVT-3 too_deep: depth 64 is accepted, 65 is too_deep at the opening
   CHECK(only_issue(std::string(100, '[') + "1,]").code == IssueCode::kTooDeep);
 }
 
+TEST_CASE("R-EVT-3 too_deep: an empty container counts as a level (arrays, inside a product)") {
+  // simdjson alone lets an empty `[]` one level past its limit through.
+  const auto arrays = [](int depth) {
+    return std::string(static_cast<std::size_t>(depth), '[') +
+           std::string(static_cast<std::size_t>(depth), ']');
+  };
+  const Issue top = only_issue(arrays(65));
+  CHECK(top.code == IssueCode::kTooDeep);
+  CHECK(names_offset(top, 64));
+  CHECK(only_issue(arrays(64)).code == IssueCode::kNotAnObject);  // 64 levels: readable
+  // Top-level object, `products`, the product object: 3 levels, then `extra`'s arrays.
+  const std::string deep = product_event("ecommerce:detail", {{"extra", arrays(62)}});
+  const Issue inside = only_issue(deep);
+  CHECK(inside.code == IssueCode::kTooDeep);
+  CHECK(names_offset(inside, deep.find("[[") + 61));
+  const ValidationResult ok = validate(product_event("ecommerce:detail", {{"extra", arrays(61)}}));
+  CHECK(ok.event == EventType::kProductView);
+  CHECK(find_issue(ok, IssueCode::kTooDeep) == nullptr);
+  // Also with empty objects.
+  std::string objects = "{}";
+  for (int i = 1; i < 65; ++i) objects = "{\"a\":" + objects + "}";
+  CHECK(only_issue(objects).code == IssueCode::kTooDeep);
+}
+
 TEST_CASE("R-EVT-3 too_large: a document over 1 MiB is too_large, 1 MiB exactly is read") {
   const std::string base = page_event("search", {{"pad", "\"\""}});
   std::string exact = base;
@@ -106,6 +130,37 @@ TEST_CASE("EVT-NUMBERS: 1e400 is not a number; big integers are numbers; 2.0 is 
   expect_no_issue(product_event("ecommerce:add", {{"price", "1e-400"}}), IssueCode::kPriceNotNumber);
   expect_no_issue(product_event("ecommerce:add", {{"basketQuantity", "3.0"}}),
                   IssueCode::kBasketQuantityNotNumber);
+}
+
+TEST_CASE("EVT-NUMBERS: a 20-digit integer >= 2^64 is a number, not json_invalid") {
+  // 2^64 and beyond: valid JSON that simdjson refuses as an integer.
+  for (const char* big : {"18446744073709551616", "99999999999999999999", "-18446744073709551617",
+                          "123456789012345678901"}) {
+    INFO(big);
+    const std::string price(big[0] == '-' ? "18446744073709551616" : big);
+    // A price is any number >= 0: accepted.
+    const auto view = validate(product_event("ecommerce:add", {{"price", price}}));
+    CHECK(find_issue(view, IssueCode::kJsonInvalid) == nullptr);
+    CHECK(view.event == EventType::kAddToBasket);
+    CHECK(find_issue(view, IssueCode::kPriceNotNumber) == nullptr);
+    // A quantity must be an integer that fits: out of range, reported on the field.
+    const auto quantity = validate(product_event("ecommerce:add", {{"quantity", big}}));
+    const Issue* issue = find_issue(quantity, IssueCode::kQuantityNotNumber);
+    REQUIRE(issue != nullptr);
+    CHECK(issue->path == "/products/0/quantity");
+    CHECK(issue->message.find("beyond the 64-bit range") != std::string::npos);
+  }
+  // A negative one is a number below zero.
+  expect_issue(product_event("ecommerce:add", {{"price", "-18446744073709551617"}}),
+               IssueCode::kPriceNegative, Severity::kCritical, "/products/0/price");
+  // Ids beyond 64 bits cannot be kept exactly: the id is refused, the event is still read.
+  expect_issue(product_event("ecommerce:add", {{"id", "18446744073709551616"}}),
+               IssueCode::kIdMissing, Severity::kCritical, "/products/0/id");
+  // An integer that fits 64 bits keeps its digits even when another number needed repair.
+  const auto both = validate(product_event("ecommerce:purchase", {{"price", "1e400"}}, {},
+                                           {{"id", "18446744073709551615"}}));
+  CHECK(find_issue(both, IssueCode::kOrderIdMissing) == nullptr);
+  CHECK(find_issue(both, IssueCode::kPriceNotNumber) != nullptr);
 }
 
 TEST_CASE("EVT-ENVELOPE: an enveloped payload is validated with paths relative to the payload") {

@@ -109,6 +109,26 @@ TEST_CASE("EVT-CODE duplicate_event: same add/remove/purchase payload within 2 s
   CHECK(issue_on(bare, 1, IssueCode::kDuplicateEvent) == nullptr);
 }
 
+TEST_CASE("EVT-CODE duplicate_event: payloads are compared byte for byte, not after minifying") {
+  const std::string add = product_event("ecommerce:add");
+  std::string spaced = add;
+  spaced.insert(spaced.find(':') + 1, " ");  // the same JSON value, other bytes
+  std::string decimals = add;
+  decimals.replace(decimals.find("129.9"), 5, "129.90");  // the same number, other bytes
+  const auto batch = validate_lines(envelope("2026-03-07T10:00:00Z", "s1", add) + "\n" +
+                                    envelope("2026-03-07T10:00:00.5Z", "s1", spaced) + "\n" +
+                                    envelope("2026-03-07T10:00:01Z", "s1", decimals) + "\n" +
+                                    envelope("2026-03-07T10:00:01.5Z", "s1", add) + "\n");
+  CHECK(issue_on(batch, 1, IssueCode::kDuplicateEvent) == nullptr);
+  CHECK(issue_on(batch, 2, IssueCode::kDuplicateEvent) == nullptr);
+  CHECK(issue_on(batch, 3, IssueCode::kDuplicateEvent) != nullptr);  // the same bytes again
+  // Whitespace around the payload is not part of it; members after it do not matter.
+  const auto around = validate_lines(envelope("2026-03-07T10:00:00Z", "s1", add) + "\n" +
+                                     R"({"at":"2026-03-07T10:00:01Z", "payload":  )" + add +
+                                     R"( ,"session":"s1","x":[1]})");
+  CHECK(issue_on(around, 1, IssueCode::kDuplicateEvent) != nullptr);
+}
+
 TEST_CASE("EVT-CODE category_with_product_view: both for one page within 1 s") {
   const std::string view = product_event(
       "ecommerce:detail", {{"location", "\"https://shop.example/women/shoes\""}});

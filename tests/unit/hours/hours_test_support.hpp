@@ -52,6 +52,11 @@ inline std::vector<std::string> text(const std::vector<OpenInterval>& list) {
   return out;
 }
 
+inline std::vector<std::string> text(const absl::StatusOr<std::vector<OpenInterval>>& list) {
+  REQUIRE_MESSAGE(list.ok(), std::string(list.status().message()));
+  return text(*list);
+}
+
 inline std::string next_text(const OpeningHours& oh, std::string_view t) {
   const std::optional<Instant> next = oh.next_change(at(t));
   return next ? format_instant(*next) : "none";

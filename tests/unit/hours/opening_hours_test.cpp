@@ -136,7 +136,7 @@ TEST_CASE("R-HOURS-3: an interval in a DST gap is shifted; one closing before it
   straddling.weekly[kSun] = ivs({"02:30-03:15"});  // 03:30 EDT .. 03:15 EDT: empty
   straddling.weekly[kSat] = ivs({"10:00-11:00"});
   const OpeningHours empty = compile("America/New_York", straddling);
-  CHECK(empty.open_intervals(at("2026-03-08T00:00:00Z"), at("2026-03-09T00:00:00Z")).empty());
+  CHECK(empty.open_intervals(at("2026-03-08T00:00:00Z"), at("2026-03-09T00:00:00Z"))->empty());
   CHECK(next_text(empty, "2026-03-08T00:00:00Z") == "2026-03-14T14:00:00Z");  // 10:00 EDT
 }
 
@@ -241,26 +241,54 @@ TEST_CASE("R-HOURS-4: next_change is strictly after t, none beyond 400 days") {
   const OpeningHours never = compile("Asia/Tokyo", WeeklyHours{});
   CHECK_FALSE(never.is_open(at("2026-11-23T00:00:00Z")));
   CHECK(next_text(never, "2026-11-23T00:00:00Z") == "none");
-  CHECK(never.open_intervals(at("2026-01-01T00:00:00Z"), at("2027-01-01T00:00:00Z")).empty());
+  CHECK(never.open_intervals(at("2026-01-01T00:00:00Z"), at("2027-01-01T00:00:00Z"))->empty());
 }
 
 TEST_CASE("R-HOURS-4: open_intervals clips to [from, to) and agrees with is_open") {
   WeeklyHours h;
   h.weekly[kFri] = ivs({"10:00-18:00", "20:00-02:00"});
   const OpeningHours oh = compile("Europe/Amsterdam", h);
-  CHECK(text(oh.open_intervals(at("2026-11-27T12:00:00Z"), at("2026-11-27T20:00:00Z"))) ==
-        V{"2026-11-27T12:00:00Z/2026-11-27T17:00:00Z",
-          "2026-11-27T19:00:00Z/2026-11-27T20:00:00Z"});
-  CHECK(oh.open_intervals(at("2026-11-27T12:00:00Z"), at("2026-11-27T12:00:00Z")).empty());
+  CHECK(
+      text(oh.open_intervals(at("2026-11-27T12:00:00Z"), at("2026-11-27T20:00:00Z"))) ==
+      V{"2026-11-27T12:00:00Z/2026-11-27T17:00:00Z", "2026-11-27T19:00:00Z/2026-11-27T20:00:00Z"});
+  CHECK(oh.open_intervals(at("2026-11-27T12:00:00Z"), at("2026-11-27T12:00:00Z"))->empty());
   // Over decades (far more blocks than the cache keeps), every interval boundary is a change
-  // and is_open flips there.
-  const auto list = oh.open_intervals(at("1990-01-01T00:00:00Z"), at("2036-01-01T00:00:00Z"));
+  // and is_open flips there. Asked in spans of 140 weeks from a Monday 00:00 UTC (no interval
+  // crosses one), each within kMaxIntervalQuerySpan.
+  std::vector<OpenInterval> list;
+  const Instant end = at("2036-01-01T00:00:00Z");
+  for (Instant from = at("1990-01-01T00:00:00Z"); from < end; from += date::weeks{140}) {
+    const auto part = oh.open_intervals(from, std::min<Instant>(end, from + date::weeks{140}));
+    REQUIRE(part.ok());
+    list.insert(list.end(), part->begin(), part->end());
+  }
   CHECK(list.size() == 2 * 2400);  // 2400 Fridays from 1990-01-05 to 2035-12-28
   for (std::size_t i = 0; i < list.size(); i += 97) {
     CHECK(oh.is_open(list[i].open));
     CHECK_FALSE(oh.is_open(list[i].close));
     CHECK(oh.next_change(list[i].open) == list[i].close);
   }
+}
+
+TEST_CASE("R-HOURS-4: open_intervals answers at most kMaxIntervalQuerySpan in one call") {
+  WeeklyHours h;
+  for (auto& day : h.weekly) day = ivs({"09:00-17:00"});
+  const OpeningHours oh = compile("Europe/Stockholm", h);
+  const Instant from = at("2026-01-01T00:00:00Z");
+  const auto longest = oh.open_intervals(from, from + kMaxIntervalQuerySpan);
+  REQUIRE(longest.ok());
+  CHECK(longest->size() == 1000);
+  const auto longer =
+      oh.open_intervals(from, from + kMaxIntervalQuerySpan + std::chrono::milliseconds{1});
+  CHECK(error_code_of(longer.status()) == ErrorCode::kInvalidArgument);
+  CHECK(longer.status().message().find("to: ") == 0);
+  // Year 1 to year 9999 (grew past 5 GB before): refused at once.
+  const auto all = oh.open_intervals(at("0001-01-01T00:00:00Z"), at("9999-12-31T00:00:00Z"));
+  CHECK(error_code_of(all.status()) == ErrorCode::kInvalidArgument);
+  // A store that is never open answers the same (the limit does not depend on the hours).
+  const OpeningHours never = compile("UTC", WeeklyHours{});
+  CHECK(error_code_of(never.open_intervals(from, from + std::chrono::days{1100}).status()) ==
+        ErrorCode::kInvalidArgument);
 }
 
 TEST_CASE("R-HOURS-4: concurrent queries on a shared store agree with sequential ones") {
