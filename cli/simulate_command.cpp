@@ -50,7 +50,7 @@ struct Summary {
         for (const auto& x : e.experts) ++by_expert[x]["expired"];
         break;
       case EffectKind::kOfferWithdrawn:
-        if (e.reason == "declined") ++by_expert[e.expert]["declined"];
+        if (e.reason == WithdrawReason::kDeclined) ++by_expert[e.expert]["declined"];
         break;
       case EffectKind::kTransferCompleted: ++by_expert[e.to]["transfers_in"]; break;
       case EffectKind::kSaleAttributed: ++by_expert[e.expert]["sales"]; break;

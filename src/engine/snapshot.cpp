@@ -166,7 +166,7 @@ std::string Core::snapshot() const {
     if (const auto m = messages.find(static_cast<Idx>(&c - chats.data())); m != messages.end()) {
       out.begin_array();
       out.string(m->second.text);
-      out.string(m->second.channel);
+      out.string(notify_channel_name(m->second.channel));
       out.string(m->second.address);
       out.end_array();
     } else {

@@ -38,6 +38,10 @@ enum class ChatState : std::uint8_t {
 std::string_view expert_account_name(ExpertAccount state);
 std::string_view chat_state_name(ChatState state);
 
+// Who sent a chat message (send_message `from`).
+enum class MessageSender : std::uint8_t { kExpert, kShopper };
+std::string_view message_sender_name(MessageSender sender);  // `expert` / `shopper`
+
 // An expert as the queries report it.
 struct ExpertView {
   std::string id;
@@ -136,7 +140,7 @@ class Engine {
                                            std::optional<double> lon = std::nullopt);
   absl::Status claim(Instant now, std::string_view expert, std::string_view chat);
   absl::Status decline(Instant now, std::string_view expert, std::string_view chat);
-  absl::Status send_message(Instant now, std::string_view chat, std::string_view from);
+  absl::Status send_message(Instant now, std::string_view chat, MessageSender from);
   absl::Status finish_chat(Instant now, std::string_view expert, std::string_view chat);
 
   // --- outputs --------------------------------------------------------------------------
