@@ -4,8 +4,8 @@
 #include <cmath>
 
 #include "absl/strings/str_cat.h"
+#include "attribution/money.hpp"
 #include "engine/core.hpp"
-#include "vshop/attribution/money.hpp"
 #include "vshop/error.hpp"
 
 namespace vshop::engine_detail {

@@ -14,15 +14,16 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/inlined_vector.h"
 #include "absl/status/status.h"
-#include "vshop/analytics/metrics_book.hpp"
-#include "vshop/attribution/attribution.hpp"
+#include "analytics/metrics_book.hpp"
+#include "attribution/attribution.hpp"
+#include "core/json_writer.hpp"
+#include "engine/store_index.hpp"
 #include "vshop/engine/command.hpp"
 #include "vshop/engine/effect.hpp"
 #include "vshop/engine/engine.hpp"
 #include "vshop/engine/settings.hpp"
 #include "vshop/hours/opening_hours.hpp"
 #include "vshop/hours/store.hpp"
-#include "engine/store_index.hpp"
 
 namespace vshop::engine_detail {
 
@@ -307,6 +308,12 @@ struct Core {
   // --- invariants.cpp --------------------------------------------------------------------
   // Engine::check_invariants: the first broken cross-reference, or OK.
   absl::Status check_invariants() const;
+};
+
+// Read access to an engine's state for tests and internal tools (the public API has no
+// accessor for internals such as the metrics book or the contact book).
+struct CoreAccess {
+  static const Core& core(const Engine& engine) { return *engine.core_; }
 };
 
 }  // namespace vshop::engine_detail

@@ -2,6 +2,8 @@
 // the contract lists them.
 #include "vshop/engine/effect.hpp"
 
+#include "core/json_writer.hpp"
+
 namespace vshop {
 
 std::string_view effect_name(EffectKind kind) {

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "engine/core.hpp"
+#include "hours/store_json.hpp"
 #include "simdjson.h"
 #include "vshop/error.hpp"
 

@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "vshop/engine/reason.hpp"
-#include "vshop/json_writer.hpp"
 #include "vshop/time.hpp"
 
 namespace vshop {
@@ -77,8 +76,7 @@ struct Effect {
   friend bool operator==(const Effect&, const Effect&) = default;
 };
 
-// Writes the canonical JSON object of SPEC §11 (keys `at`, `effect`, then the fields in order).
-void write_effect(JsonWriter& out, const Effect& effect);
+// The canonical JSON object of SPEC §11 (keys `at`, `effect`, then the fields in order).
 std::string effect_to_json(const Effect& effect);
 
 }  // namespace vshop

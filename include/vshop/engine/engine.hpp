@@ -13,7 +13,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "vshop/analytics/metrics_book.hpp"
+#include "vshop/analytics/metrics.hpp"
 #include "vshop/engine/command.hpp"
 #include "vshop/engine/effect.hpp"
 #include "vshop/engine/settings.hpp"
@@ -23,6 +23,7 @@ namespace vshop {
 
 namespace engine_detail {
 struct Core;
+struct CoreAccess;  // lets tests and internal tools read the state (src/engine/core.hpp)
 }
 
 enum class ExpertAccount : std::uint8_t { kPending, kApproved, kDeactivated };
@@ -101,15 +102,15 @@ struct WidgetRules {
 
 // Whose metrics a query asks for (R-METRIC-1): the merchant, or a store / expert by its id.
 struct MetricsScope {
-  analytics::Scope::Kind kind = analytics::Scope::Kind::kMerchant;
+  analytics::ScopeKind kind = analytics::ScopeKind::kMerchant;
   std::string id;  // store or expert id; unused for the merchant
 
   static MetricsScope merchant() { return {}; }
   static MetricsScope store(std::string id) {
-    return {analytics::Scope::Kind::kStore, std::move(id)};
+    return {analytics::ScopeKind::kStore, std::move(id)};
   }
   static MetricsScope expert(std::string id) {
-    return {analytics::Scope::Kind::kExpert, std::move(id)};
+    return {analytics::ScopeKind::kExpert, std::move(id)};
   }
 };
 
@@ -179,10 +180,6 @@ class Engine {
   absl::StatusOr<std::vector<analytics::DailyMetrics>> daily_metrics(const MetricsScope& scope,
                                                                      Instant from,
                                                                      Instant to) const;
-  // The book itself (interned ids: store_id / expert_id name them) for custom reports.
-  const analytics::MetricsBook& metrics_book() const;
-  std::string store_id(std::uint32_t index) const;   // "" when out of range
-  std::string expert_id(std::uint32_t index) const;  // "" when out of range
   // The dashboard report (merchant, each store, each expert) over every recorded day, as a
   // readable table and as canonical JSON (`vshop simulate --report[=json]`).
   std::string metrics_report_text() const;
@@ -200,6 +197,7 @@ class Engine {
   absl::Status check_invariants() const;
 
  private:
+  friend struct engine_detail::CoreAccess;
   std::unique_ptr<engine_detail::Core> core_;
 };
 

@@ -9,7 +9,6 @@
 
 #include "absl/status/statusor.h"
 #include "vshop/hours/opening_hours.hpp"
-#include "vshop/json_writer.hpp"
 
 namespace vshop::hours {
 
@@ -37,10 +36,5 @@ struct StoreFieldsGiven {
 // `given` (optional) reports which optional fields were present.
 absl::StatusOr<StoreSpec> parse_store_json(std::string_view json,
                                            StoreFieldsGiven* given = nullptr);
-
-// Writes the store's fields (without `cmd`/`at`) as members of an already-open JSON object,
-// in canonical order: store, name, public_name, address, timezone, lat, lon, departments,
-// then osm_hours, or hours + exceptions.
-void write_store_fields(JsonWriter& out, const StoreSpec& store);
 
 }  // namespace vshop::hours
