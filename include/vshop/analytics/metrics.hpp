@@ -35,9 +35,9 @@ struct Metrics {
   std::uint64_t available_associates = 0;  // distinct experts available at any time in range
   std::uint64_t ratings = 0;
   std::uint64_t rating_sum = 0;
-  std::uint64_t orders = 0;  // attributed orders, all currencies
-  std::uint64_t unattributed_orders = 0;  // merchant scope only
-  std::uint64_t converted = 0;  // chats with at least one attributed order
+  std::uint64_t orders = 0;                 // attributed orders, all currencies
+  std::uint64_t unattributed_orders = 0;    // merchant scope only
+  std::uint64_t converted = 0;              // chats with at least one attributed order
   std::vector<CurrencyMetrics> currencies;  // sorted by code
   std::uint64_t responses = 0;              // claims with a response time (== claimed)
   std::optional<Duration> response_median;  // nearest rank, ±500 ms (response_histogram.hpp)

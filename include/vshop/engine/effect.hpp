@@ -66,13 +66,13 @@ struct Effect {
   std::optional<Instant> deadline;   // chat_offered / transfer_offered
   EffectReason reason;               // of reason_vocabulary(kind); empty for the others
   NotifyChannel channel = NotifyChannel::kEmail;  // notify_shopper
-  std::string address;               // notify_shopper
-  std::string order;                 // sale_*
-  std::string subtotal;              // sale_attributed, echoed as given
-  bool subtotal_is_integer = false;  // given as integer minor units: echoed as a JSON integer
-  std::string currency;              // sale_attributed
-  std::int64_t pending = 0;          // team_digest
-  std::vector<std::string> managers; // team_digest, sorted emails
+  std::string address;                            // notify_shopper
+  std::string order;                              // sale_*
+  std::string subtotal;                           // sale_attributed, echoed as given
+  bool subtotal_is_integer = false;   // given as integer minor units: echoed as a JSON integer
+  std::string currency;               // sale_attributed
+  std::int64_t pending = 0;           // team_digest
+  std::vector<std::string> managers;  // team_digest, sorted emails
   friend bool operator==(const Effect&, const Effect&) = default;
 };
 

@@ -24,7 +24,7 @@ namespace vshop {
 namespace engine_detail {
 struct Core;
 struct CoreAccess;  // lets tests and internal tools read the state (src/engine/core.hpp)
-}
+}  // namespace engine_detail
 
 enum class ExpertAccount : std::uint8_t { kPending, kApproved, kDeactivated };
 enum class ChatState : std::uint8_t {
@@ -93,8 +93,8 @@ struct WidgetRules {
   std::vector<std::string> allow_urls;
   std::vector<std::string> deny_urls;
   struct Geo {
-    std::string field;  // country, city, postal_code or ip
-    std::string value;  // for ip: `a.b.c.d/n`
+    std::string field;                          // country, city, postal_code or ip
+    std::string value;                          // for ip: `a.b.c.d/n`
     WidgetState result = WidgetState::kHidden;  // kOngoingOnly or kHidden
   };
   std::vector<Geo> geo;
@@ -114,6 +114,10 @@ struct MetricsScope {
   }
 };
 
+// One merchant's engine. Threads: every const method (the queries, next_deadline, now,
+// snapshot, check_invariants) writes nothing and may run concurrently with other const calls
+// on the same engine; a command (any non-const method) needs exclusive access, like a
+// std::vector.
 class Engine {
  public:
   Engine();
@@ -167,8 +171,7 @@ class Engine {
   // Left messages waiting to be taken, in request order.
   std::vector<std::string> pending_left_messages() const;
   // R-DISPLAY-1 at the engine's time or `now`.
-  WidgetState widget_state(const WidgetQuery& query, const WidgetRules& rules,
-                           Instant now) const;
+  WidgetState widget_state(const WidgetQuery& query, const WidgetRules& rules, Instant now) const;
   std::size_t chat_count() const;
 
   // R-METRIC-1 over the reporting days (settings.reporting_timezone) that [from, to) touches:
