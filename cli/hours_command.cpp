@@ -15,7 +15,6 @@
 #include "files.hpp"
 #include "vshop/hours/opening_hours.hpp"
 #include "vshop/hours/store.hpp"
-#include "vshop/json_writer.hpp"
 #include "vshop/time.hpp"
 
 namespace vshop::cli {
@@ -55,18 +54,13 @@ absl::StatusOr<LoadedStore> load_store(const std::string& path) {
   return LoadedStore{std::move(*spec), std::move(*compiled)};
 }
 
+// An instant as a JSON string (canonical instants need no escaping).
+std::string json_instant(Instant t) { return '"' + format_instant(t) + '"'; }
+
 std::string at_line(const hours::OpeningHours& oh, Instant t) {
-  JsonWriter out;
-  out.begin_object();
-  out.key("open").boolean(oh.is_open(t));
-  out.key("next_change");
-  if (const std::optional<Instant> next = oh.next_change(t)) {
-    out.instant(*next);
-  } else {
-    out.null();
-  }
-  out.end_object();
-  return out.take();
+  const std::optional<Instant> next = oh.next_change(t);
+  return std::string(R"({"open":)") + (oh.is_open(t) ? "true" : "false") + R"(,"next_change":)" +
+         (next ? json_instant(*next) : "null") + "}";
 }
 
 // Fails when the range is longer than the library answers (hours::kMaxIntervalQuerySpan).
@@ -74,18 +68,15 @@ absl::StatusOr<std::string> intervals_line(const hours::OpeningHours& oh, Instan
                                            Instant to) {
   absl::StatusOr<std::vector<hours::OpenInterval>> intervals = oh.open_intervals(from, to);
   if (!intervals.ok()) return intervals.status();
-  JsonWriter out;
-  out.begin_object();
-  out.key("intervals").begin_array();
+  std::string out = R"({"intervals":[)";
+  bool first = true;
   for (const hours::OpenInterval& iv : *intervals) {
-    out.begin_array();
-    out.instant(iv.open);
-    out.instant(iv.close);
-    out.end_array();
+    if (!first) out += ',';
+    first = false;
+    out += '[' + json_instant(iv.open) + ',' + json_instant(iv.close) + ']';
   }
-  out.end_array();
-  out.end_object();
-  return out.take();
+  out += "]}";
+  return out;
 }
 
 std::string local_text(const date::time_zone* zone, Instant t) {

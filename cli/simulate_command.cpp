@@ -21,20 +21,19 @@
 #include "line_reader.hpp"
 #include "vshop/engine/engine.hpp"
 #include "vshop/error.hpp"
-#include "vshop/json_writer.hpp"
+#include "vshop/json_text.hpp"
 #include "vshop/text_lines.hpp"
 
 namespace vshop::cli {
 namespace {
 
 std::string error_line(std::size_t line, const absl::Status& status) {
-  JsonWriter out;
-  out.begin_object();
-  out.key("line").integer(static_cast<std::int64_t>(line));
-  out.key("error").string(error_code_name(error_code_of(status)));
-  out.key("message").string(std::string_view(status.message().data(), status.message().size()));
-  out.end_object();
-  return out.take();
+  std::string out = R"({"line":)" + std::to_string(line) + R"(,"error":)";
+  append_json_string(out, error_code_name(error_code_of(status)));
+  out += R"(,"message":)";
+  append_json_string(out, std::string_view(status.message().data(), status.message().size()));
+  out += '}';
+  return out;
 }
 
 // Counts for the readable summary of a run (what the demo shows).
@@ -62,7 +61,7 @@ struct Summary {
         for (const auto& x : e.experts) ++by_expert[x]["expired"];
         break;
       case EffectKind::kOfferWithdrawn:
-        if (e.reason == "declined") ++by_expert[e.expert]["declined"];
+        if (e.reason == WithdrawReason::kDeclined) ++by_expert[e.expert]["declined"];
         break;
       case EffectKind::kTransferCompleted:
         ++by_expert[e.to]["transfers_in"];

@@ -4,12 +4,12 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <cstdint>
+#include <cstdio>
 #include <memory>
 #include <vector>
 
-#include "vshop/analytics/metrics_book.hpp"
+#include "analytics/metrics_book.hpp"
 
 namespace {
 

@@ -15,8 +15,8 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "attribution/attribution.hpp"
 #include "fmt/format.h"
-#include "vshop/attribution/attribution.hpp"
 #include "vshop/engine/engine.hpp"
 
 namespace {

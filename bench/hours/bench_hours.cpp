@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "core/json_writer.hpp"
 #include "vshop/hours/opening_hours.hpp"
-#include "vshop/json_writer.hpp"
 #include "vshop/time.hpp"
 
 namespace {

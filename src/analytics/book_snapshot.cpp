@@ -7,8 +7,8 @@
 #include <string>
 #include <type_traits>
 
+#include "analytics/metrics_book.hpp"
 #include "simdjson.h"
-#include "vshop/analytics/metrics_book.hpp"
 #include "vshop/error.hpp"
 
 namespace vshop::analytics {

@@ -1,4 +1,4 @@
-#include "vshop/analytics/day_stats.hpp"
+#include "analytics/day_stats.hpp"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 // MetricsBook: feeding. Every method validates first and mutates after (DESIGN.md §4), so a
 // rejected call leaves the book unchanged.
-#include "vshop/analytics/metrics_book.hpp"
+#include "analytics/metrics_book.hpp"
 
 #include <algorithm>
 #include <limits>

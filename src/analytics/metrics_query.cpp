@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <bit>
 
-#include "vshop/analytics/metrics_book.hpp"
+#include "analytics/metrics_book.hpp"
 #include "vshop/error.hpp"
 
 namespace vshop::analytics {

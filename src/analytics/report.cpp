@@ -1,4 +1,4 @@
-#include "vshop/analytics/report.hpp"
+#include "analytics/report.hpp"
 
 #include <algorithm>
 #include <array>

@@ -1,4 +1,4 @@
-#include "vshop/analytics/response_histogram.hpp"
+#include "analytics/response_histogram.hpp"
 
 #include <algorithm>
 

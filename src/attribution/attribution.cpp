@@ -1,4 +1,4 @@
-#include "vshop/attribution/attribution.hpp"
+#include "attribution/attribution.hpp"
 
 #include <algorithm>
 

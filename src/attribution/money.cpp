@@ -1,4 +1,4 @@
-#include "vshop/attribution/money.hpp"
+#include "attribution/money.hpp"
 
 #include <iterator>
 #include <limits>

@@ -1,4 +1,4 @@
-#include "vshop/json_writer.hpp"
+#include "core/json_writer.hpp"
 
 #include <cmath>
 
@@ -30,6 +30,13 @@ void append_json_string(std::string& out, std::string_view value) {
     }
   }
   out.push_back('"');
+}
+
+std::string json_quote(std::string_view value) {
+  std::string out;
+  out.reserve(value.size() + 2);
+  append_json_string(out, value);
+  return out;
 }
 
 void JsonWriter::before_value() {

@@ -4,8 +4,8 @@
 #include <cmath>
 
 #include "absl/strings/str_cat.h"
+#include "attribution/money.hpp"
 #include "engine/core.hpp"
-#include "vshop/attribution/money.hpp"
 #include "vshop/error.hpp"
 
 namespace vshop::engine_detail {
@@ -127,7 +127,8 @@ absl::Status Core::claim(const Command& c) {
   eff.chat = chat.id;
   eff.expert = c.expert;
   for (const Offer& o : chat.offers) {  // offer order (R-CHAT-3)
-    if (o.state == OfferState::kPending) withdraw_offer(*ch, o.expert, now_ms, "claimed_by_other");
+    if (o.state == OfferState::kPending)
+      withdraw_offer(*ch, o.expert, now_ms, WithdrawReason::kClaimedByOther);
   }
   std::vector<Offer>().swap(chat.offers);  // no longer needed: keeps finished chats small
   return absl::OkStatus();
@@ -142,21 +143,22 @@ absl::Status Core::decline(const Command& c, bool go_unavailable) {
     return error(ErrorCode::kOfferNotPending, "chat: no pending offer of \"%s\" to expert \"%s\"",
                  c.chat, c.expert);
   }
-  withdraw_offer(*ch, *e, now_ms, "declined");
+  withdraw_offer(*ch, *e, now_ms, WithdrawReason::kDeclined);
   Expert& x = experts[*e];
   ++x.decline_streak;
   x.missed_streak = 0;
   if (go_unavailable) {
-    make_unavailable(*e, now_ms, "requested");
+    make_unavailable(*e, now_ms, UnavailableReason::kRequested);
   } else if (x.decline_streak >= settings.decline_streak_limit) {
-    make_unavailable(*e, now_ms, "decline_streak");
+    make_unavailable(*e, now_ms, UnavailableReason::kDeclineStreak);
   }
   offer_replacement(*ch, now_ms);
   return absl::OkStatus();
 }
 
 absl::Status Core::leave_message(const Command& c) {
-  if (c.channel != "email" && c.channel != "sms") {
+  const std::optional<NotifyChannel> channel = notify_channel_from_name(c.channel);
+  if (!channel) {
     return error(ErrorCode::kInvalidArgument, "channel: \"%s\" is not email or sms", c.channel);
   }
   if (c.address.empty()) {
@@ -175,7 +177,7 @@ absl::Status Core::leave_message(const Command& c) {
                  shopper.id, chats[shopper.open_chat].id);
   }
   chat.state = ChatState::kLeftMessage;
-  messages[*ch] = LeftMessage{c.text, c.channel, c.address};
+  messages[*ch] = LeftMessage{c.text, *channel, c.address};
   chat.has_contact = true;
   shopper.open_chat = *ch;
   left_messages.insert(*ch);
@@ -262,7 +264,7 @@ absl::Status Core::shopper_presence(const Command& c, bool online) {
 // (R-XFER-2, SPEC §11 order of effects).
 void Core::end_chat(Idx c, std::int64_t at_ms, ChatState final_state) {
   Chat& chat = chats[c];
-  if (chat.transfer_to != kNone) fail_transfer(c, at_ms, "chat_ended");
+  if (chat.transfer_to != kNone) fail_transfer(c, at_ms, TransferFailReason::kChatEnded);
   if (chat.video) stop_video(c, at_ms);
   const Idx e = chat.expert;
   Expert& x = experts[e];
@@ -387,8 +389,9 @@ absl::Status Core::record_purchase(const Command& c) {
     Effect& eff = emit(EffectKind::kSaleUnattributed, now_ms);
     eff.order = c.order;
     eff.shopper = c.shopper;
-    eff.reason =
-        decision.outcome == attribution::Outcome::kNoContact ? "no_contact" : "outside_window";
+    eff.reason = decision.outcome == attribution::Outcome::kNoContact
+                     ? UnattributedReason::kNoContact
+                     : UnattributedReason::kOutsideWindow;
   }
   return absl::OkStatus();
 }

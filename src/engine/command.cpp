@@ -5,6 +5,8 @@
 #include <array>
 #include <cstdint>
 
+#include "core/json_writer.hpp"
+#include "hours/store_json.hpp"
 #include "simdjson.h"
 #include "vshop/error.hpp"
 

@@ -14,15 +14,16 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/inlined_vector.h"
 #include "absl/status/status.h"
-#include "vshop/analytics/metrics_book.hpp"
-#include "vshop/attribution/attribution.hpp"
+#include "analytics/metrics_book.hpp"
+#include "attribution/attribution.hpp"
+#include "core/json_writer.hpp"
+#include "engine/store_index.hpp"
 #include "vshop/engine/command.hpp"
 #include "vshop/engine/effect.hpp"
 #include "vshop/engine/engine.hpp"
 #include "vshop/engine/settings.hpp"
 #include "vshop/hours/opening_hours.hpp"
 #include "vshop/hours/store.hpp"
-#include "engine/store_index.hpp"
 
 namespace vshop::engine_detail {
 
@@ -62,10 +63,11 @@ struct Store {
   UnitVector where;
   TimerKey close_timer = kNoTimer;
   // Memo of the opening state: constant on [from, until) (until = the next change), so routing
-  // asks the hours only when a change was crossed.
-  mutable std::int64_t open_memo_from = 1;
-  mutable std::int64_t open_memo_until = 0;
-  mutable bool open_memo = false;
+  // asks the hours only when a change was crossed. Written only by commands (store_open_memo),
+  // never by a const query, so that queries can run concurrently.
+  std::int64_t open_memo_from = 1;
+  std::int64_t open_memo_until = 0;
+  bool open_memo = false;
   // Available experts of this store, ordered by (idle since, id): the routing index.
   std::vector<Idx> available;
 };
@@ -124,7 +126,9 @@ struct Chat {
 };
 
 struct LeftMessage {
-  std::string text, channel, address;
+  std::string text;
+  NotifyChannel channel = NotifyChannel::kEmail;
+  std::string address;
 };
 
 struct Shopper {
@@ -174,12 +178,13 @@ struct Core {
   absl::btree_map<Idx, LeftMessage> messages;           // every left message, by chat
   absl::btree_map<std::string, std::string> managers;   // digest subscribers: id -> email
   absl::btree_set<IdleKey, IdleOrder> available_all;  // every available expert, by (idle, id)
-  // Routing by distance: a k-d tree over the located stores, rebuilt lazily after a store
-  // change; stores without a location come last, as one group.
-  mutable StoreIndex store_index;
-  mutable std::vector<Idx> unlocated_stores;
-  mutable bool store_index_dirty = true;
-  mutable std::vector<Idx> scratch_group;  // reused by candidates(): no allocation when warm
+  // Routing by distance: a k-d tree over the located stores, rebuilt by the next routing after
+  // a store change; stores without a location come last, as one group. Only routing (a command,
+  // never a const query) reads or rebuilds it, so const queries stay free of writes.
+  StoreIndex store_index;
+  std::vector<Idx> unlocated_stores;
+  bool store_index_dirty = true;
+  std::vector<Idx> scratch_group;  // reused by candidates(): no allocation when warm
   std::vector<Idx> scratch_wave;
   TimerKey digest_timer = kNoTimer;
   std::optional<std::int64_t> merchant_deactivated_ms;
@@ -218,7 +223,10 @@ struct Core {
   absl::Status add_store(Command& c);
   absl::Status update_store(Command& c);
   absl::Status deactivate_store(const Command& c);
+  // Whether the store routes at `at_ms`: the const form reads the memo but never writes it (safe
+  // in concurrent queries); the command form also refreshes the memo.
   bool store_open(Idx store, std::int64_t at_ms) const;
+  bool store_open_memo(Idx store, std::int64_t at_ms);
   void arm_store_close(Idx store);
   void on_store_close(Idx store, std::int64_t at_ms);
 
@@ -233,7 +241,7 @@ struct Core {
   void make_available(Idx expert, std::int64_t at_ms);
   // Availability ends (R-AVAIL-2..4, R-CHAT-4): effect, withdrawals, failed transfers, then
   // replacement offers.
-  void make_unavailable(Idx expert, std::int64_t at_ms, std::string_view reason);
+  void make_unavailable(Idx expert, std::int64_t at_ms, UnavailableReason reason);
   void set_idle(Idx expert, std::int64_t at_ms);
   bool idle_before(Idx a, Idx b) const;
   void index_insert(Idx expert);
@@ -242,13 +250,13 @@ struct Core {
 
   // --- routing.cpp -----------------------------------------------------------------------
   // Up to `want` eligible experts not yet offered this chat, best first (R-CHAT-2).
-  void candidates(const Chat& chat, std::size_t want, std::vector<Idx>& out) const;
+  void candidates(const Chat& chat, std::size_t want, std::vector<Idx>& out);
   bool matches_department(const Chat& chat, Idx expert) const;
   void start_wave(Idx chat, std::int64_t at_ms, bool first);
   void offer_replacement(Idx chat, std::int64_t at_ms);  // after a decline or withdrawal
   void on_wave_deadline(Idx chat, std::int64_t at_ms);
-  void withdraw_offer(Idx chat, Idx expert, std::int64_t at_ms, std::string_view reason);
-  void miss_chat(Idx chat, std::int64_t at_ms, std::string_view reason);
+  void withdraw_offer(Idx chat, Idx expert, std::int64_t at_ms, WithdrawReason reason);
+  void miss_chat(Idx chat, std::int64_t at_ms, MissReason reason);
 
   // --- chats.cpp -------------------------------------------------------------------------
   absl::Status request_chat(const Command& c);
@@ -274,7 +282,7 @@ struct Core {
   absl::Status decline_transfer(const Command& c);
   absl::Status start_video(const Command& c);
   absl::Status end_video(const Command& c);
-  void fail_transfer(Idx chat, std::int64_t at_ms, std::string_view reason);
+  void fail_transfer(Idx chat, std::int64_t at_ms, TransferFailReason reason);
   void stop_video(Idx chat, std::int64_t at_ms);
 
   // --- schedule.cpp ----------------------------------------------------------------------
@@ -300,6 +308,12 @@ struct Core {
   // --- invariants.cpp --------------------------------------------------------------------
   // Engine::check_invariants: the first broken cross-reference, or OK.
   absl::Status check_invariants() const;
+};
+
+// Read access to an engine's state for tests and internal tools (the public API has no
+// accessor for internals such as the metrics book or the contact book).
+struct CoreAccess {
+  static const Core& core(const Engine& engine) { return *engine.core_; }
 };
 
 }  // namespace vshop::engine_detail

@@ -2,6 +2,8 @@
 // the contract lists them.
 #include "vshop/engine/effect.hpp"
 
+#include "core/json_writer.hpp"
+
 namespace vshop {
 
 std::string_view effect_name(EffectKind kind) {
@@ -31,6 +33,47 @@ std::string_view effect_name(EffectKind kind) {
   return "unknown";
 }
 
+std::optional<EffectKind> effect_kind_from_name(std::string_view name) {
+  for (int i = 0; i < kEffectKindCount; ++i) {
+    const auto kind = static_cast<EffectKind>(i);
+    if (effect_name(kind) == name) return kind;
+  }
+  return std::nullopt;
+}
+
+ReasonVocabulary reason_vocabulary(EffectKind kind) {
+  switch (kind) {
+    case EffectKind::kExpertUnavailable:
+      return ReasonVocabulary::kUnavailable;
+    case EffectKind::kOfferWithdrawn:
+      return ReasonVocabulary::kWithdraw;
+    case EffectKind::kChatMissed:
+      return ReasonVocabulary::kMiss;
+    case EffectKind::kTransferFailed:
+      return ReasonVocabulary::kTransferFail;
+    case EffectKind::kSaleUnattributed:
+      return ReasonVocabulary::kUnattributed;
+    default:
+      return ReasonVocabulary::kNone;
+  }
+}
+
+std::string_view notify_channel_name(NotifyChannel channel) {
+  switch (channel) {
+    case NotifyChannel::kEmail:
+      return "email";
+    case NotifyChannel::kSms:
+      return "sms";
+  }
+  return "unknown";
+}
+
+std::optional<NotifyChannel> notify_channel_from_name(std::string_view name) {
+  if (name == "email") return NotifyChannel::kEmail;
+  if (name == "sms") return NotifyChannel::kSms;
+  return std::nullopt;
+}
+
 namespace {
 void strings(JsonWriter& out, std::string_view name, const std::vector<std::string>& list) {
   out.key(name).begin_array();
@@ -55,7 +98,7 @@ void write_effect(JsonWriter& out, const Effect& e) {
     case EffectKind::kOfferWithdrawn:
       str("chat", e.chat);
       str("expert", e.expert);
-      out.key("reason").string(e.reason);
+      out.key("reason").string(e.reason.name());
       break;
     case EffectKind::kOfferExpired:
       str("chat", e.chat);
@@ -71,7 +114,7 @@ void write_effect(JsonWriter& out, const Effect& e) {
       break;
     case EffectKind::kChatMissed:
       str("chat", e.chat);
-      out.key("reason").string(e.reason);
+      out.key("reason").string(e.reason.name());
       break;
     case EffectKind::kLeftMessageQueued:
       str("chat", e.chat);
@@ -79,7 +122,7 @@ void write_effect(JsonWriter& out, const Effect& e) {
     case EffectKind::kNotifyShopper:
       str("chat", e.chat);
       str("shopper", e.shopper);
-      str("channel", e.channel);
+      out.key("channel").string(notify_channel_name(e.channel));
       str("address", e.address);
       break;
     case EffectKind::kTransferOffered:
@@ -97,7 +140,7 @@ void write_effect(JsonWriter& out, const Effect& e) {
       str("chat", e.chat);
       str("from", e.from);
       str("to", e.to);
-      out.key("reason").string(e.reason);
+      out.key("reason").string(e.reason.name());
       break;
     case EffectKind::kShopperBlocked:
       str("chat", e.chat);
@@ -109,7 +152,7 @@ void write_effect(JsonWriter& out, const Effect& e) {
       break;
     case EffectKind::kExpertUnavailable:
       str("expert", e.expert);
-      out.key("reason").string(e.reason);
+      out.key("reason").string(e.reason.name());
       break;
     case EffectKind::kSaleAttributed:
       str("order", e.order);
@@ -126,7 +169,7 @@ void write_effect(JsonWriter& out, const Effect& e) {
     case EffectKind::kSaleUnattributed:
       str("order", e.order);
       str("shopper", e.shopper);
-      out.key("reason").string(e.reason);
+      out.key("reason").string(e.reason.name());
       break;
     case EffectKind::kTeamDigest:
       out.key("pending").integer(e.pending);

@@ -56,7 +56,7 @@ void Core::fire(const TimerKey& key, const Timer& timer) {
       break;
     case TimerKind::kTransfer:
       chats[timer.target].transfer_timer = kNoTimer;
-      fail_transfer(timer.target, at, "timeout");
+      fail_transfer(timer.target, at, TransferFailReason::kTimeout);
       break;
     case TimerKind::kStoreClose:
       stores[timer.target].close_timer = kNoTimer;
@@ -250,9 +250,9 @@ absl::Status Engine::decline(Instant now, std::string_view expert, std::string_v
   Command c = expert_chat(CommandKind::kDecline, now, expert, chat);
   return core_->apply(c);
 }
-absl::Status Engine::send_message(Instant now, std::string_view chat, std::string_view from) {
+absl::Status Engine::send_message(Instant now, std::string_view chat, MessageSender from) {
   Command c = expert_chat(CommandKind::kSendMessage, now, {}, chat);
-  c.from = from;
+  c.from = message_sender_name(from);
   return core_->apply(c);
 }
 absl::Status Engine::finish_chat(Instant now, std::string_view expert, std::string_view chat) {

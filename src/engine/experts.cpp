@@ -129,9 +129,10 @@ absl::Status Core::deactivate_expert(const Command& c) {
     return error(ErrorCode::kInvalidState, "expert: \"%s\" is %s, not approved", c.expert,
                  expert_account_name(x.account));
   }
-  if (x.available) make_unavailable(*e, now_ms, "deactivated");
+  if (x.available) make_unavailable(*e, now_ms, UnavailableReason::kDeactivated);
   // A transfer offered to a deactivated target fails even when they were not available.
-  if (x.pending_transfer != kNone) fail_transfer(x.pending_transfer, now_ms, "target_unavailable");
+  if (x.pending_transfer != kNone)
+    fail_transfer(x.pending_transfer, now_ms, TransferFailReason::kTargetUnavailable);
   x.account = ExpertAccount::kDeactivated;
   return absl::OkStatus();
 }
@@ -179,7 +180,7 @@ absl::Status Core::go_available(const Command& c) {
     return error(ErrorCode::kNoStore, "expert: \"%s\" has store \"%s\", which is deactivated",
                  c.expert, store.spec.id);
   }
-  if (!store_open(x.store, now_ms)) {
+  if (!store_open_memo(x.store, now_ms)) {
     return error(ErrorCode::kStoreClosed, "expert: store \"%s\" of \"%s\" is closed at %s",
                  store.spec.id, c.expert, format_instant(from_epoch_ms(now_ms)));
   }
@@ -203,11 +204,11 @@ void Core::make_available(Idx e, std::int64_t at_ms) {
 absl::Status Core::go_unavailable(const Command& c) {
   auto e = find_expert(c.expert);
   if (!e.ok()) return e.status();
-  if (experts[*e].available) make_unavailable(*e, now_ms, "requested");
+  if (experts[*e].available) make_unavailable(*e, now_ms, UnavailableReason::kRequested);
   return absl::OkStatus();
 }
 
-void Core::make_unavailable(Idx e, std::int64_t at_ms, std::string_view reason) {
+void Core::make_unavailable(Idx e, std::int64_t at_ms, UnavailableReason reason) {
   Expert& x = experts[e];
   index_erase(e);
   x.available = false;
@@ -216,8 +217,10 @@ void Core::make_unavailable(Idx e, std::int64_t at_ms, std::string_view reason) 
   eff.reason = reason;
   fed(metrics.expert_unavailable(from_epoch_ms(at_ms), e));
   const Idx offered_chat = x.pending_offer;
-  if (offered_chat != kNone) withdraw_offer(offered_chat, e, at_ms, "expert_unavailable");
-  if (x.pending_transfer != kNone) fail_transfer(x.pending_transfer, at_ms, "target_unavailable");
+  if (offered_chat != kNone)
+    withdraw_offer(offered_chat, e, at_ms, WithdrawReason::kExpertUnavailable);
+  if (x.pending_transfer != kNone)
+    fail_transfer(x.pending_transfer, at_ms, TransferFailReason::kTargetUnavailable);
   if (offered_chat != kNone) offer_replacement(offered_chat, at_ms);
 }
 

@@ -4,8 +4,8 @@
 // experts.cpp, transfers.cpp).
 #include <cassert>
 
+#include "analytics/report.hpp"
 #include "engine/core.hpp"
-#include "vshop/analytics/report.hpp"
 #include "vshop/error.hpp"
 
 namespace vshop {
@@ -45,6 +45,14 @@ absl::StatusOr<analytics::Scope> resolve(const Core& core, const MetricsScope& s
 }
 
 // The range a whole-history report covers: every recorded day, or today when nothing was.
+// The host id of an interned store / expert ("" when out of range).
+std::string store_name(const Core& core, std::uint32_t index) {
+  return index < core.stores.size() ? core.stores[index].spec.id : std::string();
+}
+std::string expert_name(const Core& core, std::uint32_t index) {
+  return index < core.experts.size() ? core.experts[index].id : std::string();
+}
+
 analytics::DateRange whole_history(const Core& core) {
   if (auto days = core.metrics.recorded_days()) return *days;
   const auto today = core.metrics.local_date(from_epoch_ms(core.now_ms));
@@ -67,27 +75,20 @@ absl::StatusOr<std::vector<analytics::DailyMetrics>> Engine::daily_metrics(
   return core_->metrics.daily(*s, from, to);
 }
 
-const analytics::MetricsBook& Engine::metrics_book() const { return core_->metrics; }
-
-std::string Engine::store_id(std::uint32_t index) const {
-  return index < core_->stores.size() ? core_->stores[index].spec.id : std::string();
-}
-
-std::string Engine::expert_id(std::uint32_t index) const {
-  return index < core_->experts.size() ? core_->experts[index].id : std::string();
-}
-
 std::string Engine::metrics_report_text() const {
+  const Core& core = *core_;
   return analytics::format_report_text(
-      core_->metrics, whole_history(*core_), [this](std::uint32_t i) { return store_id(i); },
-      [this](std::uint32_t i) { return expert_id(i); });
+      core.metrics, whole_history(core), [&core](std::uint32_t i) { return store_name(core, i); },
+      [&core](std::uint32_t i) { return expert_name(core, i); });
 }
 
 std::string Engine::metrics_report_json() const {
+  const Core& core = *core_;
   JsonWriter out;
   analytics::write_report_json(
-      out, core_->metrics, whole_history(*core_), [this](std::uint32_t i) { return store_id(i); },
-      [this](std::uint32_t i) { return expert_id(i); });
+      out, core.metrics, whole_history(core),
+      [&core](std::uint32_t i) { return store_name(core, i); },
+      [&core](std::uint32_t i) { return expert_name(core, i); });
   return out.take();
 }
 

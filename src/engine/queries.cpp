@@ -32,6 +32,16 @@ std::string_view chat_state_name(ChatState state) {
   return "unknown";
 }
 
+std::string_view message_sender_name(MessageSender sender) {
+  switch (sender) {
+    case MessageSender::kExpert:
+      return "expert";
+    case MessageSender::kShopper:
+      return "shopper";
+  }
+  return "unknown";
+}
+
 std::string_view widget_state_name(WidgetState state) {
   switch (state) {
     case WidgetState::kVisible: return "visible";

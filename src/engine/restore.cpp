@@ -233,9 +233,11 @@ absl::StatusOr<Engine> Engine::restore(std::string_view snapshot) {
       element message = r.at(o, "message");
       if (!message.is_null()) {
         const array m = as_array(message);
+        const std::optional<NotifyChannel> channel =
+            notify_channel_from_name(m.at(1).get_string().value());
+        if (!channel) throw Bad("unknown message channel");
         s.messages[static_cast<Idx>(s.chats.size() - 1)] =
-            LeftMessage{std::string(m.at(0).get_string().value()),
-                        std::string(m.at(1).get_string().value()),
+            LeftMessage{std::string(m.at(0).get_string().value()), *channel,
                         std::string(m.at(2).get_string().value())};
       }
       c.has_contact = r.boolean(o, "has_contact");

@@ -35,11 +35,11 @@ bool already_offered(const Chat& chat, Idx e) {
 }
 }  // namespace
 
-void Core::candidates(const Chat& chat, std::size_t want, std::vector<Idx>& out) const {
+void Core::candidates(const Chat& chat, std::size_t want, std::vector<Idx>& out) {
   out.clear();
   const auto take = [&](Idx e) {
     if (eligible(e) && !already_offered(chat, e) && matches_department(chat, e) &&
-        store_open(experts[e].store, now_ms)) {
+        store_open_memo(experts[e].store, now_ms)) {
       out.push_back(e);
     }
     return out.size() >= want;
@@ -104,13 +104,13 @@ void Core::start_wave(Idx c, std::int64_t at_ms, bool first) {
   wave.clear();
   const Idx again = chat.reconnect_expert;
   if (first && again != kNone && eligible(again) && matches_department(chat, again) &&
-      store_open(experts[again].store, at_ms)) {
+      store_open_memo(experts[again].store, at_ms)) {
     wave.push_back(again);  // R-CHAT-8: a first wave of the previous expert alone
   } else {
     candidates(chat, static_cast<std::size_t>(settings.offer_fanout), wave);
   }
   if (wave.empty()) {
-    miss_chat(c, at_ms, "no_expert_available");
+    miss_chat(c, at_ms, MissReason::kNoExpertAvailable);
     return;
   }
   // A new wave is a decision made now: it uses the offer_timeout in force now, while the claim
@@ -149,7 +149,7 @@ void Core::offer_replacement(Idx c, std::int64_t at_ms) {
   for (const Offer& o : chat.offers) {
     if (o.state == OfferState::kPending) return;  // the wave still runs
   }
-  miss_chat(c, at_ms, "no_expert_available");
+  miss_chat(c, at_ms, MissReason::kNoExpertAvailable);
 }
 
 void Core::on_wave_deadline(Idx c, std::int64_t at_ms) {
@@ -163,13 +163,13 @@ void Core::on_wave_deadline(Idx c, std::int64_t at_ms) {
     eff.experts.push_back(experts[o.expert].id);
   }
   if (at_ms >= chat.claim_deadline_ms) {
-    miss_chat(c, at_ms, "claim_window");  // wins when both hold (R-CHAT-5)
+    miss_chat(c, at_ms, MissReason::kClaimWindow);  // wins when both hold (R-CHAT-5)
   } else {
     start_wave(c, at_ms, false);
   }
 }
 
-void Core::withdraw_offer(Idx c, Idx e, std::int64_t at_ms, std::string_view reason) {
+void Core::withdraw_offer(Idx c, Idx e, std::int64_t at_ms, WithdrawReason reason) {
   Chat& chat = chats[c];
   for (Offer& o : chat.offers) {
     if (o.expert == e && o.state == OfferState::kPending) {
@@ -185,7 +185,7 @@ void Core::withdraw_offer(Idx c, Idx e, std::int64_t at_ms, std::string_view rea
 }
 
 // The one place where a chat is missed.
-void Core::miss_chat(Idx c, std::int64_t at_ms, std::string_view reason) {
+void Core::miss_chat(Idx c, std::int64_t at_ms, MissReason reason) {
   Chat& chat = chats[c];
   cancel_timer(chat.wave_timer);
   chat.state = ChatState::kMissed;
@@ -207,7 +207,7 @@ void Core::miss_chat(Idx c, std::int64_t at_ms, std::string_view reason) {
     Expert& x = experts[e];
     ++x.missed_streak;
     if (x.available && x.missed_streak >= settings.missed_streak_limit) {
-      make_unavailable(e, at_ms, "missed_streak");
+      make_unavailable(e, at_ms, UnavailableReason::kMissedStreak);
     }
   }
 }

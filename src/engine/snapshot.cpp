@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "engine/core.hpp"
+#include "hours/store_json.hpp"
 #include "simdjson.h"
 #include "vshop/error.hpp"
 
@@ -166,7 +167,7 @@ std::string Core::snapshot() const {
     if (const auto m = messages.find(static_cast<Idx>(&c - chats.data())); m != messages.end()) {
       out.begin_array();
       out.string(m->second.text);
-      out.string(m->second.channel);
+      out.string(notify_channel_name(m->second.channel));
       out.string(m->second.address);
       out.end_array();
     } else {

@@ -70,19 +70,19 @@ double StoreIndex::box_distance2(const Node& n, double qx, double qy, double qz)
   return d;
 }
 
-void StoreIndex::push(double key, std::uint32_t id, bool point) const {
+void StoreIndex::push(double key, std::uint32_t id, bool point) {
   heap_.push_back(Entry{key, id, point});
   std::push_heap(heap_.begin(), heap_.end(), HeapGreater{});
 }
 
-StoreIndex::Entry StoreIndex::pop() const {
+StoreIndex::Entry StoreIndex::pop() {
   std::pop_heap(heap_.begin(), heap_.end(), HeapGreater{});
   const Entry e = heap_.back();
   heap_.pop_back();
   return e;
 }
 
-void StoreIndex::expand(const Node& node, double qx, double qy, double qz) const {
+void StoreIndex::expand(const Node& node, double qx, double qy, double qz) {
   if (node.left == kLeaf) {
     for (std::uint32_t i = node.begin; i < node.end; ++i) {
       const Point& p = points_[i];

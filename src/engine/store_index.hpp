@@ -25,7 +25,7 @@ class StoreIndex {
   // group first, until it returns false or every store was visited. Not reentrant (the search
   // heap is reused between calls so that a query allocates nothing once warm).
   template <typename Group>
-  void visit_by_distance(double qx, double qy, double qz, Group&& group) const;
+  void visit_by_distance(double qx, double qy, double qz, Group&& group);
 
  private:
   struct Node {
@@ -41,19 +41,19 @@ class StoreIndex {
   static constexpr std::uint32_t kLeaf = 0xFFFFFFFFu;
 
   std::uint32_t build_node(std::uint32_t begin, std::uint32_t end);
-  void push(double key, std::uint32_t id, bool point) const;
-  Entry pop() const;
-  void expand(const Node& node, double qx, double qy, double qz) const;
+  void push(double key, std::uint32_t id, bool point);
+  Entry pop();
+  void expand(const Node& node, double qx, double qy, double qz);
   static double box_distance2(const Node& n, double qx, double qy, double qz);
 
   std::vector<Point> points_;
   std::vector<Node> nodes_;
-  mutable std::vector<Entry> heap_;
-  mutable std::vector<std::uint32_t> group_;
+  std::vector<Entry> heap_;  // search scratch: visit_by_distance is not const
+  std::vector<std::uint32_t> group_;
 };
 
 template <typename Group>
-void StoreIndex::visit_by_distance(double qx, double qy, double qz, Group&& group) const {
+void StoreIndex::visit_by_distance(double qx, double qy, double qz, Group&& group) {
   if (nodes_.empty()) return;
   heap_.clear();
   push(box_distance2(nodes_[0], qx, qy, qz), 0, false);

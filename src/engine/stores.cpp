@@ -27,6 +27,13 @@ void set_location(Store& store) {
 bool Core::store_open(Idx s, std::int64_t at_ms) const {
   const Store& store = stores[s];
   if (!store.active || !store.hours) return false;
+  if (at_ms >= store.open_memo_from && at_ms < store.open_memo_until) return store.open_memo;
+  return store.hours->is_open(from_epoch_ms(at_ms));
+}
+
+bool Core::store_open_memo(Idx s, std::int64_t at_ms) {
+  Store& store = stores[s];
+  if (!store.active || !store.hours) return false;
   if (at_ms < store.open_memo_from || at_ms >= store.open_memo_until) {
     constexpr std::int64_t kHorizonMs = 400LL * 86'400'000;  // next_change's search horizon
     const Instant t = from_epoch_ms(at_ms);
@@ -100,7 +107,7 @@ absl::Status Core::update_store(Command& c) {
                                           merged.osm_hours.has_value()};
   cancel_timer(store.close_timer);
   if (!store.available.empty()) {
-    if (store_open(*s, now_ms)) {
+    if (store_open_memo(*s, now_ms)) {
       arm_store_close(*s);
     } else {
       on_store_close(*s, now_ms);  // new hours closed it now
@@ -117,7 +124,7 @@ absl::Status Core::deactivate_store(const Command& c) {
   std::vector<Idx> leaving = store.available;
   std::sort(leaving.begin(), leaving.end(),
             [this](Idx a, Idx b) { return experts[a].id < experts[b].id; });
-  for (Idx e : leaving) make_unavailable(e, now_ms, "store_deactivated");
+  for (Idx e : leaving) make_unavailable(e, now_ms, UnavailableReason::kStoreDeactivated);
   stores[*s].active = false;
   cancel_timer(stores[*s].close_timer);
   return absl::OkStatus();
@@ -134,14 +141,14 @@ void Core::arm_store_close(Idx s) {
 
 void Core::on_store_close(Idx s, std::int64_t at_ms) {
   if (stores[s].available.empty()) return;
-  if (store_open(s, at_ms)) {
+  if (store_open_memo(s, at_ms)) {
     arm_store_close(s);
     return;
   }
   std::vector<Idx> leaving = stores[s].available;
   std::sort(leaving.begin(), leaving.end(),
             [this](Idx a, Idx b) { return experts[a].id < experts[b].id; });
-  for (Idx e : leaving) make_unavailable(e, at_ms, "store_closed");
+  for (Idx e : leaving) make_unavailable(e, at_ms, UnavailableReason::kStoreClosed);
 }
 
 }  // namespace vshop::engine_detail

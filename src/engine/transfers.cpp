@@ -89,12 +89,12 @@ absl::Status Core::decline_transfer(const Command& c) {
     return error(ErrorCode::kInvalidState, "chat: no transfer of \"%s\" is pending for \"%s\"",
                  c.chat, c.expert);
   }
-  fail_transfer(*ch, now_ms, "declined");
+  fail_transfer(*ch, now_ms, TransferFailReason::kDeclined);
   return absl::OkStatus();
 }
 
 // The one place where a pending transfer fails.
-void Core::fail_transfer(Idx c, std::int64_t at_ms, std::string_view reason) {
+void Core::fail_transfer(Idx c, std::int64_t at_ms, TransferFailReason reason) {
   Chat& chat = chats[c];
   const Idx to = chat.transfer_to;
   if (to == kNone) return;

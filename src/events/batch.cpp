@@ -1,12 +1,12 @@
 // Many documents: JSON Lines in, per-line results with stream checks, summary and output text.
-#include "events/gcc_workarounds.hpp"  // first: silences a GCC 12 false positive
 #include "vshop/events/batch.hpp"
 
 #include <algorithm>
 
+#include "core/json_writer.hpp"
+#include "events/gcc_workarounds.hpp"  // first: silences a GCC 12 false positive
 #include "fmt/format.h"
 #include "simdjson.h"
-#include "vshop/json_writer.hpp"
 
 namespace vshop::events {
 

@@ -4,6 +4,7 @@
 #include <array>
 #include <string>
 
+#include "hours/store_json.hpp"
 #include "simdjson.h"
 #include "vshop/error.hpp"
 

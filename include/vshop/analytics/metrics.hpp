@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "date/date.h"
 #include "vshop/time.hpp"
 
 namespace vshop::analytics {
@@ -34,9 +35,9 @@ struct Metrics {
   std::uint64_t available_associates = 0;  // distinct experts available at any time in range
   std::uint64_t ratings = 0;
   std::uint64_t rating_sum = 0;
-  std::uint64_t orders = 0;  // attributed orders, all currencies
-  std::uint64_t unattributed_orders = 0;  // merchant scope only
-  std::uint64_t converted = 0;  // chats with at least one attributed order
+  std::uint64_t orders = 0;                 // attributed orders, all currencies
+  std::uint64_t unattributed_orders = 0;    // merchant scope only
+  std::uint64_t converted = 0;              // chats with at least one attributed order
   std::vector<CurrencyMetrics> currencies;  // sorted by code
   std::uint64_t responses = 0;              // claims with a response time (== claimed)
   std::optional<Duration> response_median;  // nearest rank, ±500 ms (response_histogram.hpp)
@@ -51,6 +52,15 @@ struct Metrics {
   std::optional<double> chats_per_associate() const;
   std::optional<double> average_rating() const;
 };
+
+// One day of a `daily_metrics` series (a local date in the reporting time zone).
+struct DailyMetrics {
+  date::year_month_day day;
+  Metrics metrics;
+};
+
+// Whose metrics: the whole merchant, one store or one expert (R-METRIC-1).
+enum class ScopeKind : std::uint8_t { kMerchant, kStore, kExpert };
 
 // num / den (times 100 when `percent`) as a decimal string with `decimals` fraction digits,
 // rounded half up, computed exactly in integers ("88.2" for 15/17 as a percentage with 1

@@ -1,6 +1,6 @@
 // Commands (SPEC §11): the one typed form of every engine input. The CLI, the journal and the
 // C++ API all go through `Command`; `parse_command` reads the JSON Lines text form and
-// `write_command` writes the canonical journal form.
+// `command_to_json` writes the canonical journal form.
 #pragma once
 
 #include <cstdint>
@@ -12,7 +12,6 @@
 #include "absl/status/statusor.h"
 #include "vshop/engine/settings.hpp"
 #include "vshop/hours/store.hpp"
-#include "vshop/json_writer.hpp"
 #include "vshop/time.hpp"
 
 namespace vshop {
@@ -101,8 +100,8 @@ struct Command {
 // mistyped field, an id outside R-ID-1) fails with invalid_argument naming the field.
 absl::StatusOr<Command> parse_command(std::string_view line);
 
-// Writes the canonical form: `at` (must be set), `cmd`, then the fields in SPEC §11 order.
-void write_command(JsonWriter& out, const Command& command);
+// The canonical journal line (no newline): `at` (must be set), `cmd`, then the fields in SPEC
+// §11 order.
 std::string command_to_json(const Command& command);
 
 // Whether `id` is a valid host id (R-ID-1): 1..128 bytes, no control characters.

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "vshop/json_writer.hpp"
+#include "vshop/engine/reason.hpp"
 #include "vshop/time.hpp"
 
 namespace vshop {
@@ -36,8 +36,20 @@ enum class EffectKind : std::uint8_t {
   kPiiAnonymized,
 };
 
-// The snake_case name used as `effect` in JSON.
+inline constexpr int kEffectKindCount = static_cast<int>(EffectKind::kPiiAnonymized) + 1;
+
+// The snake_case name used as `effect` in JSON ("unknown" outside the enum), and back.
 std::string_view effect_name(EffectKind kind);
+std::optional<EffectKind> effect_kind_from_name(std::string_view name);
+
+// The reason vocabulary an effect kind carries (kNone for the kinds without a `reason`).
+ReasonVocabulary reason_vocabulary(EffectKind kind);
+
+// The channel of a left message, which notify_shopper asks the host to use.
+enum class NotifyChannel : std::uint8_t { kEmail, kSms };
+// `email` / `sms` ("unknown" outside the enum), and back.
+std::string_view notify_channel_name(NotifyChannel channel);
+std::optional<NotifyChannel> notify_channel_from_name(std::string_view name);
 
 // One effect. Which fields are meaningful depends on `kind` (SPEC §11 lists them); the others
 // stay empty. One flat struct rather than a variant keeps the outbox a single vector and the
@@ -52,20 +64,19 @@ struct Effect {
   std::string to;
   std::vector<std::string> experts;  // chat_offered / offer_expired, in offer order
   std::optional<Instant> deadline;   // chat_offered / transfer_offered
-  std::string_view reason;           // static reason text (SPEC §11 "Reasons")
-  std::string channel;               // notify_shopper
-  std::string address;               // notify_shopper
-  std::string order;                 // sale_*
-  std::string subtotal;              // sale_attributed, echoed as given
-  bool subtotal_is_integer = false;  // given as integer minor units: echoed as a JSON integer
-  std::string currency;              // sale_attributed
-  std::int64_t pending = 0;          // team_digest
-  std::vector<std::string> managers; // team_digest, sorted emails
+  EffectReason reason;               // of reason_vocabulary(kind); empty for the others
+  NotifyChannel channel = NotifyChannel::kEmail;  // notify_shopper
+  std::string address;                            // notify_shopper
+  std::string order;                              // sale_*
+  std::string subtotal;                           // sale_attributed, echoed as given
+  bool subtotal_is_integer = false;   // given as integer minor units: echoed as a JSON integer
+  std::string currency;               // sale_attributed
+  std::int64_t pending = 0;           // team_digest
+  std::vector<std::string> managers;  // team_digest, sorted emails
   friend bool operator==(const Effect&, const Effect&) = default;
 };
 
-// Writes the canonical JSON object of SPEC §11 (keys `at`, `effect`, then the fields in order).
-void write_effect(JsonWriter& out, const Effect& effect);
+// The canonical JSON object of SPEC §11 (keys `at`, `effect`, then the fields in order).
 std::string effect_to_json(const Effect& effect);
 
 }  // namespace vshop

@@ -13,7 +13,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "vshop/analytics/metrics_book.hpp"
+#include "vshop/analytics/metrics.hpp"
 #include "vshop/engine/command.hpp"
 #include "vshop/engine/effect.hpp"
 #include "vshop/engine/settings.hpp"
@@ -23,7 +23,8 @@ namespace vshop {
 
 namespace engine_detail {
 struct Core;
-}
+struct CoreAccess;  // lets tests and internal tools read the state (src/engine/core.hpp)
+}  // namespace engine_detail
 
 enum class ExpertAccount : std::uint8_t { kPending, kApproved, kDeactivated };
 enum class ChatState : std::uint8_t {
@@ -37,6 +38,10 @@ enum class ChatState : std::uint8_t {
 };
 std::string_view expert_account_name(ExpertAccount state);
 std::string_view chat_state_name(ChatState state);
+
+// Who sent a chat message (send_message `from`).
+enum class MessageSender : std::uint8_t { kExpert, kShopper };
+std::string_view message_sender_name(MessageSender sender);  // `expert` / `shopper`
 
 // An expert as the queries report it.
 struct ExpertView {
@@ -88,8 +93,8 @@ struct WidgetRules {
   std::vector<std::string> allow_urls;
   std::vector<std::string> deny_urls;
   struct Geo {
-    std::string field;  // country, city, postal_code or ip
-    std::string value;  // for ip: `a.b.c.d/n`
+    std::string field;                          // country, city, postal_code or ip
+    std::string value;                          // for ip: `a.b.c.d/n`
     WidgetState result = WidgetState::kHidden;  // kOngoingOnly or kHidden
   };
   std::vector<Geo> geo;
@@ -97,18 +102,22 @@ struct WidgetRules {
 
 // Whose metrics a query asks for (R-METRIC-1): the merchant, or a store / expert by its id.
 struct MetricsScope {
-  analytics::Scope::Kind kind = analytics::Scope::Kind::kMerchant;
+  analytics::ScopeKind kind = analytics::ScopeKind::kMerchant;
   std::string id;  // store or expert id; unused for the merchant
 
   static MetricsScope merchant() { return {}; }
   static MetricsScope store(std::string id) {
-    return {analytics::Scope::Kind::kStore, std::move(id)};
+    return {analytics::ScopeKind::kStore, std::move(id)};
   }
   static MetricsScope expert(std::string id) {
-    return {analytics::Scope::Kind::kExpert, std::move(id)};
+    return {analytics::ScopeKind::kExpert, std::move(id)};
   }
 };
 
+// One merchant's engine. Threads: every const method (the queries, next_deadline, now,
+// snapshot, check_invariants) writes nothing and may run concurrently with other const calls
+// on the same engine; a command (any non-const method) needs exclusive access, like a
+// std::vector.
 class Engine {
  public:
   Engine();
@@ -136,7 +145,7 @@ class Engine {
                                            std::optional<double> lon = std::nullopt);
   absl::Status claim(Instant now, std::string_view expert, std::string_view chat);
   absl::Status decline(Instant now, std::string_view expert, std::string_view chat);
-  absl::Status send_message(Instant now, std::string_view chat, std::string_view from);
+  absl::Status send_message(Instant now, std::string_view chat, MessageSender from);
   absl::Status finish_chat(Instant now, std::string_view expert, std::string_view chat);
 
   // --- outputs --------------------------------------------------------------------------
@@ -162,8 +171,7 @@ class Engine {
   // Left messages waiting to be taken, in request order.
   std::vector<std::string> pending_left_messages() const;
   // R-DISPLAY-1 at the engine's time or `now`.
-  WidgetState widget_state(const WidgetQuery& query, const WidgetRules& rules,
-                           Instant now) const;
+  WidgetState widget_state(const WidgetQuery& query, const WidgetRules& rules, Instant now) const;
   std::size_t chat_count() const;
 
   // R-METRIC-1 over the reporting days (settings.reporting_timezone) that [from, to) touches:
@@ -175,10 +183,6 @@ class Engine {
   absl::StatusOr<std::vector<analytics::DailyMetrics>> daily_metrics(const MetricsScope& scope,
                                                                      Instant from,
                                                                      Instant to) const;
-  // The book itself (interned ids: store_id / expert_id name them) for custom reports.
-  const analytics::MetricsBook& metrics_book() const;
-  std::string store_id(std::uint32_t index) const;   // "" when out of range
-  std::string expert_id(std::uint32_t index) const;  // "" when out of range
   // The dashboard report (merchant, each store, each expert) over every recorded day, as a
   // readable table and as canonical JSON (`vshop simulate --report[=json]`).
   std::string metrics_report_text() const;
@@ -196,6 +200,7 @@ class Engine {
   absl::Status check_invariants() const;
 
  private:
+  friend struct engine_detail::CoreAccess;
   std::unique_ptr<engine_detail::Core> core_;
 };
 

@@ -9,7 +9,6 @@
 
 #include "absl/status/statusor.h"
 #include "vshop/hours/opening_hours.hpp"
-#include "vshop/json_writer.hpp"
 
 namespace vshop::hours {
 
@@ -22,7 +21,7 @@ struct StoreSpec {
   std::optional<double> lon;  // degrees, -180..180
   std::string timezone;       // IANA name
   std::vector<std::string> departments;
-  WeeklyHours hours;                   // from `hours` + `exceptions`, or from `osm_hours`
+  WeeklyHours hours;                     // from `hours` + `exceptions`, or from `osm_hours`
   std::optional<std::string> osm_hours;  // the OSM text when the hours were given that way
 };
 
@@ -37,10 +36,5 @@ struct StoreFieldsGiven {
 // `given` (optional) reports which optional fields were present.
 absl::StatusOr<StoreSpec> parse_store_json(std::string_view json,
                                            StoreFieldsGiven* given = nullptr);
-
-// Writes the store's fields (without `cmd`/`at`) as members of an already-open JSON object,
-// in canonical order: store, name, public_name, address, timezone, lat, lon, departments,
-// then osm_hours, or hours + exceptions.
-void write_store_fields(JsonWriter& out, const StoreSpec& store);
 
 }  // namespace vshop::hours

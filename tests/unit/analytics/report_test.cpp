@@ -1,9 +1,10 @@
 // R-METRIC-1: the report forms (`vshop simulate --report` and `--report=json`).
+#include "analytics/report.hpp"
+
 #include <doctest/doctest.h>
 
 #include "scenario.hpp"
 #include "test_support.hpp"
-#include "vshop/analytics/report.hpp"
 #include "vshop/error.hpp"
 
 namespace vshop::analytics {

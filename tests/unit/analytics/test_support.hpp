@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "vshop/analytics/metrics_book.hpp"
+#include "analytics/metrics_book.hpp"
 #include "vshop/time.hpp"
 
 namespace vshop::analytics::testing {

@@ -2,7 +2,7 @@
 // window is inclusive to the millisecond.
 #include <doctest/doctest.h>
 
-#include "vshop/attribution/attribution.hpp"
+#include "attribution/attribution.hpp"
 
 using namespace vshop;
 using namespace vshop::attribution;

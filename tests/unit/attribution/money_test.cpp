@@ -1,8 +1,9 @@
 // Exact money and the contact book (R-ATTR-1, R-ATTR-2).
+#include "attribution/money.hpp"
+
 #include <doctest/doctest.h>
 
-#include "vshop/attribution/attribution.hpp"
-#include "vshop/attribution/money.hpp"
+#include "attribution/attribution.hpp"
 #include "vshop/error.hpp"
 
 using namespace vshop;

@@ -1,7 +1,8 @@
 #include <doctest/doctest.h>
 
+#include "core/json_writer.hpp"
 #include "vshop/currency.hpp"
-#include "vshop/json_writer.hpp"
+#include "vshop/json_text.hpp"
 
 using namespace vshop;
 
@@ -24,6 +25,17 @@ TEST_CASE("SPEC 11: canonical JSON is compact, ordered, raw UTF-8, escaped contr
         "{\"at\":\"1970-01-01T00:00:00.250Z\",\"effect\":\"notify_shopper\",\"shopper\":"
         "\"chlo\xc3\xa9 \\\"q\\\"\\n\\u0001\",\"experts\":[\"a\",\"b\"],\"open\":true,\"n\":-3,"
         "\"x\":52.3702,\"none\":null}");
+}
+
+TEST_CASE("SPEC 11: the public json_quote escapes a string exactly as the canonical writer") {
+  const std::string_view text = "chlo\xc3\xa9 \"q\"\\\n\x01\x1f";
+  JsonWriter w;
+  w.string(text);
+  CHECK(json_quote(text) == w.str());
+  CHECK(json_quote(text) == "\"chlo\xc3\xa9 \\\"q\\\"\\\\\\n\\u0001\\u001f\"");
+  std::string out = "x=";
+  append_json_string(out, "");
+  CHECK(out == "x=\"\"");
 }
 
 TEST_CASE("ISO 4217: active codes with their exponents; withdrawn and lower-case are unknown") {

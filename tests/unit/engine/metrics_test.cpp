@@ -2,6 +2,7 @@
 // transitions, queried by host ids, zoned by `reporting_timezone`, and kept in snapshots.
 #include <doctest/doctest.h>
 
+#include "engine/core.hpp"
 #include "harness.hpp"
 
 using namespace vshop;
@@ -142,9 +143,9 @@ TEST_CASE("R-METRIC-1: reporting_timezone is validated by configure; nothing cha
   hand_computed_day(h);
   h.fails(at(500) + R"("cmd":"configure","reporting_timezone":"Mars/Olympus"})",
           ErrorCode::kInvalidSetting);
-  CHECK(h.engine.metrics_book().reporting_timezone() == "UTC");
+  CHECK(engine_detail::CoreAccess::core(h.engine).metrics.reporting_timezone() == "UTC");
   h.ok(at(500) + R"("cmd":"configure","reporting_timezone":"Asia/Tokyo"})");
-  CHECK(h.engine.metrics_book().reporting_timezone() == "Asia/Tokyo");
+  CHECK(engine_detail::CoreAccess::core(h.engine).metrics.reporting_timezone() == "Asia/Tokyo");
   CHECK(h.engine.settings().reporting_timezone == "Asia/Tokyo");
 }
 

@@ -236,15 +236,19 @@ struct Sim {
     } else {
       ++unattributed_count;
       if (in_window) return fail("sale unattributed despite a contact in the window: " + e.order);
-      const std::string_view want = it == contacts.end() ? "no_contact" : "outside_window";
-      if (e.reason != want) return fail("sale " + e.order + " unattributed with reason " + std::string(e.reason));
+      const UnattributedReason want = it == contacts.end() ? UnattributedReason::kNoContact
+                                                           : UnattributedReason::kOutsideWindow;
+      if (e.reason != want)
+        return fail("sale " + e.order + " unattributed with reason " +
+                    std::string(e.reason.name()));
     }
   }
 
   void observe(const Effect& e) {
     if (stats) {
       ++(*stats)[std::string(effect_name(e.kind))];
-      if (!e.reason.empty()) ++(*stats)[std::string(effect_name(e.kind)) + ":" + std::string(e.reason)];
+      if (!e.reason.empty())
+        ++(*stats)[std::string(effect_name(e.kind)) + ":" + std::string(e.reason.name())];
     }
     const std::int64_t at_ms = to_epoch_ms(e.at);
     switch (e.kind) {
@@ -273,7 +277,7 @@ struct Sim {
           if (chats[e.chat].claimed) return fail("chat claimed twice: " + e.chat);
           chats[e.chat].claimed = true;
           missed[e.expert] = declined[e.expert] = 0;
-        } else if (e.reason == "declined") {
+        } else if (e.reason == WithdrawReason::kDeclined) {
           ++declined[e.expert];
           missed[e.expert] = 0;
         }
@@ -299,7 +303,7 @@ struct Sim {
           if (key.first == e.chat) return fail("chat missed with an offer pending: " + e.chat);
         }
         for (const auto& x : chats[e.chat].expired) ++missed[x];
-        if (e.reason == "claim_window" &&
+        if (e.reason == MissReason::kClaimWindow &&
             at_ms != chats[e.chat].requested_ms + chats[e.chat].window_ms) {
           return fail("claim_window miss at the wrong instant: " + e.chat);
         }

@@ -1,9 +1,11 @@
 // Stores in JSON (R-STORE-1) and the text forms of intervals and dates (R-HOURS-1, R-HOURS-4).
+#include "vshop/hours/store.hpp"
+
 #include <fstream>
 #include <iterator>
 
+#include "hours/store_json.hpp"
 #include "unit/hours/hours_test_support.hpp"
-#include "vshop/hours/store.hpp"
 
 namespace vshop::hours::testing {
 namespace {

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "absl/container/inlined_vector.h"
-#include "vshop/analytics/response_histogram.hpp"
+#include "analytics/response_histogram.hpp"
 
 namespace vshop::analytics {
 

@@ -24,12 +24,12 @@
 #include "absl/container/inlined_vector.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "analytics/day_stats.hpp"
+#include "core/json_writer.hpp"
 #include "date/date.h"
 #include "date/tz.h"
-#include "vshop/analytics/day_stats.hpp"
 #include "vshop/analytics/metrics.hpp"
 #include "vshop/currency.hpp"
-#include "vshop/json_writer.hpp"
 #include "vshop/time.hpp"
 
 namespace vshop::analytics {
@@ -43,7 +43,7 @@ using ChatId = std::uint32_t;
 inline constexpr std::uint32_t kMaxInternedId = 1u << 20;
 
 struct Scope {
-  enum class Kind : std::uint8_t { kMerchant, kStore, kExpert };
+  using Kind = ScopeKind;
   Kind kind = Kind::kMerchant;
   std::uint32_t id = 0;
 
@@ -63,12 +63,6 @@ struct Attribution {
 struct DateRange {
   date::year_month_day first;
   date::year_month_day last;
-};
-
-// One day of a `daily` series.
-struct DailyMetrics {
-  date::year_month_day day;
-  Metrics metrics;
 };
 
 class MetricsBook {
@@ -94,15 +88,15 @@ class MetricsBook {
   absl::Status chat_claimed(Instant claimed_at, ChatId chat, ExpertId expert, StoreId store);
   // The same, for a caller that also passes the request instant: it must be the one recorded
   // by chat_requested (else invalid_argument naming `requested_at`).
-  absl::Status chat_claimed(Instant requested_at, Instant claimed_at, ChatId chat,
-                            ExpertId expert, StoreId store);
+  absl::Status chat_claimed(Instant requested_at, Instant claimed_at, ChatId chat, ExpertId expert,
+                            StoreId store);
   // The chat was missed (claim window or no expert). not_found unless awaiting a claim.
   absl::Status chat_missed(Instant at, ChatId chat);
   // A left message was taken by `expert` (the chat was counted missed before).
   absl::Status chat_taken(Instant at, ChatId chat, ExpertId expert, StoreId store);
   // A transfer was accepted: `to` now holds the chat.
-  absl::Status chat_transferred(Instant at, ChatId chat, ExpertId from_expert,
-                                StoreId from_store, ExpertId to_expert, StoreId to_store);
+  absl::Status chat_transferred(Instant at, ChatId chat, ExpertId from_expert, StoreId from_store,
+                                ExpertId to_expert, StoreId to_store);
   // A shopper rated a chat of `expert` (stars 1..5, else invalid_argument naming `stars`).
   absl::Status chat_rated(Instant at, ChatId chat, ExpertId expert, StoreId store, int stars);
   // The expert went available at `store` / unavailable (no-ops when already so).
@@ -171,8 +165,8 @@ class MetricsBook {
   bool cache_valid_ = false;
 
   DaySeries merchant_;
-  std::vector<DaySeries> stores_;   // by StoreId
-  std::vector<DaySeries> experts_;  // by ExpertId
+  std::vector<DaySeries> stores_;         // by StoreId
+  std::vector<DaySeries> experts_;        // by ExpertId
   std::vector<CurrencyInfo> currencies_;  // interned in order of first use
   absl::flat_hash_map<ChatId, Pending> pending_;
   absl::flat_hash_map<ExpertId, OpenPeriod> open_;

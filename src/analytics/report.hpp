@@ -8,8 +8,8 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "vshop/analytics/metrics_book.hpp"
-#include "vshop/json_writer.hpp"
+#include "analytics/metrics_book.hpp"
+#include "core/json_writer.hpp"
 
 namespace vshop::analytics {
 
@@ -29,9 +29,8 @@ std::string format_report_text(const MetricsBook& book, const DateRange& days,
 
 // The same as one canonical JSON object (money as decimal strings, ratios as fixed-point
 // numbers, deterministic key and row order).
-absl::Status write_report_json(JsonWriter& out, const MetricsBook& book, Instant from,
-                               Instant to, const NameLookup& store_name,
-                               const NameLookup& expert_name);
+absl::Status write_report_json(JsonWriter& out, const MetricsBook& book, Instant from, Instant to,
+                               const NameLookup& store_name, const NameLookup& expert_name);
 
 void write_report_json(JsonWriter& out, const MetricsBook& book, const DateRange& days,
                        const NameLookup& store_name, const NameLookup& expert_name);

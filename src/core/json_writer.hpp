@@ -1,6 +1,6 @@
 // Writes compact canonical JSON (SPEC §11): no spaces, keys in the order written, non-ASCII as
-// raw UTF-8, control characters escaped. Shared by effects, journal, snapshots, the CLI and the
-// event validator so that every front end prints the same bytes.
+// raw UTF-8, control characters escaped. Internal: shared by effects, journal, snapshots, the
+// metrics report and the event validator so that every output has the same bytes.
 #pragma once
 
 #include <cstdint>
@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "vshop/json_text.hpp"
 #include "vshop/time.hpp"
 
 namespace vshop {
@@ -45,8 +46,5 @@ class JsonWriter {
   std::vector<bool> first_;  // one entry per open container: no member written yet
   bool after_key_ = false;
 };
-
-// Appends `value` as a JSON string literal (with quotes) to `out`.
-void append_json_string(std::string& out, std::string_view value);
 
 }  // namespace vshop
