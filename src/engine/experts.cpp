@@ -82,9 +82,9 @@ absl::Status Core::register_expert(const Command& c) {
   if (expert_emails.contains(key)) {
     return error(ErrorCode::kAlreadyExists, "email: \"%s\" already has an account", email);
   }
-  if (experts.size() >= analytics::kMaxInternedId) {  // the metrics' dense per-expert tables
-    return error(ErrorCode::kInvalidArgument, "expert: a merchant has at most %d experts",
-                 analytics::kMaxInternedId);
+  static_assert(limits::kMaxExperts <= analytics::kMaxInternedId);  // dense metrics tables
+  if (experts.size() >= limits::kMaxExperts) {
+    return limit_error("expert", "experts", limits::kMaxExperts);
   }
   const auto idx = static_cast<Idx>(experts.size());
   Expert& x = experts.emplace_back();

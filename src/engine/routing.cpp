@@ -117,16 +117,16 @@ void Core::start_wave(Idx c, std::int64_t at_ms, bool first) {
   // window keeps the one of the request (R-SET-1).
   const std::int64_t deadline =
       std::min(at_ms + settings.offer_timeout.count(), chat.claim_deadline_ms);
+  chat.wave_timer = add_timer(deadline, TimerKind::kWave, c);  // the deadline clamped
   Effect& eff = emit(EffectKind::kChatOffered, at_ms);
   eff.chat = chat.id;
-  eff.deadline = from_epoch_ms(deadline);
+  eff.deadline = from_epoch_ms(chat.wave_timer.deadline_ms);
   for (Idx e : wave) {
     chat.offers.push_back(Offer{e, OfferState::kPending});
     experts[e].pending_offer = c;
     eff.experts.push_back(experts[e].id);
     fed(metrics.chat_offered(from_epoch_ms(at_ms), c, e, metrics_store(e)));
   }
-  chat.wave_timer = add_timer(deadline, TimerKind::kWave, c);
 }
 
 void Core::offer_replacement(Idx c, std::int64_t at_ms) {
@@ -190,6 +190,7 @@ void Core::miss_chat(Idx c, std::int64_t at_ms, std::string_view reason) {
   cancel_timer(chat.wave_timer);
   chat.state = ChatState::kMissed;
   shoppers[chat.shopper].open_chat = kNone;
+  --open_chats;
   fed(metrics.chat_missed(from_epoch_ms(at_ms), c));
   Effect& eff = emit(EffectKind::kChatMissed, at_ms);
   eff.chat = chat.id;
