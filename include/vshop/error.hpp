@@ -32,7 +32,7 @@ enum class ErrorCode : std::int32_t {
   kEmptyNote = 16,
   kVideoBusy = 17,
   kDuplicateOrder = 18,
-  kInternal = 19,  // a bug in vshop or an exception caught at a boundary; never expected
+  kInternal = 19,       // a bug in vshop or an exception caught at a boundary; never expected
   kLimitExceeded = 20,  // a capacity of vshop/limits.hpp is reached; nothing changed
 };
 

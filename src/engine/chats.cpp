@@ -14,8 +14,8 @@ namespace {
 
 absl::Status check_lat_lon(const std::optional<double>& lat, const std::optional<double>& lon) {
   if (lat.has_value() != lon.has_value()) {
-    return error(ErrorCode::kInvalidArgument, "%s: required together with %s",
-                 lat ? "lon" : "lat", lat ? "lat" : "lon");
+    return error(ErrorCode::kInvalidArgument, "%s: required together with %s", lat ? "lon" : "lat",
+                 lat ? "lat" : "lon");
   }
   if (lat && !(*lat >= -90 && *lat <= 90)) {
     return error(ErrorCode::kInvalidArgument, "lat: %g is outside -90..90", *lat);
@@ -175,8 +175,10 @@ absl::Status Core::leave_message(const Command& c) {
   if (!ch.ok()) return ch.status();
   Chat& chat = chats[*ch];
   if (chat.state != ChatState::kMissed) {
-    return error(ErrorCode::kInvalidState, "chat: \"%s\" is %s; a message can be left on a "
-                 "missed chat", c.chat, chat_state_name(chat.state));
+    return error(ErrorCode::kInvalidState,
+                 "chat: \"%s\" is %s; a message can be left on a "
+                 "missed chat",
+                 c.chat, chat_state_name(chat.state));
   }
   Shopper& shopper = shoppers[chat.shopper];
   if (shopper.open_chat != kNone) {
@@ -291,9 +293,9 @@ void Core::end_chat(Idx c, std::int64_t at_ms, ChatState final_state) {
   --open_chats;
   // A finish is a contact for attribution; a block is not (R-ATTR-1, R-PIN-5).
   if (final_state == ChatState::kFinished) contacts.touch(chat.shopper, e, c, from_epoch_ms(at_ms));
-  Effect& eff = emit(final_state == ChatState::kFinished ? EffectKind::kChatFinished
-                                                         : EffectKind::kShopperBlocked,
-                     at_ms);
+  Effect& eff = emit(
+      final_state == ChatState::kFinished ? EffectKind::kChatFinished : EffectKind::kShopperBlocked,
+      at_ms);
   eff.chat = chat.id;
   if (final_state == ChatState::kBlocked) eff.shopper = shoppers[chat.shopper].id;
   eff.expert = x.id;
@@ -372,9 +374,9 @@ absl::Status Core::record_purchase(const Command& c) {
                    "subtotal: must be a decimal string or integer minor units");
     }
   }
-  absl::StatusOr<attribution::Money> money =
-      c.subtotal_is_integer ? attribution::money_from_minor(minor, c.currency)
-                            : attribution::parse_money(c.subtotal, c.currency);
+  absl::StatusOr<attribution::Money> money = c.subtotal_is_integer
+                                                 ? attribution::money_from_minor(minor, c.currency)
+                                                 : attribution::parse_money(c.subtotal, c.currency);
   if (!money.ok()) return money.status();
   if (money->minor < 0) {
     // A purchase is never negative (refunds are not purchases); the dashboard sums would lie.
@@ -392,14 +394,13 @@ absl::Status Core::record_purchase(const Command& c) {
       contacts.decide(shopper, from_epoch_ms(now_ms), settings.attribution_window_days);
   std::optional<analytics::Attribution> credited;
   if (decision.outcome == attribution::Outcome::kAttributed) {
-    credited = analytics::Attribution{decision.contact.expert,
-                                      metrics_store(decision.contact.expert),
-                                      decision.contact.chat};
+    credited = analytics::Attribution{
+        decision.contact.expert, metrics_store(decision.contact.expert), decision.contact.chat};
   }
   // The book refuses an order that would overflow the merchant's total of its currency: the
   // last check, made before anything changes (R-ERR-1).
-  if (auto s = metrics.order_recorded(from_epoch_ms(now_ms), credited, money->currency,
-                                      money->minor);
+  if (auto s =
+          metrics.order_recorded(from_epoch_ms(now_ms), credited, money->currency, money->minor);
       !s.ok()) {
     return s;
   }

@@ -34,8 +34,8 @@ struct Field {
   void* (*member)(Command&);
 };
 
-#define VSHOP_FIELD(json_name, type, member)                         \
-  Field {                                                            \
+#define VSHOP_FIELD(json_name, type, member)                                  \
+  Field {                                                                     \
     json_name, FieldType::type, [](Command& c) -> void* { return &c.member; } \
   }
 
@@ -93,8 +93,8 @@ const std::vector<Schema>& schemas() {
          {kShopper, VSHOP_FIELD("chat", kOptId, chat), VSHOP_FIELD("lat", kOptDouble, lat),
           VSHOP_FIELD("lon", kOptDouble, lon), VSHOP_FIELD("country", kOptString, country),
           VSHOP_FIELD("city", kOptString, city),
-          VSHOP_FIELD("postal_code", kOptString, postal_code),
-          VSHOP_FIELD("ip", kOptString, ip), VSHOP_FIELD("department", kOptString, department),
+          VSHOP_FIELD("postal_code", kOptString, postal_code), VSHOP_FIELD("ip", kOptString, ip),
+          VSHOP_FIELD("department", kOptString, department),
           VSHOP_FIELD("page_url", kOptString, page_url)}},
         {CommandKind::kClaim, "claim", expert_chat},
         {CommandKind::kDecline, "decline", expert_chat},
@@ -111,9 +111,7 @@ const std::vector<Schema>& schemas() {
         {CommandKind::kShopperOnline, "shopper_online", shopper_only},
         {CommandKind::kShopperOffline, "shopper_offline", shopper_only},
         {CommandKind::kFinishChat, "finish_chat", expert_chat},
-        {CommandKind::kRateChat,
-         "rate_chat",
-         {kShopper, kChat, VSHOP_FIELD("stars", kInt, stars)}},
+        {CommandKind::kRateChat, "rate_chat", {kShopper, kChat, VSHOP_FIELD("stars", kInt, stars)}},
         {CommandKind::kTransfer,
          "transfer",
          {kExpert, kChat, VSHOP_FIELD("to", kId, to), VSHOP_FIELD("note", kString, note)}},
@@ -326,8 +324,8 @@ absl::Status check_field(const Field& f, const Command& c) {
       const auto& r = *static_cast<const std::optional<std::string>*>(m);
       if (!r) return absl::OkStatus();
       if (r->size() > limits::kMaxItemsBytes) {
-        return error(ErrorCode::kInvalidArgument, "%s: %d bytes, more than the limit of %d",
-                     f.name, r->size(), limits::kMaxItemsBytes);
+        return error(ErrorCode::kInvalidArgument, "%s: %d bytes, more than the limit of %d", f.name,
+                     r->size(), limits::kMaxItemsBytes);
       }
       simdjson::dom::parser parser;
       simdjson::dom::array a;
@@ -348,14 +346,15 @@ absl::Status check_field(const Field& f, const Command& c) {
 // and read back, so that the C++ form passes exactly the reader's checks; `out` receives the
 // store as the reader (and so a replay) sees it.
 absl::Status check_store(const Command& c, hours::StoreSpec* out) {
-  if (!c.store_spec) return error(ErrorCode::kInvalidArgument, "store: the store fields are missing");
+  if (!c.store_spec)
+    return error(ErrorCode::kInvalidArgument, "store: the store fields are missing");
   if (!c.store.empty() && c.store != c.store_spec->id) {
     return error(ErrorCode::kInvalidArgument, "store: \"%s\" differs from the store fields' \"%s\"",
                  c.store, c.store_spec->id);
   }
-  for (const std::string* text : {&c.store_spec->id, &c.store_spec->name,
-                                   &c.store_spec->public_name, &c.store_spec->address,
-                                   &c.store_spec->timezone}) {
+  for (const std::string* text :
+       {&c.store_spec->id, &c.store_spec->name, &c.store_spec->public_name, &c.store_spec->address,
+        &c.store_spec->timezone}) {
     if (!simdjson::validate_utf8(text->data(), text->size())) {
       return error(ErrorCode::kInvalidArgument, "store: a text field is not valid UTF-8");
     }

@@ -14,6 +14,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/inlined_vector.h"
 #include "absl/status/status.h"
+#include "engine/store_index.hpp"
 #include "vshop/analytics/metrics_book.hpp"
 #include "vshop/attribution/attribution.hpp"
 #include "vshop/engine/command.hpp"
@@ -23,7 +24,6 @@
 #include "vshop/hours/opening_hours.hpp"
 #include "vshop/hours/store.hpp"
 #include "vshop/limits.hpp"
-#include "engine/store_index.hpp"
 
 namespace vshop::engine_detail {
 
@@ -106,7 +106,7 @@ struct Chat {
   bool silent = false;  // a blocked shopper's chat (R-BLOCK-1): no offers, no timers, no effects
   std::int64_t requested_ms = 0;
   std::int64_t claim_deadline_ms = 0;  // request + claim_window in force at the request
-  TimerKey wave_timer = kNoTimer;  // its deadline is the running wave's deadline
+  TimerKey wave_timer = kNoTimer;      // its deadline is the running wave's deadline
   bool has_location = false;
   UnitVector where;
   std::optional<std::string> department;
@@ -174,7 +174,7 @@ struct Core {
   absl::btree_set<Idx> left_messages;                   // queued, by chat index = request order
   absl::btree_map<Idx, LeftMessage> messages;           // every left message, by chat
   absl::btree_map<std::string, std::string> managers;   // digest subscribers: id -> email
-  absl::btree_set<IdleKey, IdleOrder> available_all;  // every available expert, by (idle, id)
+  absl::btree_set<IdleKey, IdleOrder> available_all;    // every available expert, by (idle, id)
   // Routing by distance: a k-d tree over the located stores, rebuilt lazily after a store
   // change; stores without a location come last, as one group.
   mutable StoreIndex store_index;
@@ -199,7 +199,7 @@ struct Core {
   std::size_t outbox_counted = 0;
   std::vector<std::string> journal;
   bool journaling = true;
-  std::string last_chat_id;  // id of the chat the last request_chat opened or returned
+  std::string last_chat_id;    // id of the chat the last request_chat opened or returned
   std::size_t open_chats = 0;  // shoppers with an open chat (limits::kMaxOpenChats)
 
   // --- engine.cpp: clock, timers, dispatch -----------------------------------------------

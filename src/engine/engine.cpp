@@ -169,40 +169,74 @@ void Core::journal_command(const Command& command) {
 
 absl::Status Core::dispatch(Command& c) {
   switch (c.kind) {
-    case CommandKind::kConfigure: return configure(c);
-    case CommandKind::kAddStore: return add_store(c);
-    case CommandKind::kUpdateStore: return update_store(c);
-    case CommandKind::kDeactivateStore: return deactivate_store(c);
-    case CommandKind::kRegisterExpert: return register_expert(c);
-    case CommandKind::kApproveExpert: return approve_expert(c);
-    case CommandKind::kDeactivateExpert: return deactivate_expert(c);
-    case CommandKind::kReactivateExpert: return reactivate_expert(c);
-    case CommandKind::kAnonymizeExpert: return anonymize_expert(c);
-    case CommandKind::kGoAvailable: return go_available(c);
-    case CommandKind::kGoUnavailable: return go_unavailable(c);
-    case CommandKind::kRequestChat: return request_chat(c);
-    case CommandKind::kClaim: return claim(c);
-    case CommandKind::kDecline: return decline(c, false);
-    case CommandKind::kDeclineAndGoUnavailable: return decline(c, true);
-    case CommandKind::kLeaveMessage: return leave_message(c);
-    case CommandKind::kTakeLeftMessage: return take_left_message(c);
-    case CommandKind::kSendMessage: return send_message(c);
-    case CommandKind::kShopperOnline: return shopper_presence(c, true);
-    case CommandKind::kShopperOffline: return shopper_presence(c, false);
-    case CommandKind::kFinishChat: return finish_chat(c);
-    case CommandKind::kRateChat: return rate_chat(c);
-    case CommandKind::kTransfer: return transfer(c);
-    case CommandKind::kAcceptTransfer: return accept_transfer(c);
-    case CommandKind::kDeclineTransfer: return decline_transfer(c);
-    case CommandKind::kBlockShopper: return block_shopper(c);
-    case CommandKind::kUnblockShopper: return unblock_shopper(c);
-    case CommandKind::kStartVideo: return start_video(c);
-    case CommandKind::kEndVideo: return end_video(c);
-    case CommandKind::kRecordPurchase: return record_purchase(c);
-    case CommandKind::kSubscribeDigest: return subscribe_digest(c);
-    case CommandKind::kUnsubscribeDigest: return unsubscribe_digest(c);
-    case CommandKind::kDeactivateMerchant: return deactivate_merchant(c);
-    case CommandKind::kAdvance: return absl::OkStatus();
+    case CommandKind::kConfigure:
+      return configure(c);
+    case CommandKind::kAddStore:
+      return add_store(c);
+    case CommandKind::kUpdateStore:
+      return update_store(c);
+    case CommandKind::kDeactivateStore:
+      return deactivate_store(c);
+    case CommandKind::kRegisterExpert:
+      return register_expert(c);
+    case CommandKind::kApproveExpert:
+      return approve_expert(c);
+    case CommandKind::kDeactivateExpert:
+      return deactivate_expert(c);
+    case CommandKind::kReactivateExpert:
+      return reactivate_expert(c);
+    case CommandKind::kAnonymizeExpert:
+      return anonymize_expert(c);
+    case CommandKind::kGoAvailable:
+      return go_available(c);
+    case CommandKind::kGoUnavailable:
+      return go_unavailable(c);
+    case CommandKind::kRequestChat:
+      return request_chat(c);
+    case CommandKind::kClaim:
+      return claim(c);
+    case CommandKind::kDecline:
+      return decline(c, false);
+    case CommandKind::kDeclineAndGoUnavailable:
+      return decline(c, true);
+    case CommandKind::kLeaveMessage:
+      return leave_message(c);
+    case CommandKind::kTakeLeftMessage:
+      return take_left_message(c);
+    case CommandKind::kSendMessage:
+      return send_message(c);
+    case CommandKind::kShopperOnline:
+      return shopper_presence(c, true);
+    case CommandKind::kShopperOffline:
+      return shopper_presence(c, false);
+    case CommandKind::kFinishChat:
+      return finish_chat(c);
+    case CommandKind::kRateChat:
+      return rate_chat(c);
+    case CommandKind::kTransfer:
+      return transfer(c);
+    case CommandKind::kAcceptTransfer:
+      return accept_transfer(c);
+    case CommandKind::kDeclineTransfer:
+      return decline_transfer(c);
+    case CommandKind::kBlockShopper:
+      return block_shopper(c);
+    case CommandKind::kUnblockShopper:
+      return unblock_shopper(c);
+    case CommandKind::kStartVideo:
+      return start_video(c);
+    case CommandKind::kEndVideo:
+      return end_video(c);
+    case CommandKind::kRecordPurchase:
+      return record_purchase(c);
+    case CommandKind::kSubscribeDigest:
+      return subscribe_digest(c);
+    case CommandKind::kUnsubscribeDigest:
+      return unsubscribe_digest(c);
+    case CommandKind::kDeactivateMerchant:
+      return deactivate_merchant(c);
+    case CommandKind::kAdvance:
+      return absl::OkStatus();
   }
   return error(ErrorCode::kInvalidArgument, "cmd: unknown command");
 }
@@ -280,8 +314,7 @@ absl::Status Engine::advance(Instant now) {
 }
 
 namespace {
-Command expert_chat(CommandKind kind, Instant now, std::string_view expert,
-                    std::string_view chat) {
+Command expert_chat(CommandKind kind, Instant now, std::string_view expert, std::string_view chat) {
   Command c;
   c.kind = kind;
   c.at = now;

@@ -9,8 +9,10 @@ namespace vshop::engine_detail {
 namespace {
 
 std::string trim(std::string_view s) {
-  while (!s.empty() && absl::ascii_isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && absl::ascii_isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  while (!s.empty() && absl::ascii_isspace(static_cast<unsigned char>(s.front())))
+    s.remove_prefix(1);
+  while (!s.empty() && absl::ascii_isspace(static_cast<unsigned char>(s.back())))
+    s.remove_suffix(1);
   return std::string(s);
 }
 
@@ -111,8 +113,7 @@ absl::Status Core::approve_expert(const Command& c) {
   }
   if (x.available) {
     return error(ErrorCode::kInvalidState,
-                 "expert: \"%s\" is available; go unavailable before changing the store",
-                 c.expert);
+                 "expert: \"%s\" is available; go unavailable before changing the store", c.expert);
   }
   x.account = ExpertAccount::kApproved;
   x.store = *s;

@@ -65,9 +65,8 @@ struct Checker {
   }
 
   absl::Status maps() const {
-    if (auto s = id_map("stores", c.stores, c.store_ids, [](const Store& x) -> const std::string& {
-          return x.spec.id;
-        });
+    if (auto s = id_map("stores", c.stores, c.store_ids,
+                        [](const Store& x) -> const std::string& { return x.spec.id; });
         !s.ok()) {
       return s;
     }
@@ -149,8 +148,9 @@ struct Checker {
           return o.expert == e && o.state == OfferState::kPending;
         });
         if (ch.state != ChatState::kRequested || ch.silent || !listed) {
-          return broken("experts[%d] \"%s\".pending_offer: chat \"%s\" has no pending offer to them",
-                        e, x.id, ch.id);
+          return broken(
+              "experts[%d] \"%s\".pending_offer: chat \"%s\" has no pending offer to them", e, x.id,
+              ch.id);
         }
       }
       if (x.pending_transfer != kNone) {
@@ -158,8 +158,9 @@ struct Checker {
           return broken("experts[%d].pending_transfer: out of range", e);
         }
         if (c.chats[x.pending_transfer].transfer_to != e) {
-          return broken("experts[%d] \"%s\".pending_transfer: chat \"%s\" is not transferred to them",
-                        e, x.id, c.chats[x.pending_transfer].id);
+          return broken(
+              "experts[%d] \"%s\".pending_transfer: chat \"%s\" is not transferred to them", e,
+              x.id, c.chats[x.pending_transfer].id);
         }
       }
       if (x.video_chat != kNone) {
@@ -207,7 +208,8 @@ struct Checker {
     std::size_t open = 0;
     for (Idx i = 0; i < c.chats.size(); ++i) {
       const Chat& ch = c.chats[i];
-      if (ch.shopper >= c.shoppers.size()) return broken("chats[%d] \"%s\".shopper: out of range", i, ch.id);
+      if (ch.shopper >= c.shoppers.size())
+        return broken("chats[%d] \"%s\".shopper: out of range", i, ch.id);
       for (const Idx e : {ch.expert, ch.reconnect_expert, ch.transfer_to}) {
         if (e != kNone && e >= n_experts) {
           return broken("chats[%d] \"%s\": an expert index out of range", i, ch.id);
@@ -246,8 +248,7 @@ struct Checker {
         }
       }
       const bool needs_expert = ch.state == ChatState::kActive ||
-                                ch.state == ChatState::kFinished ||
-                                ch.state == ChatState::kBlocked;
+                                ch.state == ChatState::kFinished || ch.state == ChatState::kBlocked;
       if (needs_expert && ch.expert == kNone) {
         return broken("chats[%d] \"%s\".expert: null for a %s chat", i, ch.id,
                       chat_state_name(ch.state));
@@ -261,8 +262,7 @@ struct Checker {
       }
       if ((ch.state == ChatState::kLeftMessage) != c.left_messages.contains(i)) {
         return broken("chats[%d] \"%s\": %s but %s the left-message queue", i, ch.id,
-                      chat_state_name(ch.state),
-                      c.left_messages.contains(i) ? "in" : "not in");
+                      chat_state_name(ch.state), c.left_messages.contains(i) ? "in" : "not in");
       }
       if ((ch.state == ChatState::kLeftMessage || ch.has_contact) && !c.messages.contains(i)) {
         return broken("chats[%d] \"%s\".message: missing", i, ch.id);
@@ -376,8 +376,7 @@ struct Checker {
       const attribution::Contact& k = *slots[s];
       if (k.expert >= c.experts.size() || k.chat >= c.chats.size() ||
           c.chats[k.chat].shopper != s || to_epoch_ms(k.at) > c.now_ms) {
-        return broken("contacts[%d]: not a chat of shopper \"%s\" before now", s,
-                      c.shoppers[s].id);
+        return broken("contacts[%d]: not a chat of shopper \"%s\" before now", s, c.shoppers[s].id);
       }
     }
     return absl::OkStatus();
@@ -414,8 +413,8 @@ struct Checker {
       ++k;
     }
     if (k != refs.open.size()) {
-      return broken("metrics: %d open availability periods, %d experts available",
-                    refs.open.size(), k);
+      return broken("metrics: %d open availability periods, %d experts available", refs.open.size(),
+                    k);
     }
     return absl::OkStatus();
   }

@@ -78,7 +78,8 @@ void Core::candidates(const Chat& chat, std::size_t want, std::vector<Idx>& out)
     scratch_group.clear();
     for (std::size_t k = 0; k < n; ++k) {
       const Store& store = stores[group[k]];
-      if (store.active) scratch_group.insert(scratch_group.end(), store.available.begin(), store.available.end());
+      if (store.active)
+        scratch_group.insert(scratch_group.end(), store.available.begin(), store.available.end());
     }
     std::sort(scratch_group.begin(), scratch_group.end(),
               [this](Idx a, Idx b) { return idle_before(a, b); });

@@ -4,8 +4,8 @@
 #include <algorithm>
 
 #include "absl/strings/ascii.h"
-#include "vshop/hours/opening_hours.hpp"
 #include "vshop/error.hpp"
+#include "vshop/hours/opening_hours.hpp"
 
 namespace vshop {
 namespace {

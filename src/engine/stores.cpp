@@ -39,7 +39,8 @@ bool Core::store_open(Idx s, std::int64_t at_ms) const {
 }
 
 absl::Status Core::add_store(Command& c) {
-  if (!c.store_spec) return error(ErrorCode::kInvalidArgument, "store: the store fields are missing");
+  if (!c.store_spec)
+    return error(ErrorCode::kInvalidArgument, "store: the store fields are missing");
   hours::StoreSpec& spec = *c.store_spec;
   if (store_ids.contains(absl::string_view(spec.id.data(), spec.id.size()))) {
     return error(ErrorCode::kAlreadyExists, "store: \"%s\" already exists", spec.id);
@@ -62,7 +63,8 @@ absl::Status Core::add_store(Command& c) {
 }
 
 absl::Status Core::update_store(Command& c) {
-  if (!c.store_spec) return error(ErrorCode::kInvalidArgument, "store: the store fields are missing");
+  if (!c.store_spec)
+    return error(ErrorCode::kInvalidArgument, "store: the store fields are missing");
   auto s = find_store(c.store_spec->id);
   if (!s.ok()) return s.status();
   // Merge: the fields given replace, the others stay (SPEC §11).
@@ -96,8 +98,8 @@ absl::Status Core::update_store(Command& c) {
   set_location(store);
   store_index_dirty = true;
   c.store_spec = merged;  // the journal records the whole merged store: same effect on replay
-  c.store_given = hours::StoreFieldsGiven{true, true, true, true, true, true, true, true,
-                                          merged.osm_hours.has_value()};
+  c.store_given = hours::StoreFieldsGiven{
+      true, true, true, true, true, true, true, true, merged.osm_hours.has_value()};
   cancel_timer(store.close_timer);
   if (!store.available.empty()) {
     if (store_open(*s, now_ms)) {

@@ -41,8 +41,8 @@ absl::StatusOr<std::string> read_string(simdjson::dom::element value, std::strin
 // The keys of a store document (SPEC §11 `add_store`); `cmd` and `at` belong to the command
 // line that carries it.
 constexpr std::array<std::string_view, 13> kStoreKeys = {
-    "store", "timezone", "name",       "public_name", "address",    "lat", "lon",
-    "departments", "hours", "osm_hours", "exceptions", "cmd", "at"};
+    "store",       "timezone", "name",      "public_name", "address", "lat", "lon",
+    "departments", "hours",    "osm_hours", "exceptions",  "cmd",     "at"};
 
 // Every key known and given once (R-PIN-1).
 absl::Status check_keys(simdjson::dom::object obj) {
@@ -67,8 +67,8 @@ absl::Status check_id(std::string_view id, std::string_view field) {
   for (const char c : id) {
     const auto u = static_cast<unsigned char>(c);
     if (u < 0x20 || u == 0x7f) {
-      return error(ErrorCode::kInvalidArgument, "%s: id \"%s\" contains a control character",
-                   field, id);
+      return error(ErrorCode::kInvalidArgument, "%s: id \"%s\" contains a control character", field,
+                   id);
     }
   }
   return absl::OkStatus();
@@ -115,8 +115,8 @@ absl::StatusOr<std::vector<LocalInterval>> read_intervals(simdjson::dom::element
 absl::Status read_weekly(simdjson::dom::element value, WeeklyHours& hours) {
   simdjson::dom::object days;
   if (value.get(days) != simdjson::SUCCESS) {
-    return bad("hours", "expected an object mon..sun -> list of \"HH:MM-HH:MM\", got " +
-                            shown(value));
+    return bad("hours",
+               "expected an object mon..sun -> list of \"HH:MM-HH:MM\", got " + shown(value));
   }
   for (auto [key, list] : days) {
     std::size_t day = kDayKeys.size();
@@ -227,8 +227,9 @@ absl::StatusOr<StoreSpec> parse_store_json(std::string_view json, StoreFieldsGiv
       return bad("departments", "expected a list of strings, got " + shown(v));
     }
     if (list.size() > limits::kMaxListItems) {
-      return error(ErrorCode::kInvalidArgument, "departments: %d entries, more than the limit of %d",
-                   list.size(), limits::kMaxListItems);
+      return error(ErrorCode::kInvalidArgument,
+                   "departments: %d entries, more than the limit of %d", list.size(),
+                   limits::kMaxListItems);
     }
     std::size_t i = 0;
     for (simdjson::dom::element item : list) {

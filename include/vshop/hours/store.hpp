@@ -22,7 +22,7 @@ struct StoreSpec {
   std::optional<double> lon;  // degrees, -180..180
   std::string timezone;       // IANA name
   std::vector<std::string> departments;
-  WeeklyHours hours;                   // from `hours` + `exceptions`, or from `osm_hours`
+  WeeklyHours hours;                     // from `hours` + `exceptions`, or from `osm_hours`
   std::optional<std::string> osm_hours;  // the OSM text when the hours were given that way
 };
 

@@ -182,6 +182,16 @@ TEST_CASE("R-TIME-2: instants outside years 0001..9999 are refused at every entr
   CHECK(h.engine.now() == now);
   CHECK(error_code_of(h.engine.apply_json(R"({"at":"10000-01-01T00:00:00Z","cmd":"advance"})")) ==
         ErrorCode::kInvalidArgument);
+  // Metrics queries too: bounds outside the range are refused naming them.
+  CHECK(std::string(h.engine.metrics(MetricsScope::merchant(), from_epoch_ms(kMinEpochMs - 1), t(0))
+                        .status()
+                        .message())
+            .find("from:") == 0);
+  CHECK(std::string(
+            h.engine.daily_metrics(MetricsScope::merchant(), t(0), from_epoch_ms(kMaxEpochMs + 1))
+                .status()
+                .message())
+            .find("to:") == 0);
   // The last instant itself is fine, and prints as year 9999.
   REQUIRE(h.engine.advance(from_epoch_ms(kMaxEpochMs)).ok());
   CHECK(format_instant(h.engine.now()) == "9999-12-31T23:59:59.999Z");

@@ -1,10 +1,11 @@
 // Limits on everything a host can send (vshop/limits.hpp): per-field lengths are
 // invalid_argument naming the field, capacities are limit_exceeded, and the outbox stops growing
 // when nobody drains it; hitting a limit changes nothing.
+#include "vshop/limits.hpp"
+
 #include <doctest/doctest.h>
 
 #include "harness.hpp"
-#include "vshop/limits.hpp"
 
 using namespace vshop;
 using namespace vshop::test;
@@ -21,22 +22,24 @@ TEST_CASE("Limits: a line, a text, a note and a list over their limits name the 
   h.ok(at(10) + R"("cmd":"request_chat","shopper":"s1"})");
   h.ok(at(20) + R"("cmd":"claim","expert":"a1","chat":"c1"})");
   const std::string note(limits::kMaxNoteBytes + 1, 'n');
-  h.fails(at(30) + R"("cmd":"transfer","expert":"a1","chat":"c1","to":"r1","note":")" + note +
-              R"("})",
-          ErrorCode::kInvalidArgument);
+  h.fails(
+      at(30) + R"("cmd":"transfer","expert":"a1","chat":"c1","to":"r1","note":")" + note + R"("})",
+      ErrorCode::kInvalidArgument);
   CHECK(parse_command(R"({"cmd":"transfer","expert":"a1","chat":"c1","to":"r1","note":")" + note +
                       R"("})")
             .status()
             .message()
             .find("note:") == 0);
   const std::string text(limits::kMaxTextBytes + 1, 't');
-  CHECK(parse_command(R"({"cmd":"leave_message","chat":"c1","channel":"email","address":"a@b","text":")" +
-                      text + R"("})")
+  CHECK(parse_command(
+            R"({"cmd":"leave_message","chat":"c1","channel":"email","address":"a@b","text":")" +
+            text + R"("})")
             .status()
             .message()
             .find("text:") == 0);
   std::string departments = R"("d0")";
-  for (std::size_t i = 1; i <= limits::kMaxListItems; ++i) departments += fmt::format(R"(,"d{}")", i);
+  for (std::size_t i = 1; i <= limits::kMaxListItems; ++i)
+    departments += fmt::format(R"(,"d{}")", i);
   h.fails(at(40) + R"("cmd":"approve_expert","expert":"a1","store":"ams","departments":[)" +
               departments + "]}",
           ErrorCode::kInvalidArgument);
@@ -60,7 +63,8 @@ TEST_CASE("Limits: digest subscribers are limited; the next subscription is limi
 TEST_CASE("Limits: advance stops firing timers when the outbox is full, and replays the same") {
   Harness h;
   h.ok(R"({"at":"2026-01-01T00:00:00Z","cmd":"configure","invite_code":"ABC1234"})");
-  h.ok(R"({"cmd":"register_expert","expert":"e1","email":"e@x.example","invite_code":"ABC1234","name":"E"})");
+  h.ok(
+      R"({"cmd":"register_expert","expert":"e1","email":"e@x.example","invite_code":"ABC1234","name":"E"})");
   h.ok(R"({"cmd":"subscribe_digest","manager":"m1","email":"m@x.example"})");
   const std::vector<std::string> setup = h.engine.drain_journal();
   // A digest every two days until 9999 would be 1.46 million effects held at once.

@@ -39,9 +39,11 @@ TEST_CASE("R-PIN-5: a block is not a contact instant for attribution") {
   h.ok(at(20) + R"("cmd":"claim","expert":"a1","chat":"c1"})");  // the last contact
   h.ok(at(3600) + R"("cmd":"block_shopper","expert":"a1","chat":"c1"})");
   // More than a day after the claim, less than a day after the block.
-  CHECK(h.ok(at(86'400 + 100) + purchase("o1", "s1")) ==
-        Lines{R"({"at":")" + T(86'500) +
-              R"(","effect":"sale_unattributed","order":"o1","shopper":"s1","reason":"outside_window"})"});
+  CHECK(
+      h.ok(at(86'400 + 100) + purchase("o1", "s1")) ==
+      Lines{
+          R"({"at":")" + T(86'500) +
+          R"(","effect":"sale_unattributed","order":"o1","shopper":"s1","reason":"outside_window"})"});
 }
 
 TEST_CASE("R-PIN-10: a deactivated store stops routing before its experts leave") {
@@ -57,10 +59,17 @@ TEST_CASE("R-PIN-10: a deactivated store stops routing before its experts leave"
     CHECK(e.find(R"("effect":"chat_offered","chat":"c1","experts":["a2"])") == std::string::npos);
   }
   CHECK(h.engine.chat("c1")->pending_offers == std::vector<std::string>{"r1"});
-  CHECK(effects == Lines{
-                       R"({"at":")" + T(20) + R"(","effect":"expert_unavailable","expert":"a1","reason":"store_deactivated"})",
-                       R"({"at":")" + T(20) + R"(","effect":"offer_withdrawn","chat":"c1","expert":"a1","reason":"expert_unavailable"})",
-                       R"({"at":")" + T(20) + R"(","effect":"chat_offered","chat":"c1","experts":["r1"],"deadline":")" + T(40) + R"("})",
-                       R"({"at":")" + T(20) + R"(","effect":"expert_unavailable","expert":"a2","reason":"store_deactivated"})",
-                   });
+  CHECK(
+      effects ==
+      Lines{
+          R"({"at":")" + T(20) +
+              R"(","effect":"expert_unavailable","expert":"a1","reason":"store_deactivated"})",
+          R"({"at":")" + T(20) +
+              R"(","effect":"offer_withdrawn","chat":"c1","expert":"a1","reason":"expert_unavailable"})",
+          R"({"at":")" + T(20) +
+              R"(","effect":"chat_offered","chat":"c1","experts":["r1"],"deadline":")" + T(40) +
+              R"("})",
+          R"({"at":")" + T(20) +
+              R"(","effect":"expert_unavailable","expert":"a2","reason":"store_deactivated"})",
+      });
 }

@@ -30,9 +30,9 @@ TEST_CASE("R-PIN-1: a store document with an unknown or repeated field is refuse
 }
 
 TEST_CASE("R-STORE-1: zone names that are not IANA zones are refused naming timezone") {
-  for (const char* zone : {"localtime", "posixrules", "Factory", "posix/Europe/Amsterdam",
-                           "right/UTC", "../zoneinfo/UTC", "/etc/localtime", "Europe/", "",
-                           "Europe//Amsterdam", "utc "}) {
+  for (const char* zone :
+       {"localtime", "posixrules", "Factory", "posix/Europe/Amsterdam", "right/UTC",
+        "../zoneinfo/UTC", "/etc/localtime", "Europe/", "", "Europe//Amsterdam", "utc "}) {
     INFO(zone);
     CHECK(message_of(std::string(R"({"store":"s","timezone":")") + zone + R"("})")
               .find("timezone:") == 0);
@@ -40,15 +40,16 @@ TEST_CASE("R-STORE-1: zone names that are not IANA zones are refused naming time
   for (const char* zone : {"Europe/Amsterdam", "UTC", "Etc/GMT+12", "America/Port-au-Prince",
                            "America/Argentina/Buenos_Aires", "EST5EDT"}) {
     INFO(zone);
-    CHECK(hours::parse_store_json(std::string(R"({"store":"s","timezone":")") + zone + R"("})")
-              .ok());
+    CHECK(
+        hours::parse_store_json(std::string(R"({"store":"s","timezone":")") + zone + R"("})").ok());
   }
   CHECK(hours::locate_iana_zone("localtime") == nullptr);
   CHECK(hours::locate_iana_zone("Europe/Lisbon") != nullptr);
 }
 
 TEST_CASE("R-DET-1: a store at -0 degrees reads as 0") {
-  const auto spec = hours::parse_store_json(R"({"store":"s","timezone":"UTC","lat":-0.0,"lon":-0})");
+  const auto spec =
+      hours::parse_store_json(R"({"store":"s","timezone":"UTC","lat":-0.0,"lon":-0})");
   REQUIRE(spec.ok());
   REQUIRE(spec->lat);
   CHECK(!std::signbit(*spec->lat));
