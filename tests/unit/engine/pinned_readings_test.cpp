@@ -39,11 +39,12 @@ TEST_CASE("R-PIN-5: a block is not a contact instant for attribution") {
   h.ok(at(20) + R"("cmd":"claim","expert":"a1","chat":"c1"})");  // the last contact
   h.ok(at(3600) + R"("cmd":"block_shopper","expert":"a1","chat":"c1"})");
   // More than a day after the claim, less than a day after the block.
+  const Lines effects = h.ok(at(86'400 + 100) + purchase("o1", "s1"));  // stores closed first
+  REQUIRE(!effects.empty());
   CHECK(
-      h.ok(at(86'400 + 100) + purchase("o1", "s1")) ==
-      Lines{
-          R"({"at":")" + T(86'500) +
-          R"(","effect":"sale_unattributed","order":"o1","shopper":"s1","reason":"outside_window"})"});
+      effects.back() ==
+      R"({"at":")" + T(86'500) +
+          R"(","effect":"sale_unattributed","order":"o1","shopper":"s1","reason":"outside_window"})");
 }
 
 TEST_CASE("R-PIN-10: a deactivated store stops routing before its experts leave") {
