@@ -376,7 +376,10 @@ absl::Status check_store(const Command& c, hours::StoreSpec* out) {
 
 }  // namespace
 
-std::string_view command_name(CommandKind kind) { return schema_of(kind).name; }
+std::string_view command_name(CommandKind kind) {
+  if (static_cast<int>(kind) >= kCommandKindCount) return "unknown";
+  return schema_of(kind).name;
+}
 
 std::optional<CommandKind> command_kind_from_name(std::string_view name) {
   for (const Schema& s : schemas()) {
@@ -395,6 +398,10 @@ bool is_valid_id(std::string_view id) {
 }
 
 absl::Status validate_command(const Command& c) {
+  if (static_cast<int>(c.kind) >= kCommandKindCount) {
+    return error(ErrorCode::kInvalidArgument, "cmd: unknown command kind %d",
+                 static_cast<int>(c.kind));
+  }
   if (c.at) {
     if (auto t = instant_from_ms(to_epoch_ms(*c.at), "at"); !t.ok()) return t.status();
   }

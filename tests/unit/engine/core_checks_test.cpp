@@ -90,6 +90,11 @@ TEST_CASE("R-ID-1: ids given in C++ are checked by the core, as the JSON reader 
   CHECK(error_code_of(h.engine.claim(t(10), "a1", "c\n1")) == ErrorCode::kInvalidArgument);
   CHECK(error_code_of(h.engine.go_available(t(10), "")) == ErrorCode::kInvalidArgument);
 
+  Command bad_kind;
+  bad_kind.kind = static_cast<CommandKind>(200);  // from a binding passing any integer
+  CHECK(rejected_early(h, bad_kind).find("cmd") == 0);
+  CHECK(command_name(bad_kind.kind) == "unknown");
+
   Command c;
   c.kind = CommandKind::kTransfer;
   c.expert = "a1";
