@@ -32,10 +32,11 @@ enum class ErrorCode : std::int32_t {
   kEmptyNote = 16,
   kVideoBusy = 17,
   kDuplicateOrder = 18,
-  kInternal = 19,  // a bug in vshop or an exception caught at a boundary; never expected
+  kInternal = 19,       // a bug in vshop or an exception caught at a boundary; never expected
+  kLimitExceeded = 20,  // a capacity of vshop/limits.hpp is reached; nothing changed
 };
 
-inline constexpr int kErrorCodeCount = 20;
+inline constexpr int kErrorCodeCount = 21;
 
 // The snake_case name used in JSON (`out_of_order_time`); "unknown" for a value outside the enum.
 std::string_view error_code_name(ErrorCode code);
@@ -44,6 +45,8 @@ std::string_view error_code_name(ErrorCode code);
 std::optional<ErrorCode> error_code_from_name(std::string_view name);
 
 // Builds a failed status carrying `code`; the message should name the field and the value.
+// Control characters in the message (from a quoted value) are escaped as \u00XX, so that an
+// error is always one line of text.
 absl::Status make_error(ErrorCode code, std::string_view message);
 
 template <typename... Args>

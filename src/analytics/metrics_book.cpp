@@ -329,4 +329,17 @@ absl::Status MetricsBook::order_recorded(Instant at, std::optional<Attribution> 
   return absl::OkStatus();
 }
 
+MetricsBook::Refs MetricsBook::refs() const {
+  Refs r;
+  r.awaiting.reserve(pending_.size());
+  for (const auto& [chat, p] : pending_) r.awaiting.push_back(chat);
+  std::sort(r.awaiting.begin(), r.awaiting.end());
+  r.open.reserve(open_.size());
+  for (const auto& [expert, period] : open_) r.open.emplace_back(expert, period.store);
+  std::sort(r.open.begin(), r.open.end());
+  r.store_bound = stores_.size();
+  r.expert_bound = experts_.size();
+  return r;
+}
+
 }  // namespace vshop::analytics

@@ -128,6 +128,16 @@ class MetricsBook {
   // The reporting day (local date in the current zone) of an instant.
   date::year_month_day local_date(Instant t) const;
 
+  // What the book holds about the engine's entities, for Engine::check_invariants: the chats
+  // awaiting a claim (ascending), the open availability periods (expert, store) by expert, and
+  // one past the largest store / expert id with a day series.
+  struct Refs {
+    std::vector<ChatId> awaiting;
+    std::vector<std::pair<ExpertId, StoreId>> open;
+    std::size_t store_bound = 0, expert_bound = 0;
+  };
+  Refs refs() const;
+
   // --- Snapshot: the whole state as canonical JSON (deterministic order), and back. ---
   void write(JsonWriter& out) const;
   static absl::StatusOr<MetricsBook> read(std::string_view json);

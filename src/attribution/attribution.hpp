@@ -31,7 +31,7 @@ struct Decision {
 // O(1) per contact and per lookup; memory is one slot per shopper (flat as history grows).
 class ContactBook {
  public:
-  // Records a contact (claim, take, message, transfer accepted, finish, block) (R-ATTR-1).
+  // Records a contact (claim, take, message, transfer accepted, finish) (R-ATTR-1, R-PIN-5).
   void touch(std::uint32_t shopper, std::uint32_t expert, std::uint32_t chat, Instant at);
   // Inline: a purchase is one array probe, and inlining lets a caller's loop overlap the cache
   // misses of consecutive purchases (bench/attribution).

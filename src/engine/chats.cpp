@@ -1,6 +1,7 @@
 // The chat lifecycle (SPEC §4): request, claim, decline, miss, left messages, presence,
 // finish, rating, blocking, and the purchases attributed to chats (R-ATTR-1).
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 
 #include "absl/strings/str_cat.h"
@@ -13,8 +14,8 @@ namespace {
 
 absl::Status check_lat_lon(const std::optional<double>& lat, const std::optional<double>& lon) {
   if (lat.has_value() != lon.has_value()) {
-    return error(ErrorCode::kInvalidArgument, "%s: required together with %s",
-                 lat ? "lon" : "lat", lat ? "lat" : "lon");
+    return error(ErrorCode::kInvalidArgument, "%s: required together with %s", lat ? "lon" : "lat",
+                 lat ? "lat" : "lon");
   }
   if (lat && !(*lat >= -90 && *lat <= 90)) {
     return error(ErrorCode::kInvalidArgument, "lat: %g is outside -90..90", *lat);
@@ -50,6 +51,13 @@ absl::Status Core::request_chat(const Command& c) {
   if (!c.chat.empty() && chat_ids.contains(absl::string_view(c.chat.data(), c.chat.size()))) {
     return error(ErrorCode::kAlreadyExists, "chat: \"%s\" already exists", c.chat);
   }
+  if (chats.size() >= limits::kMaxChats) return limit_error("chat", "chats", limits::kMaxChats);
+  if (known == shopper_ids.end() && shoppers.size() >= limits::kMaxShoppers) {
+    return limit_error("shopper", "shoppers", limits::kMaxShoppers);
+  }
+  if (open_chats >= limits::kMaxOpenChats) {
+    return limit_error("chat", "open chats", limits::kMaxOpenChats);
+  }
   std::string id = c.chat;
   while (id.empty()) {
     // StrCat, not "c" + std::to_string(...): GCC 12 at -O3 reports a false -Wrestrict there.
@@ -62,7 +70,7 @@ absl::Status Core::request_chat(const Command& c) {
   chat.id = id;
   chat.shopper = sh;
   chat.requested_ms = now_ms;
-  chat.claim_deadline_ms = now_ms + settings.claim_window.count();
+  chat.claim_deadline_ms = std::min(now_ms + settings.claim_window.count(), kMaxEpochMs);
   chat.has_location = c.lat.has_value();
   if (chat.has_location) chat.where = unit_vector(*c.lat, *c.lon);
   chat.department = c.department;
@@ -76,6 +84,7 @@ absl::Status Core::request_chat(const Command& c) {
   }
   shopper.latest_chat = idx;
   shopper.open_chat = idx;
+  ++open_chats;
   shopper.online = true;
   if (shopper.blocked) {
     chat.silent = true;  // R-BLOCK-1: accepted silently, reaches nobody (nor the metrics)
@@ -168,18 +177,24 @@ absl::Status Core::leave_message(const Command& c) {
   if (!ch.ok()) return ch.status();
   Chat& chat = chats[*ch];
   if (chat.state != ChatState::kMissed) {
-    return error(ErrorCode::kInvalidState, "chat: \"%s\" is %s; a message can be left on a "
-                 "missed chat", c.chat, chat_state_name(chat.state));
+    return error(ErrorCode::kInvalidState,
+                 "chat: \"%s\" is %s; a message can be left on a "
+                 "missed chat",
+                 c.chat, chat_state_name(chat.state));
   }
   Shopper& shopper = shoppers[chat.shopper];
   if (shopper.open_chat != kNone) {
     return error(ErrorCode::kInvalidState, "chat: shopper \"%s\" already has the open chat \"%s\"",
                  shopper.id, chats[shopper.open_chat].id);
   }
+  if (open_chats >= limits::kMaxOpenChats) {
+    return limit_error("chat", "open chats", limits::kMaxOpenChats);
+  }
   chat.state = ChatState::kLeftMessage;
   messages[*ch] = LeftMessage{c.text, *channel, c.address};
   chat.has_contact = true;
   shopper.open_chat = *ch;
+  ++open_chats;
   left_messages.insert(*ch);
   emit(EffectKind::kLeftMessageQueued, now_ms).chat = chat.id;
   return absl::OkStatus();
@@ -229,8 +244,11 @@ absl::Status Core::send_message(const Command& c) {
   auto ch = find_chat(c.chat);
   if (!ch.ok()) return ch.status();
   Chat& chat = chats[*ch];
-  if (chat.state == ChatState::kRequested && !from_expert) {
-    return absl::OkStatus();  // a waiting (or silently blocked) shopper may type: reaches nobody
+  if (!from_expert && (chat.state == ChatState::kRequested ||
+                       (chat.state == ChatState::kBlocked && shoppers[chat.shopper].blocked))) {
+    // A waiting (or silently blocked) shopper may type, and a blocked shopper in the chat where
+    // they were blocked: accepted without effect, reaches nobody (R-BLOCK-1, R-PIN-5).
+    return absl::OkStatus();
   }
   if (chat.state != ChatState::kActive) {
     return error(ErrorCode::kInvalidState, "chat: \"%s\" is %s; messages need an active chat",
@@ -243,9 +261,10 @@ absl::Status Core::send_message(const Command& c) {
     Effect& eff = emit(EffectKind::kNotifyShopper, now_ms);
     eff.chat = chat.id;
     eff.shopper = shopper.id;
-    const LeftMessage& m = messages.at(*ch);
-    eff.channel = m.channel;
-    eff.address = m.address;
+    if (const auto m = messages.find(*ch); m != messages.end()) {
+      eff.channel = m->second.channel;
+      eff.address = m->second.address;
+    }
   }
   return absl::OkStatus();
 }
@@ -273,10 +292,12 @@ void Core::end_chat(Idx c, std::int64_t at_ms, ChatState final_state) {
   x.chats.erase(std::lower_bound(x.chats.begin(), x.chats.end(), c));
   set_idle(e, at_ms);
   shoppers[chat.shopper].open_chat = kNone;
-  contacts.touch(chat.shopper, e, c, from_epoch_ms(at_ms));
-  Effect& eff = emit(final_state == ChatState::kFinished ? EffectKind::kChatFinished
-                                                         : EffectKind::kShopperBlocked,
-                     at_ms);
+  --open_chats;
+  // A finish is a contact for attribution; a block is not (R-ATTR-1, R-PIN-5).
+  if (final_state == ChatState::kFinished) contacts.touch(chat.shopper, e, c, from_epoch_ms(at_ms));
+  Effect& eff = emit(
+      final_state == ChatState::kFinished ? EffectKind::kChatFinished : EffectKind::kShopperBlocked,
+      at_ms);
   eff.chat = chat.id;
   if (final_state == ChatState::kBlocked) eff.shopper = shoppers[chat.shopper].id;
   eff.expert = x.id;
@@ -338,15 +359,26 @@ absl::Status Core::unblock_shopper(const Command& c) {
   if (shopper.open_chat != kNone && chats[shopper.open_chat].silent) {
     chats[shopper.open_chat].state = ChatState::kClosed;  // closed silently (R-BLOCK-1)
     shopper.open_chat = kNone;
+    --open_chats;
   }
   return absl::OkStatus();
 }
 
 absl::Status Core::record_purchase(const Command& c) {
-  absl::StatusOr<attribution::Money> money =
-      c.subtotal_is_integer
-          ? attribution::money_from_minor(std::stoll(c.subtotal), c.currency)
-          : attribution::parse_money(c.subtotal, c.currency);
+  // Integer minor units were checked to be a canonical 64-bit integer (validate_command); read
+  // without exceptions all the same: nothing may escape the core.
+  std::int64_t minor = 0;
+  if (c.subtotal_is_integer) {
+    const auto [end, ec] =
+        std::from_chars(c.subtotal.data(), c.subtotal.data() + c.subtotal.size(), minor);
+    if (ec != std::errc{} || end != c.subtotal.data() + c.subtotal.size()) {
+      return error(ErrorCode::kInvalidArgument,
+                   "subtotal: must be a decimal string or integer minor units");
+    }
+  }
+  absl::StatusOr<attribution::Money> money = c.subtotal_is_integer
+                                                 ? attribution::money_from_minor(minor, c.currency)
+                                                 : attribution::parse_money(c.subtotal, c.currency);
   if (!money.ok()) return money.status();
   if (money->minor < 0) {
     // A purchase is never negative (refunds are not purchases); the dashboard sums would lie.
@@ -364,14 +396,13 @@ absl::Status Core::record_purchase(const Command& c) {
       contacts.decide(shopper, from_epoch_ms(now_ms), settings.attribution_window_days);
   std::optional<analytics::Attribution> credited;
   if (decision.outcome == attribution::Outcome::kAttributed) {
-    credited = analytics::Attribution{decision.contact.expert,
-                                      metrics_store(decision.contact.expert),
-                                      decision.contact.chat};
+    credited = analytics::Attribution{
+        decision.contact.expert, metrics_store(decision.contact.expert), decision.contact.chat};
   }
   // The book refuses an order that would overflow the merchant's total of its currency: the
   // last check, made before anything changes (R-ERR-1).
-  if (auto s = metrics.order_recorded(from_epoch_ms(now_ms), credited, money->currency,
-                                      money->minor);
+  if (auto s =
+          metrics.order_recorded(from_epoch_ms(now_ms), credited, money->currency, money->minor);
       !s.ok()) {
     return s;
   }

@@ -3,12 +3,15 @@
 #include "vshop/engine/command.hpp"
 
 #include <array>
+#include <charconv>
+#include <cmath>
 #include <cstdint>
 
 #include "core/json_writer.hpp"
 #include "hours/store_json.hpp"
 #include "simdjson.h"
 #include "vshop/error.hpp"
+#include "vshop/limits.hpp"
 
 namespace vshop {
 namespace {
@@ -33,8 +36,8 @@ struct Field {
   void* (*member)(Command&);
 };
 
-#define VSHOP_FIELD(json_name, type, member)                         \
-  Field {                                                            \
+#define VSHOP_FIELD(json_name, type, member)                                  \
+  Field {                                                                     \
     json_name, FieldType::type, [](Command& c) -> void* { return &c.member; } \
   }
 
@@ -92,8 +95,8 @@ const std::vector<Schema>& schemas() {
          {kShopper, VSHOP_FIELD("chat", kOptId, chat), VSHOP_FIELD("lat", kOptDouble, lat),
           VSHOP_FIELD("lon", kOptDouble, lon), VSHOP_FIELD("country", kOptString, country),
           VSHOP_FIELD("city", kOptString, city),
-          VSHOP_FIELD("postal_code", kOptString, postal_code),
-          VSHOP_FIELD("ip", kOptString, ip), VSHOP_FIELD("department", kOptString, department),
+          VSHOP_FIELD("postal_code", kOptString, postal_code), VSHOP_FIELD("ip", kOptString, ip),
+          VSHOP_FIELD("department", kOptString, department),
           VSHOP_FIELD("page_url", kOptString, page_url)}},
         {CommandKind::kClaim, "claim", expert_chat},
         {CommandKind::kDecline, "decline", expert_chat},
@@ -110,9 +113,7 @@ const std::vector<Schema>& schemas() {
         {CommandKind::kShopperOnline, "shopper_online", shopper_only},
         {CommandKind::kShopperOffline, "shopper_offline", shopper_only},
         {CommandKind::kFinishChat, "finish_chat", expert_chat},
-        {CommandKind::kRateChat,
-         "rate_chat",
-         {kShopper, kChat, VSHOP_FIELD("stars", kInt, stars)}},
+        {CommandKind::kRateChat, "rate_chat", {kShopper, kChat, VSHOP_FIELD("stars", kInt, stars)}},
         {CommandKind::kTransfer,
          "transfer",
          {kExpert, kChat, VSHOP_FIELD("to", kId, to), VSHOP_FIELD("note", kString, note)}},
@@ -156,12 +157,14 @@ absl::Status read_string(simdjson::dom::element v, std::string_view field, std::
   return absl::OkStatus();
 }
 
+absl::Status bad_id(std::string_view field, std::string_view id) {
+  return error(ErrorCode::kInvalidArgument,
+               "%s: \"%s\" is not an id (1..128 bytes, no control characters)", field, id);
+}
+
 absl::Status read_id(simdjson::dom::element v, std::string_view field, std::string& out) {
   if (auto st = read_string(v, field, out); !st.ok()) return st;
-  if (!is_valid_id(out)) {
-    return error(ErrorCode::kInvalidArgument,
-                 "%s: \"%s\" is not an id (1..128 bytes, no control characters)", field, out);
-  }
+  if (!is_valid_id(out)) return bad_id(field, out);
   return absl::OkStatus();
 }
 
@@ -182,7 +185,8 @@ absl::Status read_field(const Field& f, simdjson::dom::element v, Command& c) {
     case FieldType::kOptDouble: {
       double d;
       if (v.get_double().get(d) != simdjson::SUCCESS) return mistyped(f.name, "a number");
-      *static_cast<std::optional<double>*>(m) = d;  // integers convert too
+      // Integers convert too; -0 is 0, so that the journal writes one zero (R-DET-1).
+      *static_cast<std::optional<double>*>(m) = d == 0 ? 0.0 : d;
       return absl::OkStatus();
     }
     case FieldType::kInt:
@@ -242,9 +246,142 @@ bool required(FieldType t) {
          t == FieldType::kSubtotal;
 }
 
+// --- well-formedness (R-PIN-1), shared by parse_command and Engine::apply -------------------
+
+std::size_t max_bytes(std::string_view field) {
+  if (field == "text") return limits::kMaxTextBytes;
+  if (field == "note") return limits::kMaxNoteBytes;
+  if (field == "page_url") return limits::kMaxUrlBytes;
+  return limits::kMaxShortTextBytes;
+}
+
+// A string a JSON line can carry (valid UTF-8) within its field's length limit.
+absl::Status check_text(std::string_view field, std::string_view value) {
+  if (value.size() > max_bytes(field)) {
+    return error(ErrorCode::kInvalidArgument, "%s: %d bytes, more than the limit of %d", field,
+                 value.size(), max_bytes(field));
+  }
+  if (!simdjson::validate_utf8(value.data(), value.size())) {
+    return error(ErrorCode::kInvalidArgument, "%s: not valid UTF-8", field);
+  }
+  return absl::OkStatus();
+}
+
+// Integer minor units as the reader writes them: `0` or an optional `-` and digits without a
+// leading zero, within 64 bits.
+bool canonical_integer(std::string_view text) {
+  std::int64_t value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  return ec == std::errc{} && end == text.data() + text.size() && std::to_string(value) == text;
+}
+
+absl::Status check_field(const Field& f, const Command& c) {
+  auto& mc = const_cast<Command&>(c);  // the member accessors are shared with the reader
+  const void* m = f.member(mc);
+  switch (f.type) {
+    case FieldType::kId: {
+      const auto& id = *static_cast<const std::string*>(m);
+      if (!is_valid_id(id)) return bad_id(f.name, id);
+      return check_text(f.name, id);
+    }
+    case FieldType::kOptId: {
+      const auto& id = *static_cast<const std::string*>(m);
+      if (id.empty()) return absl::OkStatus();
+      if (!is_valid_id(id)) return bad_id(f.name, id);
+      return check_text(f.name, id);
+    }
+    case FieldType::kString:
+      return check_text(f.name, *static_cast<const std::string*>(m));
+    case FieldType::kOptString: {
+      const auto& s = *static_cast<const std::optional<std::string>*>(m);
+      return s ? check_text(f.name, *s) : absl::OkStatus();
+    }
+    case FieldType::kOptDouble: {
+      const auto& d = *static_cast<const std::optional<double>*>(m);
+      if (d && !std::isfinite(*d)) return mistyped(f.name, "a number");
+      return absl::OkStatus();
+    }
+    case FieldType::kInt:
+    case FieldType::kOptInt:
+    case FieldType::kOptBool:
+      return absl::OkStatus();
+    case FieldType::kOptStringList: {
+      const auto& l = *static_cast<const std::optional<std::vector<std::string>>*>(m);
+      if (!l) return absl::OkStatus();
+      if (l->size() > limits::kMaxListItems) {
+        return error(ErrorCode::kInvalidArgument, "%s: %d entries, more than the limit of %d",
+                     f.name, l->size(), limits::kMaxListItems);
+      }
+      for (const std::string& item : *l) {
+        if (auto st = check_text(f.name, item); !st.ok()) return st;
+      }
+      return absl::OkStatus();
+    }
+    case FieldType::kSubtotal:
+      if (c.subtotal_is_integer && !canonical_integer(c.subtotal)) {
+        return mistyped(f.name, "a decimal string or integer minor units");
+      }
+      return check_text(f.name, c.subtotal);
+    case FieldType::kOptRawArray: {
+      const auto& r = *static_cast<const std::optional<std::string>*>(m);
+      if (!r) return absl::OkStatus();
+      if (r->size() > limits::kMaxItemsBytes) {
+        return error(ErrorCode::kInvalidArgument, "%s: %d bytes, more than the limit of %d", f.name,
+                     r->size(), limits::kMaxItemsBytes);
+      }
+      simdjson::dom::parser parser;
+      simdjson::dom::array a;
+      if (parser.parse(r->data(), r->size()).get_array().get(a) != simdjson::SUCCESS) {
+        return mistyped(f.name, "a list");
+      }
+      if (a.size() > limits::kMaxPurchaseItems) {
+        return error(ErrorCode::kInvalidArgument, "%s: %d entries, more than the limit of %d",
+                     f.name, a.size(), limits::kMaxPurchaseItems);
+      }
+      return absl::OkStatus();
+    }
+  }
+  return mistyped(f.name, "valid");
+}
+
+// The store document of add_store / update_store: what parse_store_json accepts. Written out
+// and read back, so that the C++ form passes exactly the reader's checks; `out` receives the
+// store as the reader (and so a replay) sees it.
+absl::Status check_store(const Command& c, hours::StoreSpec* out) {
+  if (!c.store_spec)
+    return error(ErrorCode::kInvalidArgument, "store: the store fields are missing");
+  if (!c.store.empty() && c.store != c.store_spec->id) {
+    return error(ErrorCode::kInvalidArgument, "store: \"%s\" differs from the store fields' \"%s\"",
+                 c.store, c.store_spec->id);
+  }
+  for (const std::string* text :
+       {&c.store_spec->id, &c.store_spec->name, &c.store_spec->public_name, &c.store_spec->address,
+        &c.store_spec->timezone}) {
+    if (!simdjson::validate_utf8(text->data(), text->size())) {
+      return error(ErrorCode::kInvalidArgument, "store: a text field is not valid UTF-8");
+    }
+  }
+  for (const std::optional<double>* d : {&c.store_spec->lat, &c.store_spec->lon}) {
+    if (*d && !std::isfinite(**d)) {
+      return mistyped(d == &c.store_spec->lat ? "lat" : "lon", "a number of degrees");
+    }
+  }
+  JsonWriter json;
+  json.begin_object();
+  hours::write_store_fields(json, *c.store_spec);
+  json.end_object();
+  auto spec = hours::parse_store_json(json.take());
+  if (!spec.ok()) return spec.status();
+  if (out != nullptr) *out = std::move(*spec);
+  return absl::OkStatus();
+}
+
 }  // namespace
 
-std::string_view command_name(CommandKind kind) { return schema_of(kind).name; }
+std::string_view command_name(CommandKind kind) {
+  if (static_cast<int>(kind) >= kCommandKindCount) return "unknown";
+  return schema_of(kind).name;
+}
 
 std::optional<CommandKind> command_kind_from_name(std::string_view name) {
   for (const Schema& s : schemas()) {
@@ -260,6 +397,44 @@ bool is_valid_id(std::string_view id) {
     if (c < 0x20 || c == 0x7F) return false;
   }
   return true;
+}
+
+absl::Status validate_command(const Command& c) {
+  if (static_cast<int>(c.kind) >= kCommandKindCount) {
+    return error(ErrorCode::kInvalidArgument, "cmd: unknown command kind %d",
+                 static_cast<int>(c.kind));
+  }
+  if (c.at) {
+    if (auto t = instant_from_ms(to_epoch_ms(*c.at), "at"); !t.ok()) return t.status();
+  }
+  for (const Field& f : schema_of(c.kind).fields) {
+    if (auto st = check_field(f, c); !st.ok()) return st;
+  }
+  if (c.kind == CommandKind::kAddStore || c.kind == CommandKind::kUpdateStore) {
+    return check_store(c, nullptr);
+  }
+  return absl::OkStatus();
+}
+
+absl::Status canonicalize_command(Command& c) {
+  if (auto st = validate_command(c); !st.ok()) return st;
+  for (std::optional<double>* d : {&c.lat, &c.lon}) {
+    if (*d && **d == 0) *d = 0.0;  // -0 is written as the integer 0: one zero (R-DET-1)
+  }
+  if (c.items_json) {
+    simdjson::dom::parser parser;
+    simdjson::dom::element items;
+    if (parser.parse(*c.items_json).get(items) == simdjson::SUCCESS) {
+      c.items_json = simdjson::minify(items);
+    }
+  }
+  if (c.kind == CommandKind::kAddStore || c.kind == CommandKind::kUpdateStore) {
+    hours::StoreSpec spec;
+    if (auto st = check_store(c, &spec); !st.ok()) return st;
+    c.store_spec = std::move(spec);
+    c.store = c.store_spec->id;
+  }
+  return absl::OkStatus();
 }
 
 absl::StatusOr<Command> parse_command(std::string_view line) {
@@ -334,6 +509,7 @@ absl::StatusOr<Command> parse_command(std::string_view line) {
     c.store_spec = std::move(*spec);
     c.store = c.store_spec->id;
   }
+  if (auto st = validate_command(c); !st.ok()) return st;
   return c;
 }
 
@@ -343,6 +519,10 @@ void write_command(JsonWriter& out, const Command& c) {
   out.key("cmd").string(command_name(c.kind));
   if (c.kind == CommandKind::kAddStore || c.kind == CommandKind::kUpdateStore) {
     if (c.store_spec) hours::write_store_fields(out, *c.store_spec);
+  }
+  if (static_cast<int>(c.kind) >= kCommandKindCount) {  // validate_command refuses it
+    out.end_object();
+    return;
   }
   auto& mc = const_cast<Command&>(c);  // the member accessors are shared with the reader
   for (const Field& f : schema_of(c.kind).fields) {

@@ -24,6 +24,7 @@
 #include "vshop/engine/settings.hpp"
 #include "vshop/hours/opening_hours.hpp"
 #include "vshop/hours/store.hpp"
+#include "vshop/limits.hpp"
 
 namespace vshop::engine_detail {
 
@@ -107,7 +108,7 @@ struct Chat {
   bool silent = false;  // a blocked shopper's chat (R-BLOCK-1): no offers, no timers, no effects
   std::int64_t requested_ms = 0;
   std::int64_t claim_deadline_ms = 0;  // request + claim_window in force at the request
-  TimerKey wave_timer = kNoTimer;  // its deadline is the running wave's deadline
+  TimerKey wave_timer = kNoTimer;      // its deadline is the running wave's deadline
   bool has_location = false;
   UnitVector where;
   std::optional<std::string> department;
@@ -198,13 +199,26 @@ struct Core {
   analytics::MetricsBook metrics;
 
   std::vector<Effect> outbox;
+  // Units of vshop/limits.hpp kMaxPendingEffectUnits held by outbox[0, outbox_counted).
+  std::size_t outbox_units = 0;
+  std::size_t outbox_counted = 0;
   std::vector<std::string> journal;
   bool journaling = true;
-  std::string last_chat_id;  // id of the chat the last request_chat opened or returned
+  std::string last_chat_id;    // id of the chat the last request_chat opened or returned
+  std::size_t open_chats = 0;  // shoppers with an open chat (limits::kMaxOpenChats)
 
   // --- engine.cpp: clock, timers, dispatch -----------------------------------------------
-  absl::Status apply(Command& command);  // fills in `at` (and the merged store of update_store)
-  void advance_to(std::int64_t now_ms);
+  // Fills in `at` (and the merged store of update_store). `canonical`: the command comes from
+  // parse_command, which has already run validate_command.
+  absl::Status apply(Command& command, bool canonical);
+  absl::Status apply_unchecked(Command& command, bool canonical);
+  // Moves the clock to `target` firing due timers; false when it stopped early because the
+  // outbox is full (the clock then stands at the last deadline fired).
+  bool advance_to(std::int64_t target);
+  std::size_t pending_units();  // the outbox's units, counting what was emitted since
+  bool outbox_full() { return pending_units() >= limits::kMaxPendingEffectUnits; }
+  absl::Status outbox_full_error() const;
+  void drained();  // the host took the outbox
   void fire(const TimerKey& key, const Timer& timer);
   TimerKey add_timer(std::int64_t deadline_ms, TimerKind kind, Idx target);
   void cancel_timer(TimerKey& key);
@@ -308,6 +322,8 @@ struct Core {
   // --- invariants.cpp --------------------------------------------------------------------
   // Engine::check_invariants: the first broken cross-reference, or OK.
   absl::Status check_invariants() const;
+  // After restore: recomputes the derived counters, then check_invariants.
+  absl::Status finish_restore();
 };
 
 // Read access to an engine's state for tests and internal tools (the public API has no
@@ -315,5 +331,8 @@ struct Core {
 struct CoreAccess {
   static const Core& core(const Engine& engine) { return *engine.core_; }
 };
+
+// limit_exceeded naming `field`: a merchant holds at most `limit` of `what`.
+absl::Status limit_error(std::string_view field, std::string_view what, std::size_t limit);
 
 }  // namespace vshop::engine_detail

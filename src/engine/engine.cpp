@@ -1,6 +1,9 @@
 // The engine's clock, timer queue and command dispatch (R-TIME-1, R-TIME-3, R-ERR-1).
 #include "vshop/engine/engine.hpp"
 
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <utility>
 
 #include "engine/core.hpp"
@@ -8,8 +11,12 @@
 
 namespace vshop::engine_detail {
 
+// A deadline past the last supported instant (9999-12-31T23:59:59.999Z) is clamped to it, so
+// that no timer, effect or snapshot holds an instant outside years 0001..9999
+// (docs/decisions.md, "Instant range"). Recurring timers (digest, store closing) are not
+// created past it instead, or they would fire again at the same instant forever.
 TimerKey Core::add_timer(std::int64_t deadline_ms, TimerKind kind, Idx target) {
-  const TimerKey key{deadline_ms, next_timer_seq++};
+  const TimerKey key{std::min(deadline_ms, kMaxEpochMs), next_timer_seq++};
   timers.emplace(key, Timer{kind, target});
   return key;
 }
@@ -29,22 +36,50 @@ Effect& Core::emit(EffectKind kind, std::int64_t at_ms) {
 
 // Fires every timer due at or before `target` in (deadline, creation) order; each effect
 // carries the timer's deadline (R-TIME-1). A timer created while firing is due later or at the
-// same instant with a higher sequence, so it fires in this loop too when due.
-void Core::advance_to(std::int64_t target) {
-  const bool time_passes = target > now_ms;
+// same instant with a higher sequence, so it fires in this loop too when due. Before a new
+// deadline, a full outbox stops the clock at the last deadline fired: every timer due then has
+// fired, so `advance` to that instant replays the same (docs/decisions.md, "Outbox bound").
+bool Core::advance_to(std::int64_t target) {
+  const std::int64_t start = now_ms;
+  bool complete = true;
   while (!timers.empty()) {
     auto it = timers.begin();
     if (it->first.deadline_ms > target) break;
+    if (it->first.deadline_ms > now_ms && outbox_full()) {
+      complete = false;
+      break;
+    }
     const TimerKey key = it->first;
     const Timer timer = it->second;
     timers.erase(it);
-    now_ms = key.deadline_ms;
+    now_ms = std::max(now_ms, key.deadline_ms);
     fire(key, timer);
   }
-  now_ms = target;
+  if (complete) now_ms = target;
   // Open availability periods reach today; only when time passes, so that a rejected command
   // at the engine's time changes nothing (R-ERR-1).
-  if (time_passes) metrics.advance(from_epoch_ms(target));
+  if (now_ms > start) metrics.advance(from_epoch_ms(now_ms));
+  return complete;
+}
+
+std::size_t Core::pending_units() {
+  for (; outbox_counted < outbox.size(); ++outbox_counted) {
+    const Effect& e = outbox[outbox_counted];
+    outbox_units += 1 + e.experts.size() + e.managers.size();
+  }
+  return outbox_units;
+}
+
+void Core::drained() {
+  outbox_units = 0;
+  outbox_counted = 0;
+}
+
+absl::Status Core::outbox_full_error() const {
+  return error(ErrorCode::kLimitExceeded,
+               "outbox: %d effects (%d units) pending, the limit is %d units; drain the effects "
+               "and try again",
+               outbox.size(), outbox_units, limits::kMaxPendingEffectUnits);
 }
 
 void Core::fire(const TimerKey& key, const Timer& timer) {
@@ -73,7 +108,24 @@ void Core::fire(const TimerKey& key, const Timer& timer) {
   }
 }
 
-absl::Status Core::apply(Command& command) {
+absl::Status Core::apply(Command& command, bool canonical) {
+  absl::Status status = apply_unchecked(command, canonical);
+#ifndef NDEBUG
+  // Debug builds check the whole state after every command: a failure is an engine bug.
+  if (absl::Status broken = check_invariants(); !broken.ok()) {
+    std::fprintf(stderr, "vshop: %s after %s\n", std::string(broken.message()).c_str(),
+                 command_to_json(command).c_str());
+    std::abort();
+  }
+#endif
+  return status;
+}
+
+absl::Status Core::apply_unchecked(Command& command, bool canonical) {
+  // Well-formed first (R-PIN-1): the same checks as the JSON reader, before the clock moves.
+  if (!canonical) {
+    if (auto s = canonicalize_command(command); !s.ok()) return s;
+  }
   const std::int64_t before = now_ms;
   std::int64_t at = now_ms;
   if (command.at) {
@@ -83,7 +135,15 @@ absl::Status Core::apply(Command& command) {
                    format_instant(*command.at), format_instant(from_epoch_ms(now_ms)));
     }
   }
-  advance_to(at);
+  if (outbox_full()) return outbox_full_error();  // nothing changed
+  if (!advance_to(at)) {
+    // Stopped at a deadline with the outbox full: the timers fired stand, the command does not.
+    Command advance;
+    advance.kind = CommandKind::kAdvance;
+    advance.at = from_epoch_ms(now_ms);
+    journal_command(advance);
+    return outbox_full_error();
+  }
   command.at = from_epoch_ms(at);
   if (command.kind == CommandKind::kAdvance) {
     journal_command(command);
@@ -109,40 +169,74 @@ void Core::journal_command(const Command& command) {
 
 absl::Status Core::dispatch(Command& c) {
   switch (c.kind) {
-    case CommandKind::kConfigure: return configure(c);
-    case CommandKind::kAddStore: return add_store(c);
-    case CommandKind::kUpdateStore: return update_store(c);
-    case CommandKind::kDeactivateStore: return deactivate_store(c);
-    case CommandKind::kRegisterExpert: return register_expert(c);
-    case CommandKind::kApproveExpert: return approve_expert(c);
-    case CommandKind::kDeactivateExpert: return deactivate_expert(c);
-    case CommandKind::kReactivateExpert: return reactivate_expert(c);
-    case CommandKind::kAnonymizeExpert: return anonymize_expert(c);
-    case CommandKind::kGoAvailable: return go_available(c);
-    case CommandKind::kGoUnavailable: return go_unavailable(c);
-    case CommandKind::kRequestChat: return request_chat(c);
-    case CommandKind::kClaim: return claim(c);
-    case CommandKind::kDecline: return decline(c, false);
-    case CommandKind::kDeclineAndGoUnavailable: return decline(c, true);
-    case CommandKind::kLeaveMessage: return leave_message(c);
-    case CommandKind::kTakeLeftMessage: return take_left_message(c);
-    case CommandKind::kSendMessage: return send_message(c);
-    case CommandKind::kShopperOnline: return shopper_presence(c, true);
-    case CommandKind::kShopperOffline: return shopper_presence(c, false);
-    case CommandKind::kFinishChat: return finish_chat(c);
-    case CommandKind::kRateChat: return rate_chat(c);
-    case CommandKind::kTransfer: return transfer(c);
-    case CommandKind::kAcceptTransfer: return accept_transfer(c);
-    case CommandKind::kDeclineTransfer: return decline_transfer(c);
-    case CommandKind::kBlockShopper: return block_shopper(c);
-    case CommandKind::kUnblockShopper: return unblock_shopper(c);
-    case CommandKind::kStartVideo: return start_video(c);
-    case CommandKind::kEndVideo: return end_video(c);
-    case CommandKind::kRecordPurchase: return record_purchase(c);
-    case CommandKind::kSubscribeDigest: return subscribe_digest(c);
-    case CommandKind::kUnsubscribeDigest: return unsubscribe_digest(c);
-    case CommandKind::kDeactivateMerchant: return deactivate_merchant(c);
-    case CommandKind::kAdvance: return absl::OkStatus();
+    case CommandKind::kConfigure:
+      return configure(c);
+    case CommandKind::kAddStore:
+      return add_store(c);
+    case CommandKind::kUpdateStore:
+      return update_store(c);
+    case CommandKind::kDeactivateStore:
+      return deactivate_store(c);
+    case CommandKind::kRegisterExpert:
+      return register_expert(c);
+    case CommandKind::kApproveExpert:
+      return approve_expert(c);
+    case CommandKind::kDeactivateExpert:
+      return deactivate_expert(c);
+    case CommandKind::kReactivateExpert:
+      return reactivate_expert(c);
+    case CommandKind::kAnonymizeExpert:
+      return anonymize_expert(c);
+    case CommandKind::kGoAvailable:
+      return go_available(c);
+    case CommandKind::kGoUnavailable:
+      return go_unavailable(c);
+    case CommandKind::kRequestChat:
+      return request_chat(c);
+    case CommandKind::kClaim:
+      return claim(c);
+    case CommandKind::kDecline:
+      return decline(c, false);
+    case CommandKind::kDeclineAndGoUnavailable:
+      return decline(c, true);
+    case CommandKind::kLeaveMessage:
+      return leave_message(c);
+    case CommandKind::kTakeLeftMessage:
+      return take_left_message(c);
+    case CommandKind::kSendMessage:
+      return send_message(c);
+    case CommandKind::kShopperOnline:
+      return shopper_presence(c, true);
+    case CommandKind::kShopperOffline:
+      return shopper_presence(c, false);
+    case CommandKind::kFinishChat:
+      return finish_chat(c);
+    case CommandKind::kRateChat:
+      return rate_chat(c);
+    case CommandKind::kTransfer:
+      return transfer(c);
+    case CommandKind::kAcceptTransfer:
+      return accept_transfer(c);
+    case CommandKind::kDeclineTransfer:
+      return decline_transfer(c);
+    case CommandKind::kBlockShopper:
+      return block_shopper(c);
+    case CommandKind::kUnblockShopper:
+      return unblock_shopper(c);
+    case CommandKind::kStartVideo:
+      return start_video(c);
+    case CommandKind::kEndVideo:
+      return end_video(c);
+    case CommandKind::kRecordPurchase:
+      return record_purchase(c);
+    case CommandKind::kSubscribeDigest:
+      return subscribe_digest(c);
+    case CommandKind::kUnsubscribeDigest:
+      return unsubscribe_digest(c);
+    case CommandKind::kDeactivateMerchant:
+      return deactivate_merchant(c);
+    case CommandKind::kAdvance:
+      return absl::OkStatus();
   }
   return error(ErrorCode::kInvalidArgument, "cmd: unknown command");
 }
@@ -172,6 +266,11 @@ absl::StatusOr<Idx> Core::find_shopper(std::string_view id, std::string_view fie
   return find_in(shopper_ids, id, field, "shopper");
 }
 
+absl::Status limit_error(std::string_view field, std::string_view what, std::size_t limit) {
+  return error(ErrorCode::kLimitExceeded, "%s: a merchant holds at most %d %s (vshop/limits.hpp)",
+               field, limit, what);
+}
+
 Idx Core::intern_shopper(std::string_view id) {
   const auto [it, inserted] =
       shopper_ids.try_emplace(std::string(id), static_cast<Idx>(shoppers.size()));
@@ -194,25 +293,28 @@ Engine& Engine::operator=(Engine&&) noexcept = default;
 
 absl::Status Engine::apply(const Command& command) {
   Command copy = command;
-  return core_->apply(copy);
+  return core_->apply(copy, false);
 }
 
 absl::Status Engine::apply_json(std::string_view line) {
+  if (line.size() > limits::kMaxLineBytes) {
+    return error(ErrorCode::kInvalidArgument, "line: %d bytes, more than the limit of %d",
+                 line.size(), limits::kMaxLineBytes);
+  }
   auto command = parse_command(line);
   if (!command.ok()) return command.status();
-  return core_->apply(*command);
+  return core_->apply(*command, true);
 }
 
 absl::Status Engine::advance(Instant now) {
   Command c;
   c.kind = CommandKind::kAdvance;
   c.at = now;
-  return core_->apply(c);
+  return core_->apply(c, false);
 }
 
 namespace {
-Command expert_chat(CommandKind kind, Instant now, std::string_view expert,
-                    std::string_view chat) {
+Command expert_chat(CommandKind kind, Instant now, std::string_view expert, std::string_view chat) {
   Command c;
   c.kind = kind;
   c.at = now;
@@ -224,11 +326,11 @@ Command expert_chat(CommandKind kind, Instant now, std::string_view expert,
 
 absl::Status Engine::go_available(Instant now, std::string_view expert) {
   Command c = expert_chat(CommandKind::kGoAvailable, now, expert, {});
-  return core_->apply(c);
+  return core_->apply(c, false);
 }
 absl::Status Engine::go_unavailable(Instant now, std::string_view expert) {
   Command c = expert_chat(CommandKind::kGoUnavailable, now, expert, {});
-  return core_->apply(c);
+  return core_->apply(c, false);
 }
 absl::StatusOr<std::string> Engine::request_chat(Instant now, std::string_view shopper,
                                                  std::optional<double> lat,
@@ -239,34 +341,36 @@ absl::StatusOr<std::string> Engine::request_chat(Instant now, std::string_view s
   c.shopper = shopper;
   c.lat = lat;
   c.lon = lon;
-  if (auto s = core_->apply(c); !s.ok()) return s;
+  if (auto s = core_->apply(c, false); !s.ok()) return s;
   return core_->last_chat_id;
 }
 absl::Status Engine::claim(Instant now, std::string_view expert, std::string_view chat) {
   Command c = expert_chat(CommandKind::kClaim, now, expert, chat);
-  return core_->apply(c);
+  return core_->apply(c, false);
 }
 absl::Status Engine::decline(Instant now, std::string_view expert, std::string_view chat) {
   Command c = expert_chat(CommandKind::kDecline, now, expert, chat);
-  return core_->apply(c);
+  return core_->apply(c, false);
 }
 absl::Status Engine::send_message(Instant now, std::string_view chat, MessageSender from) {
   Command c = expert_chat(CommandKind::kSendMessage, now, {}, chat);
   c.from = message_sender_name(from);
-  return core_->apply(c);
+  return core_->apply(c, false);
 }
 absl::Status Engine::finish_chat(Instant now, std::string_view expert, std::string_view chat) {
   Command c = expert_chat(CommandKind::kFinishChat, now, expert, chat);
-  return core_->apply(c);
+  return core_->apply(c, false);
 }
 
 std::vector<Effect> Engine::drain_effects() {
   std::vector<Effect> out;
   out.swap(core_->outbox);
+  core_->drained();
   return out;
 }
 
 void Engine::drain_effects(std::vector<Effect>& out) {
+  core_->drained();
   if (out.empty()) {
     out.swap(core_->outbox);
     return;

@@ -9,8 +9,10 @@ namespace vshop::engine_detail {
 namespace {
 
 std::string trim(std::string_view s) {
-  while (!s.empty() && absl::ascii_isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && absl::ascii_isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  while (!s.empty() && absl::ascii_isspace(static_cast<unsigned char>(s.front())))
+    s.remove_prefix(1);
+  while (!s.empty() && absl::ascii_isspace(static_cast<unsigned char>(s.back())))
+    s.remove_suffix(1);
   return std::string(s);
 }
 
@@ -82,9 +84,9 @@ absl::Status Core::register_expert(const Command& c) {
   if (expert_emails.contains(key)) {
     return error(ErrorCode::kAlreadyExists, "email: \"%s\" already has an account", email);
   }
-  if (experts.size() >= analytics::kMaxInternedId) {  // the metrics' dense per-expert tables
-    return error(ErrorCode::kInvalidArgument, "expert: a merchant has at most %d experts",
-                 analytics::kMaxInternedId);
+  static_assert(limits::kMaxExperts <= analytics::kMaxInternedId);  // dense metrics tables
+  if (experts.size() >= limits::kMaxExperts) {
+    return limit_error("expert", "experts", limits::kMaxExperts);
   }
   const auto idx = static_cast<Idx>(experts.size());
   Expert& x = experts.emplace_back();
@@ -111,8 +113,7 @@ absl::Status Core::approve_expert(const Command& c) {
   }
   if (x.available) {
     return error(ErrorCode::kInvalidState,
-                 "expert: \"%s\" is available; go unavailable before changing the store",
-                 c.expert);
+                 "expert: \"%s\" is available; go unavailable before changing the store", c.expert);
   }
   x.account = ExpertAccount::kApproved;
   x.store = *s;

@@ -44,6 +44,13 @@ absl::StatusOr<analytics::Scope> resolve(const Core& core, const MetricsScope& s
   return error(ErrorCode::kInvalidArgument, "scope: unknown kind");
 }
 
+// Query bounds within years 0001..9999 (the instants the engine knows).
+absl::Status check_range(Instant from, Instant to) {
+  if (auto f = instant_from_ms(to_epoch_ms(from), "from"); !f.ok()) return f.status();
+  if (auto t = instant_from_ms(to_epoch_ms(to), "to"); !t.ok()) return t.status();
+  return absl::OkStatus();
+}
+
 // The range a whole-history report covers: every recorded day, or today when nothing was.
 // The host id of an interned store / expert ("" when out of range).
 std::string store_name(const Core& core, std::uint32_t index) {
@@ -63,6 +70,7 @@ analytics::DateRange whole_history(const Core& core) {
 
 absl::StatusOr<analytics::Metrics> Engine::metrics(const MetricsScope& scope, Instant from,
                                                    Instant to) const {
+  if (auto r = check_range(from, to); !r.ok()) return r;
   auto s = resolve(*core_, scope);
   if (!s.ok()) return s.status();
   return core_->metrics.query(*s, from, to);
@@ -70,6 +78,7 @@ absl::StatusOr<analytics::Metrics> Engine::metrics(const MetricsScope& scope, In
 
 absl::StatusOr<std::vector<analytics::DailyMetrics>> Engine::daily_metrics(
     const MetricsScope& scope, Instant from, Instant to) const {
+  if (auto r = check_range(from, to); !r.ok()) return r;
   auto s = resolve(*core_, scope);
   if (!s.ok()) return s.status();
   return core_->metrics.daily(*s, from, to);

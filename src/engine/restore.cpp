@@ -314,6 +314,7 @@ absl::StatusOr<Engine> Engine::restore(std::string_view snapshot) {
   for (Idx i = 0; i < s.experts.size(); ++i) {
     if (s.experts[i].available) s.index_insert(i);
   }
+  if (absl::Status st = s.finish_restore(); !st.ok()) return st;  // cross-references
   return engine;
 }
 

@@ -78,7 +78,8 @@ void Core::candidates(const Chat& chat, std::size_t want, std::vector<Idx>& out)
     scratch_group.clear();
     for (std::size_t k = 0; k < n; ++k) {
       const Store& store = stores[group[k]];
-      if (store.active) scratch_group.insert(scratch_group.end(), store.available.begin(), store.available.end());
+      if (store.active)
+        scratch_group.insert(scratch_group.end(), store.available.begin(), store.available.end());
     }
     std::sort(scratch_group.begin(), scratch_group.end(),
               [this](Idx a, Idx b) { return idle_before(a, b); });
@@ -117,16 +118,16 @@ void Core::start_wave(Idx c, std::int64_t at_ms, bool first) {
   // window keeps the one of the request (R-SET-1).
   const std::int64_t deadline =
       std::min(at_ms + settings.offer_timeout.count(), chat.claim_deadline_ms);
+  chat.wave_timer = add_timer(deadline, TimerKind::kWave, c);  // the deadline clamped
   Effect& eff = emit(EffectKind::kChatOffered, at_ms);
   eff.chat = chat.id;
-  eff.deadline = from_epoch_ms(deadline);
+  eff.deadline = from_epoch_ms(chat.wave_timer.deadline_ms);
   for (Idx e : wave) {
     chat.offers.push_back(Offer{e, OfferState::kPending});
     experts[e].pending_offer = c;
     eff.experts.push_back(experts[e].id);
     fed(metrics.chat_offered(from_epoch_ms(at_ms), c, e, metrics_store(e)));
   }
-  chat.wave_timer = add_timer(deadline, TimerKind::kWave, c);
 }
 
 void Core::offer_replacement(Idx c, std::int64_t at_ms) {
@@ -190,6 +191,7 @@ void Core::miss_chat(Idx c, std::int64_t at_ms, MissReason reason) {
   cancel_timer(chat.wave_timer);
   chat.state = ChatState::kMissed;
   shoppers[chat.shopper].open_chat = kNone;
+  --open_chats;
   fed(metrics.chat_missed(from_epoch_ms(at_ms), c));
   Effect& eff = emit(EffectKind::kChatMissed, at_ms);
   eff.chat = chat.id;

@@ -46,7 +46,9 @@ int Core::pending_experts() const {
 // previous one fires (SPEC §11), so an idle merchant has no timer to wake it up.
 void Core::arm_digest() {
   if (digest_timer != kNoTimer || managers.empty()) return;
-  digest_timer = add_timer(next_digest_after(now_ms), TimerKind::kDigest, 0);
+  const std::int64_t at = next_digest_after(now_ms);
+  if (at > kMaxEpochMs) return;  // past year 9999: never reached (recurring, so not clamped)
+  digest_timer = add_timer(at, TimerKind::kDigest, 0);
 }
 
 void Core::on_digest(std::int64_t at_ms) {
@@ -66,6 +68,9 @@ absl::Status Core::subscribe_digest(const Command& c) {
   }
   if (managers.contains(c.manager)) {
     return error(ErrorCode::kAlreadyExists, "manager: \"%s\" is already subscribed", c.manager);
+  }
+  if (managers.size() >= limits::kMaxManagers) {
+    return limit_error("manager", "digest subscribers", limits::kMaxManagers);
   }
   managers.emplace(c.manager, c.email);
   arm_digest();
@@ -88,7 +93,7 @@ absl::Status Core::deactivate_merchant(const Command&) {
                  format_instant(from_epoch_ms(*merchant_deactivated_ms)));
   }
   merchant_deactivated_ms = now_ms;
-  pii_timer = add_timer(now_ms + kPiiDelayMs, TimerKind::kPiiAnonymize, 0);
+  pii_timer = add_timer(now_ms + kPiiDelayMs, TimerKind::kPiiAnonymize, 0);  // clamped
   return absl::OkStatus();
 }
 

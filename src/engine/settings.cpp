@@ -4,8 +4,8 @@
 #include <algorithm>
 
 #include "absl/strings/ascii.h"
-#include "date/tz.h"
 #include "vshop/error.hpp"
+#include "vshop/hours/opening_hours.hpp"
 
 namespace vshop {
 namespace {
@@ -15,13 +15,7 @@ absl::Status out_of_bounds(std::string_view field, std::int64_t value, std::int6
   return error(ErrorCode::kInvalidSetting, "%s: %d is outside %d..%d", field, value, lo, hi);
 }
 
-bool known_zone(const std::string& name) {
-  try {
-    return date::locate_zone(name) != nullptr;
-  } catch (const std::exception&) {
-    return false;
-  }
-}
+bool known_zone(const std::string& name) { return hours::locate_iana_zone(name) != nullptr; }
 
 }  // namespace
 

@@ -46,15 +46,16 @@ bool Core::store_open_memo(Idx s, std::int64_t at_ms) {
 }
 
 absl::Status Core::add_store(Command& c) {
-  if (!c.store_spec) return error(ErrorCode::kInvalidArgument, "store: the store fields are missing");
+  if (!c.store_spec)
+    return error(ErrorCode::kInvalidArgument, "store: the store fields are missing");
   hours::StoreSpec& spec = *c.store_spec;
   if (store_ids.contains(absl::string_view(spec.id.data(), spec.id.size()))) {
     return error(ErrorCode::kAlreadyExists, "store: \"%s\" already exists", spec.id);
   }
   if (auto s = check_location(spec); !s.ok()) return s;
-  if (stores.size() >= analytics::kMaxInternedId) {  // the metrics' dense per-store tables
-    return error(ErrorCode::kInvalidArgument, "store: a merchant has at most %d stores",
-                 analytics::kMaxInternedId);
+  static_assert(limits::kMaxStores <= analytics::kMaxInternedId);  // dense metrics tables
+  if (stores.size() >= limits::kMaxStores) {
+    return limit_error("store", "stores", limits::kMaxStores);
   }
   auto compiled = hours::OpeningHours::create(spec.timezone, spec.hours);
   if (!compiled.ok()) return compiled.status();
@@ -69,7 +70,8 @@ absl::Status Core::add_store(Command& c) {
 }
 
 absl::Status Core::update_store(Command& c) {
-  if (!c.store_spec) return error(ErrorCode::kInvalidArgument, "store: the store fields are missing");
+  if (!c.store_spec)
+    return error(ErrorCode::kInvalidArgument, "store: the store fields are missing");
   auto s = find_store(c.store_spec->id);
   if (!s.ok()) return s.status();
   // Merge: the fields given replace, the others stay (SPEC §11).
@@ -103,8 +105,8 @@ absl::Status Core::update_store(Command& c) {
   set_location(store);
   store_index_dirty = true;
   c.store_spec = merged;  // the journal records the whole merged store: same effect on replay
-  c.store_given = hours::StoreFieldsGiven{true, true, true, true, true, true, true, true,
-                                          merged.osm_hours.has_value()};
+  c.store_given = hours::StoreFieldsGiven{
+      true, true, true, true, true, true, true, true, merged.osm_hours.has_value()};
   cancel_timer(store.close_timer);
   if (!store.available.empty()) {
     if (store_open_memo(*s, now_ms)) {
@@ -121,12 +123,14 @@ absl::Status Core::deactivate_store(const Command& c) {
   if (!s.ok()) return s.status();
   Store& store = stores[*s];
   if (!store.active) return absl::OkStatus();
+  // The store stops routing first, so that no replacement offer of a leaver goes to a
+  // colleague of the same store (R-PIN-10).
+  store.active = false;
+  cancel_timer(store.close_timer);
   std::vector<Idx> leaving = store.available;
   std::sort(leaving.begin(), leaving.end(),
             [this](Idx a, Idx b) { return experts[a].id < experts[b].id; });
   for (Idx e : leaving) make_unavailable(e, now_ms, UnavailableReason::kStoreDeactivated);
-  stores[*s].active = false;
-  cancel_timer(stores[*s].close_timer);
   return absl::OkStatus();
 }
 
@@ -136,6 +140,8 @@ void Core::arm_store_close(Idx s) {
   if (store.close_timer != kNoTimer || !store.hours) return;
   const auto next = store.hours->next_change(from_epoch_ms(now_ms));
   if (!next) return;  // open for the next 400 days: re-armed when someone goes available
+  // Past year 9999 the clock never gets there (a recurring timer, so not clamped).
+  if (to_epoch_ms(*next) > kMaxEpochMs) return;
   store.close_timer = add_timer(to_epoch_ms(*next), TimerKind::kStoreClose, s);
 }
 

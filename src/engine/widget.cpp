@@ -22,9 +22,11 @@ std::optional<std::uint32_t> parse_ipv4(std::string_view text) {
   std::size_t pos = 0;
   while (parts < 4) {
     const std::size_t end = text.find('.', pos);
-    const std::string_view part = text.substr(pos, end == std::string_view::npos ? text.size() - pos : end - pos);
+    const std::string_view part =
+        text.substr(pos, end == std::string_view::npos ? text.size() - pos : end - pos);
     std::uint32_t v = 0;
-    if (part.empty() || part.size() > 3 || !absl::SimpleAtoi(absl::string_view(part.data(), part.size()), &v) || v > 255) {
+    if (part.empty() || part.size() > 3 ||
+        !absl::SimpleAtoi(absl::string_view(part.data(), part.size()), &v) || v > 255) {
       return std::nullopt;
     }
     out = (out << 8) | v;
@@ -88,7 +90,8 @@ WidgetState Engine::widget_state(const WidgetQuery& q, const WidgetRules& rules,
     cap = WidgetState::kOngoingOnly;
   }
   const Core& s = *core_;
-  const std::int64_t t = to_epoch_ms(now);
+  // Instants outside years 0001..9999 are read as the nearest end (the hours know no others).
+  const std::int64_t t = std::clamp(to_epoch_ms(now), kMinEpochMs, kMaxEpochMs);
   bool someone_free = false, someone_busy = false, any_open = false;
   for (const auto& [idle, e] : s.available_all) {
     if (!s.store_open(s.experts[e].store, t)) continue;

@@ -57,13 +57,36 @@ bool always_open(const WeeklyHours& hours) {
 
 }  // namespace
 
-absl::StatusOr<OpeningHours> OpeningHours::create(std::string_view timezone, WeeklyHours hours) {
-  const date::time_zone* zone = nullptr;
-  try {
-    zone = date::locate_zone(std::string(timezone));
-  } catch (const std::exception&) {
-    zone = nullptr;
+const date::time_zone* locate_iana_zone(std::string_view name) {
+  // Zone names are ASCII letters, digits and `/_+-`, each part starting with a letter (this
+  // also rules out `.`, `..` and absolute paths); at most 64 bytes.
+  if (name.empty() || name.size() > 64) return nullptr;
+  bool part_start = true;
+  for (const char ch : name) {
+    const bool letter = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+    const bool other = (ch >= '0' && ch <= '9') || ch == '_' || ch == '+' || ch == '-';
+    if (ch == '/') {
+      if (part_start) return nullptr;
+      part_start = true;
+      continue;
+    }
+    if (part_start ? !letter : !(letter || other)) return nullptr;
+    part_start = false;
   }
+  if (part_start) return nullptr;  // a trailing '/'
+  if (name == "localtime" || name == "posixrules" || name == "Factory" ||
+      name.substr(0, 6) == "posix/" || name.substr(0, 6) == "right/") {
+    return nullptr;
+  }
+  try {
+    return date::locate_zone(std::string(name));
+  } catch (const std::exception&) {
+    return nullptr;
+  }
+}
+
+absl::StatusOr<OpeningHours> OpeningHours::create(std::string_view timezone, WeeklyHours hours) {
+  const date::time_zone* zone = locate_iana_zone(timezone);
   if (zone == nullptr) {
     return error(ErrorCode::kInvalidArgument, "timezone: unknown IANA time zone \"%s\"", timezone);
   }

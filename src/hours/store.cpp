@@ -7,6 +7,7 @@
 #include "hours/store_json.hpp"
 #include "simdjson.h"
 #include "vshop/error.hpp"
+#include "vshop/limits.hpp"
 
 namespace vshop::hours {
 namespace {
@@ -25,12 +26,38 @@ std::string shown(simdjson::dom::element value) {
   return text;
 }
 
-absl::StatusOr<std::string> read_string(simdjson::dom::element value, std::string_view field) {
+absl::StatusOr<std::string> read_string(simdjson::dom::element value, std::string_view field,
+                                        std::size_t max_bytes = limits::kMaxShortTextBytes) {
   std::string_view s;
   if (value.get(s) != simdjson::SUCCESS) {
     return bad(field, "expected a string, got " + shown(value));
   }
+  if (s.size() > max_bytes) {
+    return error(ErrorCode::kInvalidArgument, "%s: %d bytes, more than the limit of %d", field,
+                 s.size(), max_bytes);
+  }
   return std::string(s);
+}
+
+// The keys of a store document (SPEC §11 `add_store`); `cmd` and `at` belong to the command
+// line that carries it.
+constexpr std::array<std::string_view, 13> kStoreKeys = {
+    "store",       "timezone", "name",      "public_name", "address", "lat", "lon",
+    "departments", "hours",    "osm_hours", "exceptions",  "cmd",     "at"};
+
+// Every key known and given once (R-PIN-1).
+absl::Status check_keys(simdjson::dom::object obj) {
+  std::uint32_t seen = 0;
+  for (auto [key, value] : obj) {
+    std::size_t i = 0;
+    while (i < kStoreKeys.size() && kStoreKeys[i] != key) ++i;
+    if (i == kStoreKeys.size()) {
+      return error(ErrorCode::kInvalidArgument, "%s: unknown field of a store", key);
+    }
+    if (seen & (1u << i)) return error(ErrorCode::kInvalidArgument, "%s: given twice", key);
+    seen |= 1u << i;
+  }
+  return absl::OkStatus();
 }
 
 // R-ID-1: 1..128 bytes of UTF-8 (simdjson has validated the encoding), no control characters.
@@ -41,8 +68,8 @@ absl::Status check_id(std::string_view id, std::string_view field) {
   for (const char c : id) {
     const auto u = static_cast<unsigned char>(c);
     if (u < 0x20 || u == 0x7f) {
-      return error(ErrorCode::kInvalidArgument, "%s: id \"%s\" contains a control character",
-                   field, id);
+      return error(ErrorCode::kInvalidArgument, "%s: id \"%s\" contains a control character", field,
+                   id);
     }
   }
   return absl::OkStatus();
@@ -58,7 +85,7 @@ absl::StatusOr<double> read_degrees(simdjson::dom::element value, std::string_vi
     return error(ErrorCode::kInvalidArgument, "%s: %s out of range -%g..%g", field, shown(value),
                  bound, bound);
   }
-  return v;
+  return v == 0 ? 0.0 : v;  // -0 reads back as the integer 0: one zero (R-DET-1)
 }
 
 absl::StatusOr<std::vector<LocalInterval>> read_intervals(simdjson::dom::element value,
@@ -66,6 +93,10 @@ absl::StatusOr<std::vector<LocalInterval>> read_intervals(simdjson::dom::element
   simdjson::dom::array list;
   if (value.get(list) != simdjson::SUCCESS) {
     return bad(field, "expected a list of \"HH:MM-HH:MM\" strings, got " + shown(value));
+  }
+  if (list.size() > limits::kMaxIntervalsPerDay) {
+    return error(ErrorCode::kInvalidArgument, "%s: %d intervals, more than the limit of %d", field,
+                 list.size(), limits::kMaxIntervalsPerDay);
   }
   std::vector<LocalInterval> out;
   std::size_t i = 0;
@@ -85,8 +116,8 @@ absl::StatusOr<std::vector<LocalInterval>> read_intervals(simdjson::dom::element
 absl::Status read_weekly(simdjson::dom::element value, WeeklyHours& hours) {
   simdjson::dom::object days;
   if (value.get(days) != simdjson::SUCCESS) {
-    return bad("hours", "expected an object mon..sun -> list of \"HH:MM-HH:MM\", got " +
-                            shown(value));
+    return bad("hours",
+               "expected an object mon..sun -> list of \"HH:MM-HH:MM\", got " + shown(value));
   }
   for (auto [key, list] : days) {
     std::size_t day = kDayKeys.size();
@@ -110,6 +141,10 @@ absl::Status read_exceptions(simdjson::dom::element value, WeeklyHours& hours) {
   if (value.get(dates) != simdjson::SUCCESS) {
     return bad("exceptions",
                "expected an object \"YYYY-MM-DD\" -> list of \"HH:MM-HH:MM\", got " + shown(value));
+  }
+  if (dates.size() > limits::kMaxHourExceptions) {
+    return error(ErrorCode::kInvalidArgument, "exceptions: %d dates, more than the limit of %d",
+                 dates.size(), limits::kMaxHourExceptions);
   }
   for (auto [key, list] : dates) {
     const std::string field = "exceptions." + std::string(key);
@@ -139,6 +174,7 @@ absl::StatusOr<StoreSpec> parse_store_json(std::string_view json, StoreFieldsGiv
   }
   simdjson::dom::object obj;
   if (root.get(obj) != simdjson::SUCCESS) return bad("store", "expected a JSON object");
+  if (absl::Status s = check_keys(obj); !s.ok()) return s;
 
   StoreFieldsGiven seen;
   StoreSpec spec;
@@ -159,13 +195,7 @@ absl::StatusOr<StoreSpec> parse_store_json(std::string_view json, StoreFieldsGiv
     auto tz = read_string(v, "timezone");
     if (!tz.ok()) return tz.status();
     // Validated here so that the error names `timezone` before any hours are compiled.
-    bool known = false;
-    try {
-      known = date::locate_zone(*tz) != nullptr;
-    } catch (const std::exception&) {
-      known = false;
-    }
-    if (!known) {
+    if (locate_iana_zone(*tz) == nullptr) {
       return error(ErrorCode::kInvalidArgument, "timezone: unknown IANA time zone \"%s\"", *tz);
     }
     spec.timezone = std::move(*tz);
@@ -197,6 +227,11 @@ absl::StatusOr<StoreSpec> parse_store_json(std::string_view json, StoreFieldsGiv
     if (v.get(list) != simdjson::SUCCESS) {
       return bad("departments", "expected a list of strings, got " + shown(v));
     }
+    if (list.size() > limits::kMaxListItems) {
+      return error(ErrorCode::kInvalidArgument,
+                   "departments: %d entries, more than the limit of %d", list.size(),
+                   limits::kMaxListItems);
+    }
     std::size_t i = 0;
     for (simdjson::dom::element item : list) {
       auto s = read_string(item, "departments[" + std::to_string(i++) + "]");
@@ -212,7 +247,7 @@ absl::StatusOr<StoreSpec> parse_store_json(std::string_view json, StoreFieldsGiv
   }
   if (field("osm_hours", v)) {
     if (has_hours) return bad("osm_hours", "give either hours or osm_hours, not both");
-    auto text = read_string(v, "osm_hours");
+    auto text = read_string(v, "osm_hours", limits::kMaxOsmHoursBytes);
     if (!text.ok()) return text.status();
     absl::StatusOr<WeeklyHours> parsed = parse_osm_opening_hours(*text);
     if (!parsed.ok()) return parsed.status();

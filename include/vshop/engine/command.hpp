@@ -97,8 +97,22 @@ struct Command {
 };
 
 // Parses one JSON Lines command. A malformed line (bad JSON, unknown `cmd`, unknown, missing or
-// mistyped field, an id outside R-ID-1) fails with invalid_argument naming the field.
+// mistyped field, anything validate_command refuses) fails with invalid_argument naming the
+// field.
 absl::StatusOr<Command> parse_command(std::string_view line);
+
+// Checks that a command is well-formed (R-PIN-1): `at` within years 0001..9999, every id valid
+// by R-ID-1, every string valid UTF-8 within its length of vshop/limits.hpp, lists within
+// their limits, numbers finite, integer minor units canonical, `items` a JSON list, and for
+// add_store / update_store a store document parse_store_json accepts. Fails with
+// invalid_argument naming the field, with the message the JSON reader gives: parse_command
+// runs it on every line and Engine::apply on every command, before the clock moves.
+absl::Status validate_command(const Command& command);
+
+// validate_command, then brings the command to the form the JSON reader would give (-0 as 0,
+// `items` compact, the store document as read back), so that its journal line replays to the
+// same state (R-DET-1). Engine::apply runs it.
+absl::Status canonicalize_command(Command& command);
 
 // The canonical journal line (no newline): `at` (must be set), `cmd`, then the fields in SPEC
 // §11 order.

@@ -84,6 +84,12 @@ inline constexpr std::chrono::days kMaxIntervalQuerySpan{1000};
 // Queries are const, deterministic and safe to call from several threads at once: a block is
 // published once, fully built, under a mutex, and read without locking afterwards. Copies share
 // the compiled hours and blocks.
+// The zone of the IANA tz database named `name` (`Europe/Amsterdam`, `UTC`, `Etc/GMT+5`), or
+// nullptr. Names of a zoneinfo directory that are not zones of the database's zone or link
+// lists (`localtime`, `posixrules`, `posix/...`, `right/...`, paths) and the placeholder
+// `Factory` (no real offset) are not zones, so no result follows the host's configuration.
+const date::time_zone* locate_iana_zone(std::string_view name);
+
 class OpeningHours {
  public:
   // Fails with invalid_argument naming `timezone` for an unknown IANA zone.

@@ -31,9 +31,10 @@ struct StoreFieldsGiven {
   bool departments = false, hours = false, exceptions = false, osm_hours = false;
 };
 
-// Reads a store object (the fields of `add_store`; unknown keys such as `cmd` and `at` are
-// ignored). Fails with invalid_argument naming the field (`hours.mon[1]`) and the value.
-// `given` (optional) reports which optional fields were present.
+// Reads a store object (the fields of `add_store`; `cmd` and `at` of a command line are
+// skipped). An unknown or repeated field, a value of the wrong type or out of range, or a
+// length over vshop/limits.hpp fails with invalid_argument naming the field (`hours.mon[1]`)
+// and the value. `given` (optional) reports which optional fields were present.
 absl::StatusOr<StoreSpec> parse_store_json(std::string_view json,
                                            StoreFieldsGiven* given = nullptr);
 

@@ -54,7 +54,7 @@ struct Sim {
   std::string failure;
   std::map<std::string, long>* stats = nullptr;  // effect and error counts, for coverage
   // R-ATTR-1 model: each shopper's latest contact (expert, chat, instant), from the effects
-  // (claim, take, accepted transfer, finish, block) and the accepted messages.
+  // (claim, take, accepted transfer, finish; not a block, R-PIN-5) and the accepted messages.
   struct Contact {
     std::string expert, chat;
     std::int64_t at_ms = 0;
@@ -312,8 +312,7 @@ struct Sim {
         missed[e.expert] = declined[e.expert] = 0;
         break;
       case EffectKind::kShopperBlocked:
-        blocked.insert(e.shopper);
-        contact(e.chat, e.expert, at_ms);
+        blocked.insert(e.shopper);  // not a contact for attribution (R-PIN-5)
         break;
       case EffectKind::kChatFinished:
         contact(e.chat, e.expert, at_ms);
@@ -330,6 +329,10 @@ struct Sim {
   }
 
   void check_invariants() {
+    // The engine's own check of every cross-reference, index and count.
+    if (const absl::Status s = engine.check_invariants(); !s.ok()) {
+      return fail("check_invariants: " + std::string(s.message()));
+    }
     // The engine's time: a malformed or out-of-order line does not move the clock.
     const std::int64_t now = to_epoch_ms(engine.now());
     std::map<std::string, int> open_per_shopper;
