@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 
+#include "engine/settings_table.hpp"
 #include "simdjson.h"
 #include "vshop/error.hpp"
 
@@ -23,22 +24,33 @@ enum class FieldType : std::uint8_t {
   kOptStringList,
   kSubtotal,  // decimal string or integer minor units
   kOptRawArray,
+  kSetting,  // a configure setting: row `setting` of the settings table
 };
 
 struct Field {
   std::string_view name;
   FieldType type;
   void* (*member)(Command&);
+  std::size_t setting = 0;
 };
 
-#define VSHOP_FIELD(json_name, type, member)                         \
-  Field {                                                            \
+#define VSHOP_FIELD(json_name, type, member)                                  \
+  Field {                                                                     \
     json_name, FieldType::type, [](Command& c) -> void* { return &c.member; } \
   }
 
 const Field kExpert = VSHOP_FIELD("expert", kId, expert);
 const Field kChat = VSHOP_FIELD("chat", kId, chat);
 const Field kShopper = VSHOP_FIELD("shopper", kId, shopper);
+
+// configure: one field per setting, from the settings table (settings_table.hpp).
+std::vector<Field> configure_fields() {
+  std::vector<Field> fields;
+  for (std::size_t i = 0; i < settings_table::size(); ++i) {
+    fields.push_back(Field{settings_table::key(i), FieldType::kSetting, nullptr, i});
+  }
+  return fields;
+}
 
 struct Schema {
   CommandKind kind;
@@ -52,22 +64,7 @@ const std::vector<Schema>& schemas() {
     const std::vector<Field> expert_only = {kExpert};
     const std::vector<Field> shopper_only = {kShopper};
     std::vector<Schema> t = {
-        {CommandKind::kConfigure,
-         "configure",
-         {VSHOP_FIELD("max_active_chats", kOptInt, settings.max_active_chats),
-          VSHOP_FIELD("claim_window_s", kOptInt, settings.claim_window_s),
-          VSHOP_FIELD("offer_timeout_s", kOptInt, settings.offer_timeout_s),
-          VSHOP_FIELD("offer_fanout", kOptInt, settings.offer_fanout),
-          VSHOP_FIELD("missed_streak_limit", kOptInt, settings.missed_streak_limit),
-          VSHOP_FIELD("decline_streak_limit", kOptInt, settings.decline_streak_limit),
-          VSHOP_FIELD("transfer_timeout_s", kOptInt, settings.transfer_timeout_s),
-          VSHOP_FIELD("attribution_window_days", kOptInt, settings.attribution_window_days),
-          VSHOP_FIELD("reporting_timezone", kOptString, settings.reporting_timezone),
-          VSHOP_FIELD("show_when_busy", kOptBool, settings.show_when_busy),
-          VSHOP_FIELD("show_outside_opening_hours", kOptBool, settings.show_outside_opening_hours),
-          VSHOP_FIELD("invite_code", kOptString, settings.invite_code),
-          VSHOP_FIELD("contact_channels", kOptStringList, settings.contact_channels),
-          VSHOP_FIELD("region", kOptString, settings.region)}},
+        {CommandKind::kConfigure, "configure", configure_fields()},
         {CommandKind::kAddStore, "add_store", {}},
         {CommandKind::kUpdateStore, "update_store", {}},
         {CommandKind::kDeactivateStore, "deactivate_store", {VSHOP_FIELD("store", kId, store)}},
@@ -90,8 +87,8 @@ const std::vector<Schema>& schemas() {
          {kShopper, VSHOP_FIELD("chat", kOptId, chat), VSHOP_FIELD("lat", kOptDouble, lat),
           VSHOP_FIELD("lon", kOptDouble, lon), VSHOP_FIELD("country", kOptString, country),
           VSHOP_FIELD("city", kOptString, city),
-          VSHOP_FIELD("postal_code", kOptString, postal_code),
-          VSHOP_FIELD("ip", kOptString, ip), VSHOP_FIELD("department", kOptString, department),
+          VSHOP_FIELD("postal_code", kOptString, postal_code), VSHOP_FIELD("ip", kOptString, ip),
+          VSHOP_FIELD("department", kOptString, department),
           VSHOP_FIELD("page_url", kOptString, page_url)}},
         {CommandKind::kClaim, "claim", expert_chat},
         {CommandKind::kDecline, "decline", expert_chat},
@@ -108,9 +105,7 @@ const std::vector<Schema>& schemas() {
         {CommandKind::kShopperOnline, "shopper_online", shopper_only},
         {CommandKind::kShopperOffline, "shopper_offline", shopper_only},
         {CommandKind::kFinishChat, "finish_chat", expert_chat},
-        {CommandKind::kRateChat,
-         "rate_chat",
-         {kShopper, kChat, VSHOP_FIELD("stars", kInt, stars)}},
+        {CommandKind::kRateChat, "rate_chat", {kShopper, kChat, VSHOP_FIELD("stars", kInt, stars)}},
         {CommandKind::kTransfer,
          "transfer",
          {kExpert, kChat, VSHOP_FIELD("to", kId, to), VSHOP_FIELD("note", kString, note)}},
@@ -164,7 +159,7 @@ absl::Status read_id(simdjson::dom::element v, std::string_view field, std::stri
 }
 
 absl::Status read_field(const Field& f, simdjson::dom::element v, Command& c) {
-  void* m = f.member(c);
+  void* m = f.member ? f.member(c) : nullptr;
   switch (f.type) {
     case FieldType::kId:
     case FieldType::kOptId:
@@ -231,6 +226,8 @@ absl::Status read_field(const Field& f, simdjson::dom::element v, Command& c) {
       *static_cast<std::optional<std::string>*>(m) = simdjson::minify(v);
       return absl::OkStatus();
     }
+    case FieldType::kSetting:
+      return settings_table::read_patch_value(f.setting, v, c.settings);
   }
   return mistyped(f.name, "valid");
 }
@@ -344,7 +341,7 @@ void write_command(JsonWriter& out, const Command& c) {
   }
   auto& mc = const_cast<Command&>(c);  // the member accessors are shared with the reader
   for (const Field& f : schema_of(c.kind).fields) {
-    const void* m = f.member(mc);
+    const void* m = f.member ? f.member(mc) : nullptr;
     switch (f.type) {
       case FieldType::kId:
       case FieldType::kString:
@@ -396,6 +393,9 @@ void write_command(JsonWriter& out, const Command& c) {
         if (const auto& r = *static_cast<const std::optional<std::string>*>(m)) {
           out.key(f.name).raw(*r);
         }
+        break;
+      case FieldType::kSetting:
+        settings_table::write_patch_value(out, f.setting, c.settings);
         break;
     }
   }
