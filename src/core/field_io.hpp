@@ -124,6 +124,22 @@ class FieldWriter {
   void object(std::string_view name, const T& x, F&& fields) {
     optional_object(name, x, true, std::forward<F>(fields));
   }
+  // A list omitted when empty (absent reads as empty).
+  template <typename C, typename F>
+  void sparse_list(std::string_view name, const C& c, F&& fields) {
+    if (!c.empty()) list(name, c, std::forward<F>(fields));
+  }
+  template <typename C>
+  void sparse_indexes(std::string_view name, const C& c, std::size_t limit) {
+    if (!c.empty()) indexes(name, c, limit);
+  }
+  // An integer in lo..hi, or null.
+  template <typename I>
+  void optional_integer(std::string_view name, const std::optional<I>& v, std::int64_t,
+                        std::int64_t) {
+    out_.key(name);
+    v ? out_.integer(static_cast<std::int64_t>(*v)) : out_.null();
+  }
   // A value with its own JSON form: write(JsonWriter&) here, read(element) when reading.
   template <typename Write, typename Read>
   void custom(std::string_view name, Write&& write, Read&&) {
@@ -248,6 +264,31 @@ class FieldReader {
     optional_object(name, x, present, std::forward<F>(fields));
     if (!present) fail(name, "must not be null");
   }
+  template <typename C, typename F>
+  void sparse_list(std::string_view name, C& c, F&& fields) {
+    c.clear();
+    if (!has(name)) return;
+    list(name, c, std::forward<F>(fields));
+    // An empty list is never written: accepting it would let two texts read as one state.
+    if (c.empty()) fail(name, "must be omitted when empty");
+  }
+  template <typename C>
+  void sparse_indexes(std::string_view name, C& c, std::size_t limit) {
+    c.clear();
+    if (!has(name)) return;
+    indexes(name, c, limit);
+    if (c.empty()) fail(name, "must be omitted when empty");
+  }
+  template <typename I>
+  void optional_integer(std::string_view name, std::optional<I>& v, std::int64_t lo,
+                        std::int64_t hi) {
+    const auto e = take(name);
+    if (e.is_null()) {
+      v.reset();
+    } else {
+      v = static_cast<I>(integer_of(e, name, lo, hi));
+    }
+  }
   // read(element) returns an empty string when it accepted the value, else the problem.
   template <typename Write, typename Read>
   void custom(std::string_view name, Write&&, Read&& read) {
@@ -273,6 +314,10 @@ class FieldReader {
   std::string where(std::string_view name) const {
     if (name.empty()) return path_.empty() ? std::string("(root)") : path_;
     return path_.empty() ? std::string(name) : absl::StrCat(path_, ".", name);
+  }
+  bool has(std::string_view name) const {
+    simdjson::dom::element e;
+    return object_[name].get(e) == simdjson::SUCCESS;
   }
   simdjson::dom::element take(std::string_view name) {
     auto e = take_optional(name);
