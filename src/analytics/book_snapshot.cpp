@@ -167,7 +167,7 @@ struct BookSnapshot {
     }
     std::vector<std::string> codes;
     if constexpr (!kReading) {
-      for (const CurrencyInfo& c : b.currencies_) codes.push_back(c.code);
+      for (const CurrencyInfo& c : b.currencies_) codes.emplace_back(c.code);
     }
     v.texts("currencies", codes);
     if constexpr (kReading) {
@@ -181,9 +181,7 @@ struct BookSnapshot {
       }
     }
     const std::size_t currencies = codes.size();
-    std::optional<DayKey> latest;
-    if (b.any_event_) latest = b.latest_day_;
-    v.optional_integer("latest_day", latest, kMinDay, kMaxDay);
+    v.optional_integer("latest_day", b.latest_day_, b.any_event_, kMinDay, kMaxDay);
     series_field(v, "merchant", b.merchant_, currencies);
     scoped_field(v, "stores", "store", b.stores_, currencies);
     scoped_field(v, "experts", "expert", b.experts_, currencies);
@@ -228,10 +226,6 @@ struct BookSnapshot {
     });
 
     if constexpr (kReading) {
-      if (latest) {
-        b.latest_day_ = *latest;
-        b.any_event_ = true;
-      }
       // Merchant totals per currency bound every partial sum a query makes (no overflow).
       for (const auto& [day, d] : b.merchant_.entries()) {
         for (const OrderTotal& o : d.orders) {

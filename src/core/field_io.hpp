@@ -11,10 +11,10 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
-#include "absl/strings/str_cat.h"
 #include "simdjson.h"
 #include "vshop/json_writer.hpp"
 #include "vshop/time.hpp"
@@ -28,6 +28,20 @@ struct Bad : std::runtime_error {
 };
 
 inline constexpr std::int64_t kMaxInt64 = std::numeric_limits<std::int64_t>::max();
+
+// Concatenates text pieces and integers (for error messages).
+inline void append_piece(std::string& out, std::string_view s) { out.append(s); }
+inline void append_piece(std::string& out, const char* s) { out.append(s); }
+inline void append_piece(std::string& out, const std::string& s) { out.append(s); }
+template <typename I>
+requires std::is_integral_v<I>
+void append_piece(std::string& out, I i) { out.append(std::to_string(i)); }
+template <typename... Pieces>
+std::string cat(const Pieces&... pieces) {
+  std::string out;
+  (append_piece(out, pieces), ...);
+  return out;
+}
 
 // Adds one element read from a list to a container (vector or set).
 template <typename C, typename T>
@@ -133,12 +147,12 @@ class FieldWriter {
   void sparse_indexes(std::string_view name, const C& c, std::size_t limit) {
     if (!c.empty()) indexes(name, c, limit);
   }
-  // An integer in lo..hi, or null.
+  // An integer in lo..hi, or null when !present.
   template <typename I>
-  void optional_integer(std::string_view name, const std::optional<I>& v, std::int64_t,
+  void optional_integer(std::string_view name, const I& v, const bool& present, std::int64_t,
                         std::int64_t) {
     out_.key(name);
-    v ? out_.integer(static_cast<std::int64_t>(*v)) : out_.null();
+    present ? out_.integer(static_cast<std::int64_t>(v)) : out_.null();
   }
   // A value with its own JSON form: write(JsonWriter&) here, read(element) when reading.
   template <typename Write, typename Read>
@@ -235,7 +249,7 @@ class FieldReader {
         return;
       }
     }
-    fail(name, absl::StrCat("unknown value \"", s, "\""));
+    fail(name, cat("unknown value \"", s, "\""));
   }
   template <typename C, typename F>
   void list(std::string_view name, C& c, F&& fields) {
@@ -243,7 +257,7 @@ class FieldReader {
     std::size_t i = 0;
     for (simdjson::dom::element e : array_of(take(name), name)) {
       typename C::value_type item{};
-      FieldReader sub(object_of(e, name), absl::StrCat(where(name), "[", i++, "]"));
+      FieldReader sub(object_of(e, name), cat(where(name), "[", i++, "]"));
       fields(sub, item);
       sub.finish();
       if (!add_to(c, std::move(item))) fail(name, "listed twice");
@@ -280,14 +294,11 @@ class FieldReader {
     if (c.empty()) fail(name, "must be omitted when empty");
   }
   template <typename I>
-  void optional_integer(std::string_view name, std::optional<I>& v, std::int64_t lo,
+  void optional_integer(std::string_view name, I& v, bool& present, std::int64_t lo,
                         std::int64_t hi) {
     const auto e = take(name);
-    if (e.is_null()) {
-      v.reset();
-    } else {
-      v = static_cast<I>(integer_of(e, name, lo, hi));
-    }
+    present = !e.is_null();
+    if (present) v = static_cast<I>(integer_of(e, name, lo, hi));
   }
   // read(element) returns an empty string when it accepted the value, else the problem.
   template <typename Write, typename Read>
@@ -307,13 +318,13 @@ class FieldReader {
   }
 
   [[noreturn]] void fail(std::string_view name, std::string_view problem) const {
-    throw Bad(absl::StrCat(where(name), ": ", problem));
+    throw Bad(cat(where(name), ": ", problem));
   }
 
  private:
   std::string where(std::string_view name) const {
     if (name.empty()) return path_.empty() ? std::string("(root)") : path_;
-    return path_.empty() ? std::string(name) : absl::StrCat(path_, ".", name);
+    return path_.empty() ? std::string(name) : cat(path_, ".", name);
   }
   bool has(std::string_view name) const {
     simdjson::dom::element e;
@@ -352,7 +363,7 @@ class FieldReader {
     if (!e.is_int64() || e.get_int64().get(v) != simdjson::SUCCESS) {
       fail(name, "must be an integer");
     }
-    if (v < lo || v > hi) fail(name, absl::StrCat(v, " is outside ", lo, "..", hi));
+    if (v < lo || v > hi) fail(name, cat(v, " is outside ", lo, "..", hi));
     return v;
   }
   std::int64_t instant_of(simdjson::dom::element e, std::string_view name) const {
@@ -367,7 +378,7 @@ class FieldReader {
     std::int64_t v = 0;
     if (!e.is_int64() || e.get_int64().get(v) != simdjson::SUCCESS || v < 0 ||
         static_cast<std::uint64_t>(v) >= limit) {
-      fail(name, absl::StrCat("index out of range (", limit, " entries)"));
+      fail(name, cat("index out of range (", limit, " entries)"));
     }
     return static_cast<std::size_t>(v);
   }

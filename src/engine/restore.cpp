@@ -13,7 +13,6 @@
 namespace vshop {
 namespace {
 
-using engine_detail::ChatState;
 using engine_detail::Core;
 using engine_detail::Idx;
 using engine_detail::kNone;
