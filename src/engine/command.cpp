@@ -9,6 +9,7 @@
 
 #include "core/json_writer.hpp"
 #include "hours/store_json.hpp"
+#include "engine/settings_table.hpp"
 #include "simdjson.h"
 #include "vshop/error.hpp"
 #include "vshop/limits.hpp"
@@ -28,12 +29,14 @@ enum class FieldType : std::uint8_t {
   kOptStringList,
   kSubtotal,  // decimal string or integer minor units
   kOptRawArray,
+  kSetting,  // a configure setting: row `setting` of the settings table
 };
 
 struct Field {
   std::string_view name;
   FieldType type;
   void* (*member)(Command&);
+  std::size_t setting = 0;
 };
 
 #define VSHOP_FIELD(json_name, type, member)                                  \
@@ -44,6 +47,15 @@ struct Field {
 const Field kExpert = VSHOP_FIELD("expert", kId, expert);
 const Field kChat = VSHOP_FIELD("chat", kId, chat);
 const Field kShopper = VSHOP_FIELD("shopper", kId, shopper);
+
+// configure: one field per setting, from the settings table (settings_table.hpp).
+std::vector<Field> configure_fields() {
+  std::vector<Field> fields;
+  for (std::size_t i = 0; i < settings_table::size(); ++i) {
+    fields.push_back(Field{settings_table::key(i), FieldType::kSetting, nullptr, i});
+  }
+  return fields;
+}
 
 struct Schema {
   CommandKind kind;
@@ -57,22 +69,7 @@ const std::vector<Schema>& schemas() {
     const std::vector<Field> expert_only = {kExpert};
     const std::vector<Field> shopper_only = {kShopper};
     std::vector<Schema> t = {
-        {CommandKind::kConfigure,
-         "configure",
-         {VSHOP_FIELD("max_active_chats", kOptInt, settings.max_active_chats),
-          VSHOP_FIELD("claim_window_s", kOptInt, settings.claim_window_s),
-          VSHOP_FIELD("offer_timeout_s", kOptInt, settings.offer_timeout_s),
-          VSHOP_FIELD("offer_fanout", kOptInt, settings.offer_fanout),
-          VSHOP_FIELD("missed_streak_limit", kOptInt, settings.missed_streak_limit),
-          VSHOP_FIELD("decline_streak_limit", kOptInt, settings.decline_streak_limit),
-          VSHOP_FIELD("transfer_timeout_s", kOptInt, settings.transfer_timeout_s),
-          VSHOP_FIELD("attribution_window_days", kOptInt, settings.attribution_window_days),
-          VSHOP_FIELD("reporting_timezone", kOptString, settings.reporting_timezone),
-          VSHOP_FIELD("show_when_busy", kOptBool, settings.show_when_busy),
-          VSHOP_FIELD("show_outside_opening_hours", kOptBool, settings.show_outside_opening_hours),
-          VSHOP_FIELD("invite_code", kOptString, settings.invite_code),
-          VSHOP_FIELD("contact_channels", kOptStringList, settings.contact_channels),
-          VSHOP_FIELD("region", kOptString, settings.region)}},
+        {CommandKind::kConfigure, "configure", configure_fields()},
         {CommandKind::kAddStore, "add_store", {}},
         {CommandKind::kUpdateStore, "update_store", {}},
         {CommandKind::kDeactivateStore, "deactivate_store", {VSHOP_FIELD("store", kId, store)}},
@@ -169,7 +166,7 @@ absl::Status read_id(simdjson::dom::element v, std::string_view field, std::stri
 }
 
 absl::Status read_field(const Field& f, simdjson::dom::element v, Command& c) {
-  void* m = f.member(c);
+  void* m = f.member ? f.member(c) : nullptr;
   switch (f.type) {
     case FieldType::kId:
     case FieldType::kOptId:
@@ -237,6 +234,8 @@ absl::Status read_field(const Field& f, simdjson::dom::element v, Command& c) {
       *static_cast<std::optional<std::string>*>(m) = simdjson::minify(v);
       return absl::OkStatus();
     }
+    case FieldType::kSetting:
+      return settings_table::read_patch_value(f.setting, v, c.settings);
   }
   return mistyped(f.name, "valid");
 }
@@ -526,7 +525,7 @@ void write_command(JsonWriter& out, const Command& c) {
   }
   auto& mc = const_cast<Command&>(c);  // the member accessors are shared with the reader
   for (const Field& f : schema_of(c.kind).fields) {
-    const void* m = f.member(mc);
+    const void* m = f.member ? f.member(mc) : nullptr;
     switch (f.type) {
       case FieldType::kId:
       case FieldType::kString:
@@ -578,6 +577,9 @@ void write_command(JsonWriter& out, const Command& c) {
         if (const auto& r = *static_cast<const std::optional<std::string>*>(m)) {
           out.key(f.name).raw(*r);
         }
+        break;
+      case FieldType::kSetting:
+        settings_table::write_patch_value(out, f.setting, c.settings);
         break;
     }
   }

@@ -309,7 +309,7 @@ TEST_CASE("R-METRIC-1: a malformed analytics snapshot is rejected naming the fie
     CHECK(std::string(s.message()).find(field) != std::string::npos);
   };
   names(replace("\"UTC\"", "\"Nowhere/City\""), "reporting_timezone");
-  names(replace("[12,", "[601,"), "response");
+  names(replace(R"({"bucket":12,)", R"({"bucket":601,)"), "response");
   names(replace("\"SEK\"", "\"ZZZ\""), "currencies");
   names(replace("\"initiated\":5", "\"initiated\":-5"), "initiated");
 }

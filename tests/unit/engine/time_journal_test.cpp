@@ -156,7 +156,7 @@ TEST_CASE("R-DET-1: snapshot, restore and the rest of the journal equal the unin
   CHECK(error_code_of(Engine::restore("{}").status()) == ErrorCode::kInvalidArgument);
   CHECK(error_code_of(Engine::restore("not json").status()) == ErrorCode::kInvalidArgument);
   auto corrupted = h.engine.snapshot();
-  corrupted.replace(corrupted.find("\"version\":1"), 11, "\"version\":9");
+  corrupted.replace(corrupted.find("\"version\":2"), 11, "\"version\":9");
   CHECK(error_code_of(Engine::restore(corrupted).status()) == ErrorCode::kInvalidArgument);
 }
 
