@@ -275,9 +275,14 @@ bool canonical_integer(std::string_view text) {
 }
 
 absl::Status check_field(const Field& f, const Command& c) {
+  // A configure setting has no member here: its value lives in the SettingsPatch, whose table
+  // types and bounds every value (apply_settings_patch).
+  if (f.type == FieldType::kSetting) return absl::OkStatus();
   auto& mc = const_cast<Command&>(c);  // the member accessors are shared with the reader
   const void* m = f.member(mc);
   switch (f.type) {
+    case FieldType::kSetting:
+      return absl::OkStatus();
     case FieldType::kId: {
       const auto& id = *static_cast<const std::string*>(m);
       if (!is_valid_id(id)) return bad_id(f.name, id);

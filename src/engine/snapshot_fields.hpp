@@ -12,6 +12,7 @@
 #include "core/field_io.hpp"
 #include "engine/core.hpp"
 #include "engine/settings_table.hpp"
+#include "hours/store_json.hpp"
 
 namespace vshop::engine_detail {
 

@@ -76,27 +76,32 @@ TEST_CASE("check_invariants: timers out of range or owned twice are refused") {
   Harness h;
   h.ok(R"({"at":"2026-01-01T00:00:00Z","cmd":"subscribe_digest","manager":"m","email":"m@x"})");
   const std::string snapshot = h.engine.snapshot();
-  const auto d = snapshot.find(R"("digest_timer":[)");
+  const std::string_view digest_key = R"("digest_timer":{"deadline":)";
+  const auto d = snapshot.find(digest_key);
   REQUIRE(d != std::string::npos);
-  const std::string due = snapshot.substr(d + 16, snapshot.find(',', d) - d - 16);
+  const auto due_at = d + digest_key.size();
+  const std::string due = snapshot.substr(due_at, snapshot.find(',', due_at) - due_at);
   CHECK(due == std::to_string(to_epoch_ms(*h.engine.next_deadline())));
   refused(mutated(snapshot, R"("digest_timer")", due, "253402300800000"),
-          "outside years 0001..9999");
+          "digest_timer.deadline: must be epoch milliseconds in years 1..9999");
   refused(mutated(snapshot, R"("digest_timer")", due, "-62135596800001"),
-          "outside years 0001..9999");
+          "digest_timer.deadline: must be epoch milliseconds in years 1..9999");
   // A wave timer that no chat owns: a requested chat's wave timer given to the digest too.
   Harness w;
   standard_merchant(w);
   w.ok(at(10) + R"("cmd":"request_chat","shopper":"s1"})");
   w.ok(at(11) + R"("cmd":"subscribe_digest","manager":"m","email":"m@x"})");
   const std::string s2 = w.engine.snapshot();
-  const auto wave = s2.find(R"("wave_timer":[)");
-  REQUIRE(wave != std::string::npos);
-  const std::string key = s2.substr(wave + 14, s2.find(']', wave) - wave - 14);
-  const auto digest = s2.find(R"("digest_timer":[)");
-  REQUIRE(digest != std::string::npos);
+  const auto object_at = [&](std::string_view key) {
+    const auto k = s2.find(key);
+    REQUIRE(k != std::string::npos);
+    const auto open = k + key.size();
+    return std::make_pair(open, s2.find('}', open) + 1 - open);  // the {...} timer object
+  };
+  const auto [wave_at, wave_len] = object_at(R"("wave_timer":)");
+  const auto [digest_at, digest_len] = object_at(R"("digest_timer":)");
   std::string both = s2;
-  both.replace(digest + 16, both.find(']', digest) - digest - 16, key);
+  both.replace(digest_at, digest_len, s2.substr(wave_at, wave_len));
   refused(both, "timers:");
 }
 
