@@ -8,11 +8,12 @@
 #include <string_view>
 #include <vector>
 
+#include "vshop/export.hpp"
 #include "vshop/time.hpp"
 
 namespace vshop {
 
-class JsonWriter {
+class VSHOP_API JsonWriter {
  public:
   JsonWriter() = default;
 
@@ -47,6 +48,6 @@ class JsonWriter {
 };
 
 // Appends `value` as a JSON string literal (with quotes) to `out`.
-void append_json_string(std::string& out, std::string_view value);
+VSHOP_API void append_json_string(std::string& out, std::string_view value);
 
 }  // namespace vshop

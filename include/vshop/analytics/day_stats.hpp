@@ -9,6 +9,7 @@
 
 #include "absl/container/inlined_vector.h"
 #include "vshop/analytics/response_histogram.hpp"
+#include "vshop/export.hpp"
 
 namespace vshop::analytics {
 
@@ -22,7 +23,7 @@ struct OrderTotal {
   std::int64_t gross_minor = 0;  // minor units, never negative
 };
 
-struct DayStats {
+struct VSHOP_API DayStats {
   // Chat cohort counters: keyed by the day of the request (see docs/decisions.md).
   std::uint32_t initiated = 0;  // merchant: requested; store/expert: offered to it
   std::uint32_t claimed = 0;
@@ -48,7 +49,7 @@ struct DayStats {
 // Sparse per-day storage: a vector sorted by day. Events arrive (almost) in time order, so an
 // insertion is an append or lands in the last few entries; a range is one binary search and a
 // contiguous scan.
-class DaySeries {
+class VSHOP_API DaySeries {
  public:
   using Entry = std::pair<DayKey, DayStats>;
 

@@ -29,6 +29,7 @@
 #include "vshop/analytics/day_stats.hpp"
 #include "vshop/analytics/metrics.hpp"
 #include "vshop/currency.hpp"
+#include "vshop/export.hpp"
 #include "vshop/json_writer.hpp"
 #include "vshop/time.hpp"
 
@@ -71,7 +72,7 @@ struct DailyMetrics {
   Metrics metrics;
 };
 
-class MetricsBook {
+class VSHOP_API MetricsBook {
  public:
   MetricsBook();
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "absl/container/inlined_vector.h"
+#include "vshop/export.hpp"
 #include "vshop/time.hpp"
 
 namespace vshop::analytics {
@@ -18,12 +19,12 @@ inline constexpr int kResponseBuckets = 601;
 using ResponseAccumulator = std::array<std::uint32_t, kResponseBuckets>;
 
 // Second bucket of a response time (negative times count as 0 s, >= 600 s as the overflow).
-int response_bucket(Duration response);
+VSHOP_API int response_bucket(Duration response);
 
 // A day's response times. Sparse days (an expert claims a few chats a day) keep one entry per
 // claim; a day with many claims switches to a dense per-second count array, so memory stays
 // proportional to min(claims, 601) per day.
-class ResponseHistogram {
+class VSHOP_API ResponseHistogram {
  public:
   ResponseHistogram() = default;
   ResponseHistogram(ResponseHistogram&&) noexcept = default;
@@ -52,6 +53,6 @@ class ResponseHistogram {
 // Nearest-rank percentile (p in 1..100) of the merged counts: the bucket holding the
 // ceil(p * n / 100)-th smallest time, reported as that bucket's midpoint (b s + 500 ms; the
 // overflow bucket as 600 s). Exact to within ±500 ms. Empty accumulator: 0 (callers check n).
-Duration response_percentile(const ResponseAccumulator& acc, std::uint64_t n, int p);
+VSHOP_API Duration response_percentile(const ResponseAccumulator& acc, std::uint64_t n, int p);
 
 }  // namespace vshop::analytics

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
+#include "vshop/export.hpp"
 #include "vshop/time.hpp"
 
 namespace vshop::attribution {
@@ -29,7 +30,7 @@ struct Decision {
 };
 
 // O(1) per contact and per lookup; memory is one slot per shopper (flat as history grows).
-class ContactBook {
+class VSHOP_API ContactBook {
  public:
   // Records a contact (claim, take, message, transfer accepted, finish, block) (R-ATTR-1).
   void touch(std::uint32_t shopper, std::uint32_t expert, std::uint32_t chat, Instant at);
@@ -61,7 +62,7 @@ class ContactBook {
 };
 
 // Order ids seen so far (R-ATTR-2: an order id counts once).
-class OrderSet {
+class VSHOP_API OrderSet {
  public:
   bool contains(std::string_view order) const;
   void insert(std::string_view order);

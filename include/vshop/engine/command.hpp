@@ -11,6 +11,7 @@
 
 #include "absl/status/statusor.h"
 #include "vshop/engine/settings.hpp"
+#include "vshop/export.hpp"
 #include "vshop/hours/store.hpp"
 #include "vshop/json_writer.hpp"
 #include "vshop/time.hpp"
@@ -57,8 +58,8 @@ enum class CommandKind : std::uint8_t {
 inline constexpr int kCommandKindCount = static_cast<int>(CommandKind::kAdvance) + 1;
 
 // The `cmd` name of a kind, and back.
-std::string_view command_name(CommandKind kind);
-std::optional<CommandKind> command_kind_from_name(std::string_view name);
+VSHOP_API std::string_view command_name(CommandKind kind);
+VSHOP_API std::optional<CommandKind> command_kind_from_name(std::string_view name);
 
 // One command. Which fields are used depends on `kind` (the table of SPEC §11); the others stay
 // empty. Required string fields are plain strings, optional ones std::optional.
@@ -99,13 +100,13 @@ struct Command {
 
 // Parses one JSON Lines command. A malformed line (bad JSON, unknown `cmd`, unknown, missing or
 // mistyped field, an id outside R-ID-1) fails with invalid_argument naming the field.
-absl::StatusOr<Command> parse_command(std::string_view line);
+VSHOP_API absl::StatusOr<Command> parse_command(std::string_view line);
 
 // Writes the canonical form: `at` (must be set), `cmd`, then the fields in SPEC §11 order.
-void write_command(JsonWriter& out, const Command& command);
-std::string command_to_json(const Command& command);
+VSHOP_API void write_command(JsonWriter& out, const Command& command);
+VSHOP_API std::string command_to_json(const Command& command);
 
 // Whether `id` is a valid host id (R-ID-1): 1..128 bytes, no control characters.
-bool is_valid_id(std::string_view id);
+VSHOP_API bool is_valid_id(std::string_view id);
 
 }  // namespace vshop

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "vshop/export.hpp"
 #include "vshop/json_writer.hpp"
 #include "vshop/time.hpp"
 
@@ -37,7 +38,7 @@ enum class EffectKind : std::uint8_t {
 };
 
 // The snake_case name used as `effect` in JSON.
-std::string_view effect_name(EffectKind kind);
+VSHOP_API std::string_view effect_name(EffectKind kind);
 
 // One effect. Which fields are meaningful depends on `kind` (SPEC §11 lists them); the others
 // stay empty. One flat struct rather than a variant keeps the outbox a single vector and the
@@ -65,7 +66,7 @@ struct Effect {
 };
 
 // Writes the canonical JSON object of SPEC §11 (keys `at`, `effect`, then the fields in order).
-void write_effect(JsonWriter& out, const Effect& effect);
-std::string effect_to_json(const Effect& effect);
+VSHOP_API void write_effect(JsonWriter& out, const Effect& effect);
+VSHOP_API std::string effect_to_json(const Effect& effect);
 
 }  // namespace vshop

@@ -14,6 +14,7 @@
 
 #include "absl/status/statusor.h"
 #include "date/tz.h"
+#include "vshop/export.hpp"
 #include "vshop/time.hpp"
 
 namespace vshop::hours {
@@ -53,22 +54,24 @@ struct OpenInterval {
 
 // Parses `HH:MM-HH:MM` (`24:00` allowed as a close). Fails with invalid_argument naming
 // `field` and the text.
-absl::StatusOr<LocalInterval> parse_local_interval(std::string_view text, std::string_view field);
+VSHOP_API absl::StatusOr<LocalInterval> parse_local_interval(std::string_view text,
+                                                             std::string_view field);
 
 // Parses a local date `YYYY-MM-DD`; fails naming `field`.
-absl::StatusOr<date::local_days> parse_local_date(std::string_view text, std::string_view field);
+VSHOP_API absl::StatusOr<date::local_days> parse_local_date(std::string_view text,
+                                                            std::string_view field);
 
 // Parses the OpenStreetMap `opening_hours` subset of R-HOURS-5. A failure names the 0-based
 // character position and the offending token.
-absl::StatusOr<WeeklyHours> parse_osm_opening_hours(std::string_view text);
+VSHOP_API absl::StatusOr<WeeklyHours> parse_osm_opening_hours(std::string_view text);
 
 // Formats an interval back as `HH:MM-HH:MM`.
-std::string format_local_interval(LocalInterval interval);
+VSHOP_API std::string format_local_interval(LocalInterval interval);
 
 // The intervals of `hours` that open on local date `day` (R-HOURS-2): the dated exception if
 // there is one, else the annual exception, else the weekday's intervals.
-const std::vector<LocalInterval>& intervals_opening_on(const WeeklyHours& hours,
-                                                       date::local_days day);
+VSHOP_API const std::vector<LocalInterval>& intervals_opening_on(const WeeklyHours& hours,
+                                                                 date::local_days day);
 
 // Compiled opening hours of one store: the zone is looked up once (in create), and queries are
 // answered from precomputed UTC boundaries (a per-day lookup, no calendar arithmetic). The UTC
@@ -78,7 +81,7 @@ const std::vector<LocalInterval>& intervals_opening_on(const WeeklyHours& hours,
 // Queries are const, deterministic and safe to call from several threads at once: a block is
 // published once, fully built, under a mutex, and read without locking afterwards. Copies share
 // the compiled hours and blocks.
-class OpeningHours {
+class VSHOP_API OpeningHours {
  public:
   // Fails with invalid_argument naming `timezone` for an unknown IANA zone.
   static absl::StatusOr<OpeningHours> create(std::string_view timezone, WeeklyHours hours);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "vshop/export.hpp"
 #include "vshop/hours/opening_hours.hpp"
 #include "vshop/json_writer.hpp"
 
@@ -35,12 +36,12 @@ struct StoreFieldsGiven {
 // Reads a store object (the fields of `add_store`; unknown keys such as `cmd` and `at` are
 // ignored). Fails with invalid_argument naming the field (`hours.mon[1]`) and the value.
 // `given` (optional) reports which optional fields were present.
-absl::StatusOr<StoreSpec> parse_store_json(std::string_view json,
-                                           StoreFieldsGiven* given = nullptr);
+VSHOP_API absl::StatusOr<StoreSpec> parse_store_json(std::string_view json,
+                                                     StoreFieldsGiven* given = nullptr);
 
 // Writes the store's fields (without `cmd`/`at`) as members of an already-open JSON object,
 // in canonical order: store, name, public_name, address, timezone, lat, lon, departments,
 // then osm_hours, or hours + exceptions.
-void write_store_fields(JsonWriter& out, const StoreSpec& store);
+VSHOP_API void write_store_fields(JsonWriter& out, const StoreSpec& store);
 
 }  // namespace vshop::hours
