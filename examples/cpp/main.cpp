@@ -44,8 +44,7 @@ int main() {
 
   // The common commands have typed calls. A chat: request, offer, claim, messages, finish.
   check(engine.go_available(at("2026-05-14T08:00:00Z"), "omar"));
-  absl::StatusOr<std::string> chat =
-      engine.request_chat(at("2026-05-14T08:10:00Z"), "anouk", 52.37, 4.90);
+  absl::StatusOr<std::string> chat = engine.request_chat(at("2026-05-14T08:10:00Z"), "anouk");
   check(chat.status());
   check(engine.claim(at("2026-05-14T08:10:06Z"), "omar", *chat));
   check(engine.send_message(at("2026-05-14T08:10:20Z"), *chat, "shopper"));
@@ -71,9 +70,6 @@ int main() {
             << day->orders << " order(s)";
   for (const vshop::analytics::CurrencyMetrics& currency : day->currencies) {
     std::cout << ", " << currency.gross() << ' ' << currency.code;
-  }
-  if (day->response_median) {
-    std::cout << ", median response " << day->response_median->count() << " ms";
   }
   std::cout << '\n';
   return 0;
