@@ -4,7 +4,8 @@
 #                         and vshop::shared, both run, the shared one against the installed .so;
 #   package_pkg_config    the same main.cpp compiled with `pkg-config --cflags --libs vshop`
 #                         (the shared library) and with `--static` (libvshop.a);
-#   package_exports       libvshop.so exports the public API and none of the internals.
+#   package_exports       libvshop.so exports the public API and none of the internals;
+#   package_subproject    vshop added with add_subdirectory: no -Werror, no tests, same targets.
 # The consumers use this build's compiler and flags (so the sanitizer builds link too).
 set(_prefix ${CMAKE_CURRENT_BINARY_DIR}/package/prefix)
 string(TOUPPER "${CMAKE_BUILD_TYPE}" _vshop_build_type_upper)
@@ -35,3 +36,10 @@ set_tests_properties(package_find_package package_pkg_config PROPERTIES
 
 add_test(NAME package_exports
          COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/check_exports.sh $<TARGET_FILE:vshop_shared>)
+
+# vshop inside another project (add_subdirectory / FetchContent): configured only; outside CI
+# (CI unset) warnings must not be errors there.
+add_test(NAME package_subproject
+         COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/check_subproject.sh
+                 ${CMAKE_CURRENT_LIST_DIR}/subproject ${CMAKE_CURRENT_BINARY_DIR}/package/subproject
+                 ${CMAKE_GENERATOR} ${PROJECT_SOURCE_DIR})
