@@ -13,7 +13,8 @@ for wanted in 'vshop::Engine::apply_json(' 'vshop::parse_instant(' \
     status=1
   fi
 done
-leaked=$(grep -E '^[0-9a-f]+ [A-Za-z] ((typeinfo|vtable|VTT|guard variable) for )?(vshop::engine_detail|vshop::hours::detail|absl::|fmt::|simdjson::|date::)' \
+internal='(vshop::engine_detail|vshop::hours::detail|absl::|fmt::|simdjson::|date::)'
+leaked=$(grep -E "^[0-9a-f]+ [A-Za-z] ((typeinfo|vtable|VTT|guard variable) for )?$internal" \
   <<<"$symbols" || true)
 if [ -n "$leaked" ]; then
   echo "internal symbols exported by $lib:" >&2

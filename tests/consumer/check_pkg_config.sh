@@ -12,10 +12,11 @@ libs=$(pkg-config --libs vshop)
 static_libs=$(pkg-config --static --libs vshop)
 echo "pkg-config --cflags --libs vshop: $cflags $libs"
 # shellcheck disable=SC2086  # the flags are words
-${LAUNCHER:+$LAUNCHER }$CXX -std=c++20 $CXXFLAGS $cflags "$main" -o "$work/consumer_pc" $LDFLAGS $libs \
+compile=(${LAUNCHER:+"$LAUNCHER"} "$CXX" -std=c++20)
+"${compile[@]}" $CXXFLAGS $cflags "$main" -o "$work/consumer_pc" $LDFLAGS $libs \
   -Wl,-rpath,"$prefix/$LIBDIR"
 # shellcheck disable=SC2086
-${LAUNCHER:+$LAUNCHER }$CXX -std=c++20 $CXXFLAGS $cflags "$main" -o "$work/consumer_pc_static" $LDFLAGS \
+"${compile[@]}" $CXXFLAGS $cflags "$main" -o "$work/consumer_pc_static" $LDFLAGS \
   ${static_libs/-lvshop/-l:libvshop.a}
 for exe in consumer_pc consumer_pc_static; do
   "$work/$exe" >"$work/$exe.out"
