@@ -28,6 +28,13 @@ install(FILES ${PROJECT_BINARY_DIR}/vshopConfig.cmake ${PROJECT_BINARY_DIR}/vsho
 file(RELATIVE_PATH VSHOP_PC_TO_PREFIX
      ${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_LIBDIR}/pkgconfig ${CMAKE_INSTALL_PREFIX})
 string(REGEX REPLACE "/$" "" VSHOP_PC_TO_PREFIX "${VSHOP_PC_TO_PREFIX}")
+foreach(dir LIBDIR INCLUDEDIR)  # absolute install dirs are kept as they are
+  if(IS_ABSOLUTE "${CMAKE_INSTALL_${dir}}")
+    set(VSHOP_PC_${dir} "${CMAKE_INSTALL_${dir}}")
+  else()
+    set(VSHOP_PC_${dir} "\${prefix}/${CMAKE_INSTALL_${dir}}")
+  endif()
+endforeach()
 get_target_property(_date_tz_location date::date-tz LOCATION)
 get_filename_component(_date_tz_dir ${_date_tz_location} DIRECTORY)
 set(VSHOP_PC_DATE_LIBS "-ldate-tz")
