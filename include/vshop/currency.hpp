@@ -5,6 +5,8 @@
 #include <optional>
 #include <string_view>
 
+#include "vshop/export.hpp"
+
 namespace vshop {
 
 struct CurrencyInfo {
@@ -13,6 +15,6 @@ struct CurrencyInfo {
 };
 
 // The entry for an active ISO 4217 code (exact, case-sensitive: "sek" is not a code).
-std::optional<CurrencyInfo> find_currency(std::string_view code);
+VSHOP_API std::optional<CurrencyInfo> find_currency(std::string_view code);
 
 }  // namespace vshop

@@ -7,6 +7,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_format.h"
+#include "vshop/export.hpp"
 
 namespace vshop {
 
@@ -39,15 +40,15 @@ enum class ErrorCode : std::int32_t {
 inline constexpr int kErrorCodeCount = 21;
 
 // The snake_case name used in JSON (`out_of_order_time`); "unknown" for a value outside the enum.
-std::string_view error_code_name(ErrorCode code);
+VSHOP_API std::string_view error_code_name(ErrorCode code);
 
 // The code for a snake_case name, if it is one.
-std::optional<ErrorCode> error_code_from_name(std::string_view name);
+VSHOP_API std::optional<ErrorCode> error_code_from_name(std::string_view name);
 
 // Builds a failed status carrying `code`; the message should name the field and the value.
 // Control characters in the message (from a quoted value) are escaped as \u00XX, so that an
 // error is always one line of text.
-absl::Status make_error(ErrorCode code, std::string_view message);
+VSHOP_API absl::Status make_error(ErrorCode code, std::string_view message);
 
 template <typename... Args>
 absl::Status error(ErrorCode code, const absl::FormatSpec<Args...>& format, const Args&... args) {
@@ -56,6 +57,6 @@ absl::Status error(ErrorCode code, const absl::FormatSpec<Args...>& format, cons
 
 // The domain code of a status: kOk for OK, the carried code for a vshop error, kInternal for a
 // status that did not come from make_error.
-ErrorCode error_code_of(const absl::Status& status);
+VSHOP_API ErrorCode error_code_of(const absl::Status& status);
 
 }  // namespace vshop

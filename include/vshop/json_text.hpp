@@ -5,13 +5,15 @@
 #include <string>
 #include <string_view>
 
+#include "vshop/export.hpp"
+
 namespace vshop {
 
 // Appends `value` as a JSON string literal (with quotes; `"`, `\\` and control characters
 // escaped, non-ASCII kept as raw UTF-8) to `out`.
-void append_json_string(std::string& out, std::string_view value);
+VSHOP_API void append_json_string(std::string& out, std::string_view value);
 
 // The same, as a new string: json_quote("a\"b") == "\"a\\\"b\"".
-std::string json_quote(std::string_view value);
+VSHOP_API std::string json_quote(std::string_view value);
 
 }  // namespace vshop

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "absl/status/statusor.h"
+#include "vshop/export.hpp"
 
 namespace vshop {
 
@@ -26,19 +27,21 @@ inline constexpr std::int64_t kMaxEpochMs = 253402300799999;  // 9999-12-31T23:5
 // Parses an RFC 3339 timestamp (`2026-03-07T10:00:00Z`, `...T10:00:00.250+01:00`; `t`/`z`
 // and a space separator accepted, fractions beyond milliseconds truncated) (R-TIME-2).
 // Fails with invalid_argument naming `field` and the text.
-absl::StatusOr<Instant> parse_rfc3339(std::string_view text, std::string_view field = "at");
+VSHOP_API absl::StatusOr<Instant> parse_rfc3339(std::string_view text,
+                                                std::string_view field = "at");
 
 // Parses an instant given either as RFC 3339 or as integer milliseconds since the epoch.
-absl::StatusOr<Instant> parse_instant(std::string_view text, std::string_view field = "at");
+VSHOP_API absl::StatusOr<Instant> parse_instant(std::string_view text,
+                                                std::string_view field = "at");
 
 // Checks that epoch milliseconds lie in the supported range; fails naming `field`.
-absl::StatusOr<Instant> instant_from_ms(std::int64_t ms, std::string_view field = "at");
+VSHOP_API absl::StatusOr<Instant> instant_from_ms(std::int64_t ms, std::string_view field = "at");
 
 // Canonical text of an instant: `YYYY-MM-DDTHH:MM:SSZ`, `.mmm` only when the milliseconds are
 // not zero (SPEC §11).
-std::string format_instant(Instant t);
+VSHOP_API std::string format_instant(Instant t);
 
 // Appends the canonical text of `t` to `out` (no allocation beyond `out`'s growth).
-void append_instant(std::string& out, Instant t);
+VSHOP_API void append_instant(std::string& out, Instant t);
 
 }  // namespace vshop

@@ -9,12 +9,13 @@
 #include <vector>
 
 #include "date/date.h"
+#include "vshop/export.hpp"
 #include "vshop/time.hpp"
 
 namespace vshop::analytics {
 
 // Attributed orders of one currency over the range.
-struct CurrencyMetrics {
+struct VSHOP_API CurrencyMetrics {
   std::string_view code;  // ISO 4217 (points into the static currency table)
   int exponent = 2;       // digits after the decimal point
   std::uint64_t orders = 0;
@@ -26,7 +27,7 @@ struct CurrencyMetrics {
   std::string average() const;
 };
 
-struct Metrics {
+struct VSHOP_API Metrics {
   std::uint64_t initiated = 0;  // merchant: chats requested; store/expert: chats offered to it
   std::uint64_t claimed = 0;    // claimed by the scope
   std::uint64_t missed = 0;     // ended missed (store/expert: after being offered to it)
@@ -65,9 +66,10 @@ enum class ScopeKind : std::uint8_t { kMerchant, kStore, kExpert };
 // num / den (times 100 when `percent`) as a decimal string with `decimals` fraction digits,
 // rounded half up, computed exactly in integers ("88.2" for 15/17 as a percentage with 1
 // decimal); "" when den == 0.
-std::string format_ratio(std::uint64_t num, std::uint64_t den, int decimals, bool percent);
+VSHOP_API std::string format_ratio(std::uint64_t num, std::uint64_t den, int decimals,
+                                   bool percent);
 
 // A non-negative amount in minor units as a decimal string with `exponent` fraction digits.
-std::string format_minor_units(std::int64_t minor, int exponent);
+VSHOP_API std::string format_minor_units(std::int64_t minor, int exponent);
 
 }  // namespace vshop::analytics

@@ -11,6 +11,7 @@
 
 #include "absl/status/statusor.h"
 #include "vshop/engine/settings.hpp"
+#include "vshop/export.hpp"
 #include "vshop/hours/store.hpp"
 #include "vshop/time.hpp"
 
@@ -56,8 +57,8 @@ enum class CommandKind : std::uint8_t {
 inline constexpr int kCommandKindCount = static_cast<int>(CommandKind::kAdvance) + 1;
 
 // The `cmd` name of a kind, and back.
-std::string_view command_name(CommandKind kind);
-std::optional<CommandKind> command_kind_from_name(std::string_view name);
+VSHOP_API std::string_view command_name(CommandKind kind);
+VSHOP_API std::optional<CommandKind> command_kind_from_name(std::string_view name);
 
 // One command. Which fields are used depends on `kind` (the table of SPEC §11); the others stay
 // empty. Required string fields are plain strings, optional ones std::optional.
@@ -99,7 +100,7 @@ struct Command {
 // Parses one JSON Lines command. A malformed line (bad JSON, unknown `cmd`, unknown, missing or
 // mistyped field, anything validate_command refuses) fails with invalid_argument naming the
 // field.
-absl::StatusOr<Command> parse_command(std::string_view line);
+VSHOP_API absl::StatusOr<Command> parse_command(std::string_view line);
 
 // Checks that a command is well-formed (R-PIN-1): `at` within years 0001..9999, every id valid
 // by R-ID-1, every string valid UTF-8 within its length of vshop/limits.hpp, lists within
@@ -107,18 +108,18 @@ absl::StatusOr<Command> parse_command(std::string_view line);
 // add_store / update_store a store document parse_store_json accepts. Fails with
 // invalid_argument naming the field, with the message the JSON reader gives: parse_command
 // runs it on every line and Engine::apply on every command, before the clock moves.
-absl::Status validate_command(const Command& command);
+VSHOP_API absl::Status validate_command(const Command& command);
 
 // validate_command, then brings the command to the form the JSON reader would give (-0 as 0,
 // `items` compact, the store document as read back), so that its journal line replays to the
 // same state (R-DET-1). Engine::apply runs it.
-absl::Status canonicalize_command(Command& command);
+VSHOP_API absl::Status canonicalize_command(Command& command);
 
 // The canonical journal line (no newline): `at` (must be set), `cmd`, then the fields in SPEC
 // §11 order.
-std::string command_to_json(const Command& command);
+VSHOP_API std::string command_to_json(const Command& command);
 
 // Whether `id` is a valid host id (R-ID-1): 1..128 bytes, no control characters.
-bool is_valid_id(std::string_view id);
+VSHOP_API bool is_valid_id(std::string_view id);
 
 }  // namespace vshop

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "vshop/engine/reason.hpp"
+#include "vshop/export.hpp"
 #include "vshop/time.hpp"
 
 namespace vshop {
@@ -39,17 +40,17 @@ enum class EffectKind : std::uint8_t {
 inline constexpr int kEffectKindCount = static_cast<int>(EffectKind::kPiiAnonymized) + 1;
 
 // The snake_case name used as `effect` in JSON ("unknown" outside the enum), and back.
-std::string_view effect_name(EffectKind kind);
-std::optional<EffectKind> effect_kind_from_name(std::string_view name);
+VSHOP_API std::string_view effect_name(EffectKind kind);
+VSHOP_API std::optional<EffectKind> effect_kind_from_name(std::string_view name);
 
 // The reason vocabulary an effect kind carries (kNone for the kinds without a `reason`).
-ReasonVocabulary reason_vocabulary(EffectKind kind);
+VSHOP_API ReasonVocabulary reason_vocabulary(EffectKind kind);
 
 // The channel of a left message, which notify_shopper asks the host to use.
 enum class NotifyChannel : std::uint8_t { kEmail, kSms };
 // `email` / `sms` ("unknown" outside the enum), and back.
-std::string_view notify_channel_name(NotifyChannel channel);
-std::optional<NotifyChannel> notify_channel_from_name(std::string_view name);
+VSHOP_API std::string_view notify_channel_name(NotifyChannel channel);
+VSHOP_API std::optional<NotifyChannel> notify_channel_from_name(std::string_view name);
 
 // One effect. Which fields are meaningful depends on `kind` (SPEC §11 lists them); the others
 // stay empty. One flat struct rather than a variant keeps the outbox a single vector and the
@@ -77,6 +78,6 @@ struct Effect {
 };
 
 // The canonical JSON object of SPEC §11 (keys `at`, `effect`, then the fields in order).
-std::string effect_to_json(const Effect& effect);
+VSHOP_API std::string effect_to_json(const Effect& effect);
 
 }  // namespace vshop

@@ -17,6 +17,7 @@
 #include "vshop/engine/command.hpp"
 #include "vshop/engine/effect.hpp"
 #include "vshop/engine/settings.hpp"
+#include "vshop/export.hpp"
 #include "vshop/time.hpp"
 
 namespace vshop {
@@ -36,8 +37,8 @@ enum class ChatState : std::uint8_t {
   kBlocked,
   kClosed,
 };
-std::string_view expert_account_name(ExpertAccount state);
-std::string_view chat_state_name(ChatState state);
+VSHOP_API std::string_view expert_account_name(ExpertAccount state);
+VSHOP_API std::string_view chat_state_name(ChatState state);
 
 // Who sent a chat message (send_message `from`).
 enum class MessageSender : std::uint8_t { kExpert, kShopper };
@@ -76,7 +77,7 @@ struct StoreCandidates {
 };
 
 enum class WidgetState : std::uint8_t { kVisible, kOngoingOnly, kHidden };
-std::string_view widget_state_name(WidgetState state);
+VSHOP_API std::string_view widget_state_name(WidgetState state);
 
 // R-DISPLAY-1 inputs. Page types: home, collection, product, or anything else ("other").
 struct WidgetQuery {
@@ -118,7 +119,7 @@ struct MetricsScope {
 // snapshot, check_invariants) writes nothing and may run concurrently with other const calls
 // on the same engine; a command (any non-const method) needs exclusive access, like a
 // std::vector.
-class Engine {
+class VSHOP_API Engine {
  public:
   Engine();
   ~Engine();

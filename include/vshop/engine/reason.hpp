@@ -6,6 +6,8 @@
 #include <optional>
 #include <string_view>
 
+#include "vshop/export.hpp"
+
 namespace vshop {
 
 // expert_unavailable: why an expert stopped being available.
@@ -47,18 +49,18 @@ enum class UnattributedReason : std::uint8_t {
 
 // The JSON name of each reason (`store_closed`, `claimed_by_other`, ...); "unknown" for a value
 // outside the enum.
-std::string_view reason_name(UnavailableReason reason);
-std::string_view reason_name(WithdrawReason reason);
-std::string_view reason_name(MissReason reason);
-std::string_view reason_name(TransferFailReason reason);
-std::string_view reason_name(UnattributedReason reason);
+VSHOP_API std::string_view reason_name(UnavailableReason reason);
+VSHOP_API std::string_view reason_name(WithdrawReason reason);
+VSHOP_API std::string_view reason_name(MissReason reason);
+VSHOP_API std::string_view reason_name(TransferFailReason reason);
+VSHOP_API std::string_view reason_name(UnattributedReason reason);
 
 // The reason of a JSON name, if it is one of that vocabulary (exact, case-sensitive).
-std::optional<UnavailableReason> unavailable_reason_from_name(std::string_view name);
-std::optional<WithdrawReason> withdraw_reason_from_name(std::string_view name);
-std::optional<MissReason> miss_reason_from_name(std::string_view name);
-std::optional<TransferFailReason> transfer_fail_reason_from_name(std::string_view name);
-std::optional<UnattributedReason> unattributed_reason_from_name(std::string_view name);
+VSHOP_API std::optional<UnavailableReason> unavailable_reason_from_name(std::string_view name);
+VSHOP_API std::optional<WithdrawReason> withdraw_reason_from_name(std::string_view name);
+VSHOP_API std::optional<MissReason> miss_reason_from_name(std::string_view name);
+VSHOP_API std::optional<TransferFailReason> transfer_fail_reason_from_name(std::string_view name);
+VSHOP_API std::optional<UnattributedReason> unattributed_reason_from_name(std::string_view name);
 
 // Which vocabulary a reason value belongs to (kNone: the effect carries no reason).
 enum class ReasonVocabulary : std::uint8_t {
@@ -98,7 +100,7 @@ struct VocabularyOf<UnattributedReason> {
 // A reason of any vocabulary, or none: two bytes, comparable with any reason enum
 // (`effect.reason == WithdrawReason::kDeclined`). Only values of the five enums can be stored,
 // so a misspelt reason does not compile.
-class EffectReason {
+class VSHOP_API EffectReason {
  public:
   constexpr EffectReason() = default;
   template <typename R, ReasonVocabulary V = reason_detail::VocabularyOf<R>::kValue>
@@ -125,7 +127,7 @@ class EffectReason {
 
 // Reads a reason name in the vocabulary `vocabulary` (nullopt when it is not one of its names;
 // kNone reads only "" as the empty reason).
-std::optional<EffectReason> effect_reason_from_name(ReasonVocabulary vocabulary,
+VSHOP_API std::optional<EffectReason> effect_reason_from_name(ReasonVocabulary vocabulary,
                                                     std::string_view name);
 
 }  // namespace vshop

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "vshop/export.hpp"
 #include "vshop/time.hpp"
 
 namespace vshop {
@@ -40,6 +41,7 @@ struct SettingsPatch {
 
 // The settings after applying `patch` to `base`, checked as a whole (R-SET-1): fails with
 // invalid_setting naming the setting and the value; `base` is never modified.
-absl::StatusOr<Settings> apply_settings_patch(const Settings& base, const SettingsPatch& patch);
+VSHOP_API absl::StatusOr<Settings> apply_settings_patch(const Settings& base,
+                                                        const SettingsPatch& patch);
 
 }  // namespace vshop

@@ -10,6 +10,7 @@
 #include "vshop/events/issue.hpp"
 #include "vshop/events/stream_checker.hpp"
 #include "vshop/events/validator.hpp"
+#include "vshop/export.hpp"
 #include "vshop/text_lines.hpp"
 
 namespace vshop::events {
@@ -36,7 +37,7 @@ struct Summary {
 };
 
 // Accumulates a Summary from results in input order.
-class SummaryBuilder {
+class VSHOP_API SummaryBuilder {
  public:
   void add(std::size_t line, const ValidationResult& result);
   Summary finish() const;
@@ -52,19 +53,20 @@ struct BatchResult {
 };
 
 // Validates JSON Lines text (a final line without newline is read) with one reused parser.
-BatchResult validate_lines(std::string_view jsonl, const ProductFeed* feed = nullptr);
+VSHOP_API BatchResult validate_lines(std::string_view jsonl, const ProductFeed* feed = nullptr);
 
 // Calls `visit(line_number, offset_in_text, line_text)` for each non-blank line of `text`.
 template <typename Visit>
 void for_each_line(std::string_view text, Visit&& visit);
 
 // The canonical output line of one document: {"line":N,"event":..,"issues":[...]} (no newline).
-void append_result_json(std::string& out, std::size_t line, const ValidationResult& result);
+VSHOP_API void append_result_json(std::string& out, std::size_t line,
+                                  const ValidationResult& result);
 // The `--summary` lines, each followed by a newline.
-void append_summary_json(std::string& out, const Summary& summary);
+VSHOP_API void append_summary_json(std::string& out, const Summary& summary);
 // The readable report for a merchant's developer: totals, then each code with its count and
 // first example.
-void append_summary_text(std::string& out, const Summary& summary);
+VSHOP_API void append_summary_text(std::string& out, const Summary& summary);
 
 // Blank lines are those of every JSON Lines reader (vshop/text_lines.hpp).
 using vshop::is_blank_line;

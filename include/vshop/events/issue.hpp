@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "vshop/export.hpp"
+
 namespace vshop::events {
 
 enum class Severity : std::uint8_t { kCritical, kWarning };
@@ -87,11 +89,11 @@ struct Issue {
 };
 
 // Names used in JSON output and tests (`critical`, `price_not_number`, `product_view`).
-std::string_view severity_name(Severity severity);
-std::string_view issue_code_name(IssueCode code);
-std::string_view event_type_name(EventType type);
+VSHOP_API std::string_view severity_name(Severity severity);
+VSHOP_API std::string_view issue_code_name(IssueCode code);
+VSHOP_API std::string_view event_type_name(EventType type);
 
 // The code for a name, if it is one (for hosts and tests that read codes back).
-std::optional<IssueCode> issue_code_from_name(std::string_view name);
+VSHOP_API std::optional<IssueCode> issue_code_from_name(std::string_view name);
 
 }  // namespace vshop::events

@@ -9,6 +9,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
+#include "vshop/export.hpp"
 
 namespace vshop::events {
 
@@ -22,7 +23,7 @@ struct FeedProduct {
   std::optional<std::string> currency;
 };
 
-class ProductFeed {
+class VSHOP_API ProductFeed {
  public:
   // Adds a line; a later line with the same id replaces the earlier one.
   void add(FeedProduct product);

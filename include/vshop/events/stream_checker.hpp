@@ -9,6 +9,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "vshop/events/issue.hpp"
 #include "vshop/events/validator.hpp"
+#include "vshop/export.hpp"
 
 namespace vshop::events {
 
@@ -21,7 +22,7 @@ struct StreamFinding {
 };
 
 // Remembers what each session sent; feed it documents in input order.
-class StreamChecker {
+class VSHOP_API StreamChecker {
  public:
   std::vector<StreamFinding> check(const EnvelopeInfo& envelope, EventType event);
 

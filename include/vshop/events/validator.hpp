@@ -14,6 +14,7 @@
 
 #include "vshop/events/issue.hpp"
 #include "vshop/events/product_feed.hpp"
+#include "vshop/export.hpp"
 #include "vshop/time.hpp"
 
 namespace vshop::events {
@@ -22,7 +23,7 @@ inline constexpr std::size_t kMaxDocumentBytes = 1024 * 1024;  // larger: too_la
 inline constexpr std::size_t kMaxDepth = 64;                   // deeper: too_deep
 
 // Issues of one document, ordered as EVENTS.md "Order of issues" says.
-struct ValidationResult {
+struct VSHOP_API ValidationResult {
   EventType event = EventType::kUnknown;
   std::vector<Issue> issues;
 
@@ -52,7 +53,7 @@ struct DocumentResult {
 // A reusable validator: one simdjson parser and scratch buffers, kept across documents so that
 // validating many documents allocates nothing per document beyond the issues themselves.
 // Not thread-safe; use one per thread.
-class Validator {
+class VSHOP_API Validator {
  public:
   explicit Validator(const ProductFeed* feed = nullptr);
   ~Validator();
@@ -79,6 +80,6 @@ class Validator {
 };
 
 // Validates one payload (convenience over Validator; an envelope is unwrapped).
-ValidationResult validate(std::string_view json, const ProductFeed* feed = nullptr);
+VSHOP_API ValidationResult validate(std::string_view json, const ProductFeed* feed = nullptr);
 
 }  // namespace vshop::events

@@ -15,6 +15,7 @@
 
 #include "absl/status/statusor.h"
 #include "date/tz.h"
+#include "vshop/export.hpp"
 #include "vshop/time.hpp"
 
 namespace vshop::hours {
@@ -54,22 +55,24 @@ struct OpenInterval {
 
 // Parses `HH:MM-HH:MM` (`24:00` allowed as a close). Fails with invalid_argument naming
 // `field` and the text.
-absl::StatusOr<LocalInterval> parse_local_interval(std::string_view text, std::string_view field);
+VSHOP_API absl::StatusOr<LocalInterval> parse_local_interval(std::string_view text,
+                                                             std::string_view field);
 
 // Parses a local date `YYYY-MM-DD`; fails naming `field`.
-absl::StatusOr<date::local_days> parse_local_date(std::string_view text, std::string_view field);
+VSHOP_API absl::StatusOr<date::local_days> parse_local_date(std::string_view text,
+                                                            std::string_view field);
 
 // Parses the OpenStreetMap `opening_hours` subset of R-HOURS-5. A failure names the 0-based
 // character position and the offending token.
-absl::StatusOr<WeeklyHours> parse_osm_opening_hours(std::string_view text);
+VSHOP_API absl::StatusOr<WeeklyHours> parse_osm_opening_hours(std::string_view text);
 
 // Formats an interval back as `HH:MM-HH:MM`.
-std::string format_local_interval(LocalInterval interval);
+VSHOP_API std::string format_local_interval(LocalInterval interval);
 
 // The intervals of `hours` that open on local date `day` (R-HOURS-2): the dated exception if
 // there is one, else the annual exception, else the weekday's intervals.
-const std::vector<LocalInterval>& intervals_opening_on(const WeeklyHours& hours,
-                                                       date::local_days day);
+VSHOP_API const std::vector<LocalInterval>& intervals_opening_on(const WeeklyHours& hours,
+                                                                 date::local_days day);
 
 // The longest [from, to) that OpeningHours::open_intervals answers in one call: 1000 days
 // (about 2.7 years). Intervals start on whole minutes and do not overlap, so one answer holds at
@@ -88,9 +91,9 @@ inline constexpr std::chrono::days kMaxIntervalQuerySpan{1000};
 // nullptr. Names of a zoneinfo directory that are not zones of the database's zone or link
 // lists (`localtime`, `posixrules`, `posix/...`, `right/...`, paths) and the placeholder
 // `Factory` (no real offset) are not zones, so no result follows the host's configuration.
-const date::time_zone* locate_iana_zone(std::string_view name);
+VSHOP_API const date::time_zone* locate_iana_zone(std::string_view name);
 
-class OpeningHours {
+class VSHOP_API OpeningHours {
  public:
   // Fails with invalid_argument naming `timezone` for an unknown IANA zone.
   static absl::StatusOr<OpeningHours> create(std::string_view timezone, WeeklyHours hours);

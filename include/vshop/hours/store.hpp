@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "vshop/export.hpp"
 #include "vshop/hours/opening_hours.hpp"
 
 namespace vshop::hours {
@@ -35,7 +36,7 @@ struct StoreFieldsGiven {
 // skipped). An unknown or repeated field, a value of the wrong type or out of range, or a
 // length over vshop/limits.hpp fails with invalid_argument naming the field (`hours.mon[1]`)
 // and the value. `given` (optional) reports which optional fields were present.
-absl::StatusOr<StoreSpec> parse_store_json(std::string_view json,
+VSHOP_API absl::StatusOr<StoreSpec> parse_store_json(std::string_view json,
                                            StoreFieldsGiven* given = nullptr);
 
 }  // namespace vshop::hours

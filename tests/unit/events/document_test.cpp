@@ -103,7 +103,7 @@ TEST_CASE("R-EVT-3 too_large: a document over 1 MiB is too_large, 1 MiB exactly 
   REQUIRE(exact.size() == kMaxDocumentBytes);
   CHECK(validate(exact).event == EventType::kProductSearch);
   std::string over = exact;
-  over.insert(over.size() - 2, "x");
+  over.insert(over.size() - 2, 1, 'x');  // not (pos, "x"): a false GCC 12 -O3 -Wrestrict
   const Issue issue = only_issue(over);
   CHECK(issue.code == IssueCode::kTooLarge);
   CHECK(names_offset(issue, kMaxDocumentBytes));
