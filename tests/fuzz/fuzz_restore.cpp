@@ -30,7 +30,7 @@ void require(bool condition) {
   if (!condition) __builtin_trap();
 }
 
-// Every string value and key in the document (up to kMaxCandidates), as candidate ids: the
+// Every string value in the document (up to kMaxCandidates), as candidate ids: the
 // public queries then tell which are experts, chats or shoppers, so the target does not depend
 // on the snapshot's layout.
 void collect_strings(simdjson::dom::element element, std::vector<std::string>& out) {
@@ -39,16 +39,16 @@ void collect_strings(simdjson::dom::element element, std::vector<std::string>& o
     case simdjson::dom::element_type::STRING:
       out.emplace_back(std::string_view(element.get_string().value_unsafe()));
       break;
-    case simdjson::dom::element_type::ARRAY:
-      for (simdjson::dom::element child : element.get_array().value_unsafe()) {
-        collect_strings(child, out);
-      }
+    case simdjson::dom::element_type::ARRAY: {
+      const simdjson::dom::array array = element.get_array().value_unsafe();
+      for (simdjson::dom::element child : array) collect_strings(child, out);
       break;
-    case simdjson::dom::element_type::OBJECT:
-      for (simdjson::dom::key_value_pair field : element.get_object().value_unsafe()) {
-        collect_strings(field.value, out);
-      }
+    }
+    case simdjson::dom::element_type::OBJECT: {
+      const simdjson::dom::object object = element.get_object().value_unsafe();
+      for (simdjson::dom::key_value_pair field : object) collect_strings(field.value, out);
       break;
+    }
     default:
       break;
   }

@@ -53,19 +53,18 @@ std::uint64_t fnv1a(std::string_view text, std::uint64_t seed) {
   return h;
 }
 
-// Instants derived from the input: two in 1970..2050 (where zones change most), one anywhere
-// in the supported years 0001..9999 minus the horizon, one exactly on a local-ish hour.
+// Instants derived from the input: one in 1970..2050 (where zones change most), the same
+// range on a whole UTC hour (where local hours often begin), and one anywhere in the supported
+// years 0001..9999 short of twice the horizon.
 std::vector<Instant> instants_for(std::string_view text) {
-  constexpr std::int64_t kFrom1970 = 0;
   constexpr std::int64_t k2050 = 2524608000000;
-  const std::int64_t last = vshop::kMaxEpochMs - 2 * std::chrono::milliseconds(kHorizon).count();
-  std::vector<Instant> out;
-  const std::uint64_t a = fnv1a(text, 1), b = fnv1a(text, 2), c = fnv1a(text, 3);
-  out.push_back(vshop::from_epoch_ms(kFrom1970 + static_cast<std::int64_t>(a % k2050)));
-  out.push_back(vshop::from_epoch_ms(static_cast<std::int64_t>(b % k2050) / 3600000 * 3600000));
+  constexpr std::int64_t kHourMs = 3600000;
+  const std::int64_t last = vshop::kMaxEpochMs - 2 * milliseconds(kHorizon).count();
   const auto span = static_cast<std::uint64_t>(last - vshop::kMinEpochMs);
-  out.push_back(vshop::from_epoch_ms(vshop::kMinEpochMs + static_cast<std::int64_t>(c % span)));
-  return out;
+  const std::uint64_t a = fnv1a(text, 1), b = fnv1a(text, 2), c = fnv1a(text, 3);
+  return {vshop::from_epoch_ms(static_cast<std::int64_t>(a % k2050)),
+          vshop::from_epoch_ms(static_cast<std::int64_t>(b % k2050) / kHourMs * kHourMs),
+          vshop::from_epoch_ms(vshop::kMinEpochMs + static_cast<std::int64_t>(c % span))};
 }
 
 void check_hours_at(const vshop::hours::OpeningHours& hours, Instant t) {
