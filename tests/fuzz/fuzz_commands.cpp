@@ -6,6 +6,7 @@
 // must give the same snapshot again. Any violation traps, so libFuzzer records it as a crash.
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,8 +20,8 @@ namespace {
 
 // Time per input stays bounded: bytes beyond kMaxInputBytes and lines beyond kMaxLines are
 // ignored (run.sh passes -max_len=kMaxInputBytes too, so libFuzzer does not make them).
-constexpr std::size_t kMaxInputBytes = 16 * 1024;
-constexpr std::size_t kMaxLines = 128;
+constexpr std::size_t kMaxInputBytes = 8 * 1024;
+constexpr std::size_t kMaxLines = 64;
 
 // Feeds `line` and moves its effects (as canonical JSON) to `effects`.
 absl::Status feed(vshop::Engine& engine, std::string_view line, std::vector<std::string>& effects,
@@ -32,8 +33,14 @@ absl::Status feed(vshop::Engine& engine, std::string_view line, std::vector<std:
   return status;
 }
 
-void require(bool condition) {
-  if (!condition) __builtin_trap();
+// Traps (a crash for libFuzzer) when `condition` is false, naming the check and its subject so
+// that a reproducer's log says what broke.
+void require(bool condition, const char* check, std::string_view subject = {},
+             const absl::Status& status = absl::OkStatus()) {
+  if (condition) return;
+  std::fprintf(stderr, "fuzz_commands: %s failed: %.*s %s\n", check,
+               static_cast<int>(subject.size()), subject.data(), status.ToString().c_str());
+  __builtin_trap();
 }
 
 }  // namespace
@@ -53,7 +60,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     ++lines;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     (void)feed(engine, line, effects, scratch);
-    require(engine.check_invariants().ok());
+    const absl::Status invariants = engine.check_invariants();
+    require(invariants.ok(), "check_invariants after", line, invariants);
   }
 
   // R-DET-1: the journal alone rebuilds the same state and the same effects.
@@ -62,18 +70,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   vshop::Engine replay;
   for (const std::string& line : journal) {
     absl::StatusOr<vshop::Command> command = vshop::parse_command(line);
-    require(command.ok());
-    require(vshop::command_to_json(*command) == line);
-    require(feed(replay, line, replayed_effects, scratch).ok());
+    require(command.ok(), "parse_command of journal line", line, command.status());
+    require(vshop::command_to_json(*command) == line, "canonical journal line", line);
+    const absl::Status replayed = feed(replay, line, replayed_effects, scratch);
+    require(replayed.ok(), "replay of journal line", line, replayed);
   }
-  require(replay.check_invariants().ok());
-  require(replayed_effects == effects);
+  require(replay.check_invariants().ok(), "check_invariants after replay");
+  require(replayed_effects == effects, "same effects on replay");
   const std::string snapshot = engine.snapshot();
-  require(replay.snapshot() == snapshot);
+  require(replay.snapshot() == snapshot, "same snapshot on replay");
 
   // The final state survives a snapshot round trip byte for byte.
   absl::StatusOr<vshop::Engine> restored = vshop::Engine::restore(snapshot);
-  require(restored.ok());
-  require(restored->snapshot() == snapshot);
+  require(restored.ok(), "restore of the final snapshot", {}, restored.status());
+  require(restored->snapshot() == snapshot, "same snapshot after restore");
   return 0;
 }

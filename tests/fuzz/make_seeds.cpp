@@ -20,7 +20,7 @@
 namespace {
 
 // Matches the -max_len of the command fuzzer (fuzz_commands.cpp kMaxInputBytes).
-constexpr std::size_t kMaxSeedBytes = 16 * 1024;
+constexpr std::size_t kMaxSeedBytes = 8 * 1024;
 // Matches the -max_len of the restore fuzzer (fuzz_restore.cpp kMaxInputBytes).
 constexpr std::size_t kMaxSnapshotBytes = 32 * 1024;
 constexpr std::size_t kMaxWindowsPerFile = 48;

@@ -84,7 +84,7 @@ seeds() {
 max_len() {
   case "$1" in
     events) echo 4096 ;;
-    commands) echo 16384 ;;
+    commands) echo 8192 ;;
     restore) echo 32768 ;;
     store) echo 4096 ;;
   esac
@@ -108,7 +108,7 @@ for t in "${targets[@]}"; do
   regressions=(tests/fuzz/regressions/"$t"/*)
   if [ -e "${regressions[0]}" ]; then
     log "$t: replaying ${#regressions[@]} regression inputs"
-    if ! "$bin" "${regressions[@]}" >"$work/regressions-$t.log" 2>&1; then
+    if ! "$bin" -timeout=10 -rss_limit_mb=2048 "${regressions[@]}" >"$work/regressions-$t.log" 2>&1; then
       tail -40 "$work/regressions-$t.log"
       echo "fuzz_$t: a regression input fails" >&2
       failed=1
