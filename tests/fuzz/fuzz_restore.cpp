@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,8 +27,12 @@ constexpr std::size_t kMaxDriven = 6;
 // "advance far": how far the last step moves the clock past the restored `now`.
 constexpr std::chrono::days kFarAdvance{45};
 
-void require(bool condition) {
-  if (!condition) __builtin_trap();
+// Traps (a crash for libFuzzer) when `condition` is false, naming the check so that a
+// reproducer's log says what broke.
+void require(bool condition, const char* check, const absl::Status& status = absl::OkStatus()) {
+  if (condition) return;
+  std::fprintf(stderr, "fuzz_restore: %s failed: %s\n", check, status.ToString().c_str());
+  __builtin_trap();
 }
 
 // Every string value in the document (up to kMaxCandidates), as candidate ids: the
@@ -67,7 +72,7 @@ Ids find_ids(const vshop::Engine& engine, const std::string& snapshot) {
   Ids ids;
   simdjson::dom::parser parser;
   simdjson::dom::element root;
-  if (parser.parse(snapshot).get(root) != simdjson::SUCCESS) __builtin_trap();
+  require(parser.parse(snapshot).get(root) == simdjson::SUCCESS, "the snapshot is JSON");
   std::vector<std::string> strings;
   collect_strings(root, strings);
   for (const std::string& s : strings) {
@@ -93,8 +98,13 @@ vshop::Command make(vshop::CommandKind kind, vshop::Instant at) {
 
 // Applies `command`; whatever the answer, the state must stay consistent.
 void drive(vshop::Engine& engine, const vshop::Command& command) {
-  (void)engine.apply(command);
-  require(engine.check_invariants().ok());
+  const absl::Status applied = engine.apply(command);
+  const absl::Status invariants = engine.check_invariants();
+  if (!invariants.ok()) {
+    std::fprintf(stderr, "fuzz_restore: after %s (%s)\n", vshop::command_to_json(command).c_str(),
+                 applied.ToString().c_str());
+  }
+  require(invariants.ok(), "check_invariants after a command", invariants);
   (void)engine.drain_effects();
 }
 
@@ -165,19 +175,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   absl::StatusOr<vshop::Engine> engine = vshop::Engine::restore(text);
   if (!engine.ok()) return 0;
-  require(engine->check_invariants().ok());
+  require(engine->check_invariants().ok(), "check_invariants of an accepted snapshot",
+          engine->check_invariants());
   (void)engine->metrics_report_json();  // the metrics book of a restored state is readable
 
   // Canonical bytes: restoring the snapshot of a restored engine changes nothing.
   const std::string snapshot = engine->snapshot();
   absl::StatusOr<vshop::Engine> again = vshop::Engine::restore(snapshot);
-  require(again.ok());
-  require(again->snapshot() == snapshot);
+  require(again.ok(), "restore of the snapshot of a restored engine", again.status());
+  require(again->snapshot() == snapshot, "same snapshot after a second restore");
 
   drive_all(*engine, find_ids(*engine, snapshot));
   const std::string after = engine->snapshot();
   absl::StatusOr<vshop::Engine> final_state = vshop::Engine::restore(after);
-  require(final_state.ok());
-  require(final_state->snapshot() == after);
+  require(final_state.ok(), "restore of the snapshot after the drive", final_state.status());
+  require(final_state->snapshot() == after, "same snapshot after the drive and a restore");
   return 0;
 }
