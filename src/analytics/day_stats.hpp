@@ -8,11 +8,7 @@
 #include <vector>
 
 #include "absl/container/inlined_vector.h"
-<<<<<<< HEAD:src/analytics/day_stats.hpp
 #include "analytics/response_histogram.hpp"
-=======
-#include "vshop/analytics/response_histogram.hpp"
->>>>>>> pkg:include/vshop/analytics/day_stats.hpp
 
 namespace vshop::analytics {
 

@@ -30,10 +30,6 @@
 #include "date/tz.h"
 #include "vshop/analytics/metrics.hpp"
 #include "vshop/currency.hpp"
-<<<<<<< HEAD:src/analytics/metrics_book.hpp
-=======
-#include "vshop/json_writer.hpp"
->>>>>>> pkg:include/vshop/analytics/metrics_book.hpp
 #include "vshop/time.hpp"
 
 namespace vshop::analytics {
@@ -69,17 +65,7 @@ struct DateRange {
   date::year_month_day last;
 };
 
-<<<<<<< HEAD:src/analytics/metrics_book.hpp
 class MetricsBook {
-=======
-// One day of a `daily` series.
-struct DailyMetrics {
-  date::year_month_day day;
-  Metrics metrics;
-};
-
-class MetricsBook {
->>>>>>> pkg:include/vshop/analytics/metrics_book.hpp
  public:
   MetricsBook();
 

@@ -8,13 +8,8 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-<<<<<<< HEAD:src/analytics/report.hpp
 #include "analytics/metrics_book.hpp"
 #include "core/json_writer.hpp"
-=======
-#include "vshop/analytics/metrics_book.hpp"
-#include "vshop/json_writer.hpp"
->>>>>>> pkg:include/vshop/analytics/report.hpp
 
 namespace vshop::analytics {
 
@@ -35,14 +30,8 @@ std::string format_report_text(const MetricsBook& book, const DateRange& days,
 
 // The same as one canonical JSON object (money as decimal strings, ratios as fixed-point
 // numbers, deterministic key and row order).
-<<<<<<< HEAD:src/analytics/report.hpp
 absl::Status write_report_json(JsonWriter& out, const MetricsBook& book, Instant from, Instant to,
                                const NameLookup& store_name, const NameLookup& expert_name);
-=======
-absl::Status write_report_json(JsonWriter& out, const MetricsBook& book, Instant from,
-                                         Instant to, const NameLookup& store_name,
-                                         const NameLookup& expert_name);
->>>>>>> pkg:include/vshop/analytics/report.hpp
 
 void write_report_json(JsonWriter& out, const MetricsBook& book, const DateRange& days,
                                  const NameLookup& store_name, const NameLookup& expert_name);

@@ -8,10 +8,7 @@
 #include <string_view>
 #include <vector>
 
-<<<<<<< HEAD:src/core/json_writer.hpp
 #include "vshop/json_text.hpp"
-=======
->>>>>>> pkg:include/vshop/json_writer.hpp
 #include "vshop/time.hpp"
 
 namespace vshop {
@@ -50,10 +47,4 @@ class JsonWriter {
   bool after_key_ = false;
 };
 
-<<<<<<< HEAD:src/core/json_writer.hpp
-=======
-// Appends `value` as a JSON string literal (with quotes) to `out`.
-void append_json_string(std::string& out, std::string_view value);
-
->>>>>>> pkg:include/vshop/json_writer.hpp
 }  // namespace vshop
