@@ -47,8 +47,8 @@ int main() {
   absl::StatusOr<std::string> chat = engine.request_chat(at("2026-05-14T08:10:00Z"), "anouk");
   check(chat.status());
   check(engine.claim(at("2026-05-14T08:10:06Z"), "omar", *chat));
-  check(engine.send_message(at("2026-05-14T08:10:20Z"), *chat, "shopper"));
-  check(engine.send_message(at("2026-05-14T08:11:00Z"), *chat, "expert"));
+  check(engine.send_message(at("2026-05-14T08:10:20Z"), *chat, vshop::MessageSender::kShopper));
+  check(engine.send_message(at("2026-05-14T08:11:00Z"), *chat, vshop::MessageSender::kExpert));
   check(engine.finish_chat(at("2026-05-14T08:25:00Z"), "omar", *chat));
 
   // The shop reports the order; within the attribution window it is credited to the expert.
