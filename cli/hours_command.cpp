@@ -1,4 +1,4 @@
-// `vshop hours STORE.json...`: opening-hours queries on store files (SPEC §11).
+// `vshop hours STORE.json...`: opening-hours queries on store files (docs/reference.md §11).
 //   --at T (repeatable)  one line {"open":bool,"next_change":T|null} per instant
 //   --from T --to T      one line {"intervals":[[T,T],...]}
 //   neither              a readable line per store at the current wall-clock time (the demo)

@@ -1,6 +1,6 @@
 // `vshop inspect EVENTS.jsonl [--summary] [--format=json|text] [--feed FEED.jsonl]`: validates
-// tracking events, one JSON document per line (SPEC §11, EVENTS.md §3). Streams: one line is read
-// and its result written (buffered) before the next.
+// tracking events, one JSON document per line (docs/reference.md §11, docs/events.md §3). Streams:
+// one line is read and its result written (buffered) before the next.
 #include <iostream>
 #include <memory>
 #include <string>

@@ -1,4 +1,4 @@
-// `vshop simulate SCENARIO.jsonl` and `vshop replay JOURNAL.jsonl` (SPEC §11).
+// `vshop simulate SCENARIO.jsonl` and `vshop replay JOURNAL.jsonl` (docs/reference.md §11).
 // Both stream: they read one line at a time and write as they go (memory does not grow with the
 // input); every file argument is opened before the first command runs.
 //   simulate: prints effects and errors, one per line, in order; --strict stops at the first

@@ -40,7 +40,7 @@ struct Lcg {
   }
 };
 
-struct FullHistory {  // the peer's memory: every contact, per shopper
+struct FullHistory {                 // the peer's memory: every contact, per shopper
   std::vector<std::uint32_t> begin;  // kShoppers + 1 offsets into `contacts`
   std::vector<attribution::Contact> contacts;
 };
@@ -89,9 +89,9 @@ void BM_ContactBook_10M_Purchases_1M_Shoppers(benchmark::State& state) {
   for (auto _ : state) {
     attributed = 0;
     for (int i = 0; i < kPurchases; ++i) {
-      const auto d = h.book.decide(h.purchase_shopper[static_cast<std::size_t>(i)],
-                                   from_epoch_ms(h.purchase_ms[static_cast<std::size_t>(i)]),
-                                   kWindowDays);
+      const auto d =
+          h.book.decide(h.purchase_shopper[static_cast<std::size_t>(i)],
+                        from_epoch_ms(h.purchase_ms[static_cast<std::size_t>(i)]), kWindowDays);
       attributed += d.outcome == attribution::Outcome::kAttributed;
     }
     benchmark::DoNotOptimize(attributed);
@@ -160,10 +160,10 @@ EngineHistory& engine_history() {
     const std::string week =
         R"({"mon":["00:00-24:00"],"tue":["00:00-24:00"],"wed":["00:00-24:00"],"thu":["00:00-24:00"],)"
         R"("fri":["00:00-24:00"],"sat":["00:00-24:00"],"sun":["00:00-24:00"]})";
-    must(e.apply_json(fmt::format(
-        R"({{"at":{},"cmd":"configure","invite_code":"BENCH01","max_active_chats":20,)"
-        R"("attribution_window_days":30,"reporting_timezone":"Europe/Amsterdam"}})",
-        kStartMs)));
+    must(e.apply_json(
+        fmt::format(R"({{"at":{},"cmd":"configure","invite_code":"BENCH01","max_active_chats":20,)"
+                    R"("attribution_window_days":30,"reporting_timezone":"Europe/Amsterdam"}})",
+                    kStartMs)));
     for (int s = 0; s < kEngineStores; ++s) {
       must(e.apply_json(fmt::format(
           R"({{"cmd":"add_store","store":"s{}","timezone":"UTC","hours":{}}})", s, week)));
@@ -172,8 +172,8 @@ EngineHistory& engine_history() {
       must(e.apply_json(fmt::format(
           R"({{"cmd":"register_expert","expert":"e{}","email":"e{}@x.example","invite_code":"BENCH01","name":"E"}})",
           x, x)));
-      must(e.apply_json(fmt::format(R"({{"cmd":"approve_expert","expert":"e{}","store":"s{}"}})",
-                                    x, x % kEngineStores)));
+      must(e.apply_json(fmt::format(R"({{"cmd":"approve_expert","expert":"e{}","store":"s{}"}})", x,
+                                    x % kEngineStores)));
       must(e.apply_json(fmt::format(R"({{"cmd":"go_available","expert":"e{}"}})", x)));
     }
     const std::int64_t step = kEngineDays * kDayMs / kEngineShoppers;
@@ -186,8 +186,9 @@ EngineHistory& engine_history() {
       must(e.claim(from_epoch_ms(t + 5'000 + k % 40'000), expert, *chat));
       must(e.finish_chat(from_epoch_ms(t + 120'000), expert, *chat));
       if (k % 3 == 0) {
-        must(e.apply_json(fmt::format(R"({{"at":{},"cmd":"rate_chat","shopper":"{}","chat":"{}","stars":{}}})",
-                                      t + 130'000, out->shoppers.back(), *chat, 1 + k % 5)));
+        must(e.apply_json(
+            fmt::format(R"({{"at":{},"cmd":"rate_chat","shopper":"{}","chat":"{}","stars":{}}})",
+                        t + 130'000, out->shoppers.back(), *chat, 1 + k % 5)));
       }
       (void)e.drain_effects();
     }

@@ -57,8 +57,8 @@ std::unique_ptr<World> make_world(int experts, bool journaling = false) {
     must(w->engine.apply_json(fmt::format(
         R"({{{},"cmd":"register_expert","expert":"x{}","email":"x{}@b.example","invite_code":"BENCH01","name":"X"}})",
         at, e, e)));
-    must(w->engine.apply_json(
-        fmt::format(R"({{{},"cmd":"approve_expert","expert":"x{}","store":"st{}"}})", at, e, e % stores)));
+    must(w->engine.apply_json(fmt::format(
+        R"({{{},"cmd":"approve_expert","expert":"x{}","store":"st{}"}})", at, e, e % stores)));
     must(w->engine.apply_json(fmt::format(R"({{{},"cmd":"go_available","expert":"x{}"}})", at, e)));
   }
   for (int i = 0; i < 4096; ++i) w->spots.emplace_back(lat(rng), lon(rng));

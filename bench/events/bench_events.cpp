@@ -1,4 +1,4 @@
-// Event validation throughput (EVENTS.md) on a generated corpus (generate_corpus.py): vshop
+// Event validation throughput (docs/events.md) on a generated corpus (generate_corpus.py): vshop
 // validation against simdjson parse-only of the same bytes with the same reused parser setup.
 // Corpus path: $VSHOP_EVENTS_CORPUS (default: build/bench/events-corpus/events.jsonl).
 #include <benchmark/benchmark.h>

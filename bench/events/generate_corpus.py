@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generates the event-validation benchmark inputs (deterministic, seed 42):
   events.jsonl  N realistic shopper events of the six types, ~10% with a typical fault
-  schema.json   a JSON Schema (draft 2020-12) equivalent to EVENTS.md for the peers (ajv,
+  schema.json   a JSON Schema (draft 2020-12) equivalent to docs/events.md for the peers (ajv,
                 Python jsonschema): same mandatory/recommended fields, types, https URLs,
                 ISO 4217 list (read from src/core/currency.cpp), unknown top-level fields.
 Usage: generate_corpus.py OUT_DIR [N]"""
@@ -71,7 +71,7 @@ def event():
 
 
 def break_event(e):
-    """One of the faults the seeds list (R-EVT-2), or broken JSON text."""
+    """One of the known tracking faults (R-EVT-2), or broken JSON text."""
     fault = rng.randrange(9)
     p = e.get("products", [{}])[0] if e.get("products") else None
     if fault == 0 and p is not None and "price" in p:

@@ -49,15 +49,23 @@ std::string random_osm(std::mt19937_64& rng) {
   const int shift = static_cast<int>(rng() % 3) * 30;
   const auto t = [&](int h, int m = 0) { return hhmm(h * 60 + m + shift); };
   switch (rng() % 8) {
-    case 0: return "Mo-Fr " + t(9) + "-" + t(18) + "; Sa " + t(10) + "-" + t(16) + "; Su off";
-    case 1: return "Mo-Sa " + t(10) + "-" + t(20) + "; Su " + t(12) + "-" + t(18);
-    case 2: return "Mo-Fr " + t(8) + "-" + t(12) + "," + t(13) + "-" + t(17);
-    case 3: return "Mo-Th " + t(17) + "-01:00; Fr-Sa " + t(17) + "-03:00; Su off";
-    case 4: return "24/7";
-    case 5: return "Mo-Su " + t(7) + "-" + t(22) + "; Dec 25 off; Jan 1 off";
-    case 6: return "Tu-Sa " + t(10) + "-" + t(18) + "; Dec 24 10:00-14:00; Dec 25,Dec 26 off";
-    default: return "Mo-We " + t(10) + "-" + t(19) + "; Th-Fr " + t(10) + "-" + t(21) +
-                    "; Sa " + t(10) + "-" + t(18) + "; Su " + t(11) + "-" + t(17);
+    case 0:
+      return "Mo-Fr " + t(9) + "-" + t(18) + "; Sa " + t(10) + "-" + t(16) + "; Su off";
+    case 1:
+      return "Mo-Sa " + t(10) + "-" + t(20) + "; Su " + t(12) + "-" + t(18);
+    case 2:
+      return "Mo-Fr " + t(8) + "-" + t(12) + "," + t(13) + "-" + t(17);
+    case 3:
+      return "Mo-Th " + t(17) + "-01:00; Fr-Sa " + t(17) + "-03:00; Su off";
+    case 4:
+      return "24/7";
+    case 5:
+      return "Mo-Su " + t(7) + "-" + t(22) + "; Dec 25 off; Jan 1 off";
+    case 6:
+      return "Tu-Sa " + t(10) + "-" + t(18) + "; Dec 24 10:00-14:00; Dec 25,Dec 26 off";
+    default:
+      return "Mo-We " + t(10) + "-" + t(19) + "; Th-Fr " + t(10) + "-" + t(21) + "; Sa " + t(10) +
+             "-" + t(18) + "; Su " + t(11) + "-" + t(17);
   }
 }
 
@@ -80,9 +88,9 @@ const Workload& workload() {
         vshop::to_epoch_ms(vshop::parse_rfc3339("2026-01-01T00:00:00Z").value());
     const std::int64_t year_ms = 365LL * 86'400'000;
     for (std::size_t i = 0; i < kQueries; ++i) {
-      out.queries.push_back({static_cast<std::uint32_t>(rng() % kStores),
-                             vshop::from_epoch_ms(year_start +
-                                                  static_cast<std::int64_t>(rng() % year_ms))});
+      out.queries.push_back(
+          {static_cast<std::uint32_t>(rng() % kStores),
+           vshop::from_epoch_ms(year_start + static_cast<std::int64_t>(rng() % year_ms))});
     }
     // Warm the caches: steady state, as in a running engine (the build is measured separately).
     for (const Query& q : out.queries) {

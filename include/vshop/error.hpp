@@ -1,4 +1,4 @@
-// The stable domain error codes of SPEC §11 and how they travel inside absl::Status.
+// The stable domain error codes of docs/reference.md §11 and how they travel inside absl::Status.
 #pragma once
 
 #include <cstdint>

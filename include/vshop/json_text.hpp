@@ -1,5 +1,5 @@
-// JSON text of a string value, escaped exactly as vshop's own canonical JSON (SPEC §11), for
-// hosts and the CLI that print lines beside vshop's output.
+// JSON text of a string value, escaped exactly as vshop's own canonical JSON (docs/reference.md
+// §11), for hosts and the CLI that print lines beside vshop's output.
 #pragma once
 
 #include <string>

@@ -38,7 +38,7 @@ VSHOP_API absl::StatusOr<Instant> parse_instant(std::string_view text,
 VSHOP_API absl::StatusOr<Instant> instant_from_ms(std::int64_t ms, std::string_view field = "at");
 
 // Canonical text of an instant: `YYYY-MM-DDTHH:MM:SSZ`, `.mmm` only when the milliseconds are
-// not zero (SPEC §11).
+// not zero (docs/reference.md §11).
 VSHOP_API std::string format_instant(Instant t);
 
 // Appends the canonical text of `t` to `out` (no allocation beyond `out`'s growth).

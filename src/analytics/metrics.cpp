@@ -48,8 +48,7 @@ std::string format_ratio(std::uint64_t num, std::uint64_t den, int decimals, boo
   if (den == 0) return "";
   // Exact: (num * 10^(decimals [+2]) * 2 + den) / (2 * den) rounds half up, in 128 bits.
   const U128 scale = pow10(decimals + (percent ? 2 : 0));
-  const U128 scaled = (static_cast<U128>(num) * scale * 2 + den) /
-                                   (static_cast<U128>(den) * 2);
+  const U128 scaled = (static_cast<U128>(num) * scale * 2 + den) / (static_cast<U128>(den) * 2);
   return fixed_point(scaled, decimals);
 }
 

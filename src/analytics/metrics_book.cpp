@@ -1,4 +1,4 @@
-// MetricsBook: feeding. Every method validates first and mutates after (DESIGN.md §4), so a
+// MetricsBook: feeding. Every method validates first and mutates after (docs/design.md §4), so a
 // rejected call leaves the book unchanged.
 #include "analytics/metrics_book.hpp"
 
@@ -331,14 +331,31 @@ absl::Status MetricsBook::order_recorded(Instant at, std::optional<Attribution> 
 
 MetricsBook::Refs MetricsBook::refs() const {
   Refs r;
-  r.awaiting.reserve(pending_.size());
-  for (const auto& [chat, p] : pending_) r.awaiting.push_back(chat);
-  std::sort(r.awaiting.begin(), r.awaiting.end());
+  // Ids referenced anywhere count towards the bounds, so that an out-of-range id in a pending
+  // offer list is found as surely as one in the tables.
+  std::size_t store_bound = stores_.size(), expert_bound = experts_.size();
+  std::vector<std::pair<ChatId, Instant>> awaiting;
+  awaiting.reserve(pending_.size());
+  for (const auto& [chat, p] : pending_) {
+    awaiting.emplace_back(chat, p.requested_at);
+    if (p.day != day_of_const(p.requested_at)) r.awaiting_days_agree = false;
+    for (ExpertId e : p.experts) expert_bound = std::max<std::size_t>(expert_bound, e + 1);
+    for (StoreId s : p.stores) store_bound = std::max<std::size_t>(store_bound, s + 1);
+  }
+  std::sort(awaiting.begin(), awaiting.end());
+  for (const auto& [chat, at] : awaiting) {
+    r.awaiting.push_back(chat);
+    r.awaiting_since.push_back(at);
+  }
   r.open.reserve(open_.size());
-  for (const auto& [expert, period] : open_) r.open.emplace_back(expert, period.store);
+  for (const auto& [expert, period] : open_) {
+    r.open.emplace_back(expert, period.store);
+    expert_bound = std::max<std::size_t>(expert_bound, expert + 1);
+    store_bound = std::max<std::size_t>(store_bound, period.store + 1);
+  }
   std::sort(r.open.begin(), r.open.end());
-  r.store_bound = stores_.size();
-  r.expert_bound = experts_.size();
+  r.store_bound = store_bound;
+  r.expert_bound = expert_bound;
   return r;
 }
 

@@ -3,7 +3,7 @@
 // summaries per merchant, store and expert, so a query costs O(days in range), not O(chats).
 // Counting rules (which day, which scope) are listed in docs/decisions.md, "## Analytics".
 //
-// Feeding from the engine (SPEC §10/§11 effects; `at` is the effect's instant):
+// Feeding from the engine (docs/reference.md §10/§11 effects; `at` is the effect's instant):
 //   request_chat accepted (not a blocked shopper's)  -> chat_requested
 //   chat_offered (each listed expert, with their store) -> chat_offered
 //   chat_claimed -> chat_claimed        chat_missed -> chat_missed
@@ -132,7 +132,9 @@ class MetricsBook {
   // awaiting a claim (ascending), the open availability periods (expert, store) by expert, and
   // one past the largest store / expert id with a day series.
   struct Refs {
-    std::vector<ChatId> awaiting;
+    std::vector<ChatId> awaiting;         // ascending
+    std::vector<Instant> awaiting_since;  // request instant of each `awaiting` chat
+    bool awaiting_days_agree = true;      // each pending day is its request's reporting day
     std::vector<std::pair<ExpertId, StoreId>> open;
     std::size_t store_bound = 0, expert_bound = 0;
   };

@@ -226,9 +226,8 @@ void write_report_json(JsonWriter& out, const MetricsBook& book, const DateRange
   out.end_object();
 }
 
-absl::Status write_report_json(JsonWriter& out, const MetricsBook& book, Instant from,
-                               Instant to, const NameLookup& store_name,
-                               const NameLookup& expert_name) {
+absl::Status write_report_json(JsonWriter& out, const MetricsBook& book, Instant from, Instant to,
+                               const NameLookup& store_name, const NameLookup& expert_name) {
   auto range = range_of(book, from, to);
   if (!range.ok()) return range.status();
   write_report_json(out, book, *range, store_name, expert_name);

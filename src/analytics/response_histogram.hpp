@@ -13,7 +13,7 @@
 namespace vshop::analytics {
 
 // Resolution of merged response times: whole seconds, 0..599 s, plus one overflow bucket for
-// 600 s and more (a claim always lands inside claim_window <= 10 min, SPEC §1).
+// 600 s and more (a claim always lands inside claim_window <= 10 min, docs/reference.md §1).
 inline constexpr int kResponseBuckets = 601;
 using ResponseAccumulator = std::array<std::uint32_t, kResponseBuckets>;
 

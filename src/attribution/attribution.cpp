@@ -14,7 +14,9 @@ void ContactBook::restore_slot(std::uint32_t shopper, Contact contact) {
   touch(shopper, contact.expert, contact.chat, contact.at);
 }
 
-bool OrderSet::contains(std::string_view order) const { return ids_.contains(absl::string_view(order.data(), order.size())); }
+bool OrderSet::contains(std::string_view order) const {
+  return ids_.contains(absl::string_view(order.data(), order.size()));
+}
 
 void OrderSet::insert(std::string_view order) { ids_.emplace(std::string(order)); }
 

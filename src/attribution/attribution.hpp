@@ -1,5 +1,5 @@
-// Sales attribution (SPEC §5): the last point of contact per shopper and the set of order ids.
-// The engine tells the book about every contact; a purchase asks it who gets the sale.
+// Sales attribution (docs/reference.md §5): the last point of contact per shopper and the set of
+// order ids. The engine tells the book about every contact; a purchase asks it who gets the sale.
 #pragma once
 
 #include <cstdint>

@@ -12,8 +12,8 @@ namespace {
 absl::StatusOr<int> exponent_of(std::string_view currency) {
   const auto info = find_currency(currency);
   if (!info) {
-    return error(ErrorCode::kInvalidArgument,
-                 "currency: \"%s\" is not an active ISO 4217 code", currency);
+    return error(ErrorCode::kInvalidArgument, "currency: \"%s\" is not an active ISO 4217 code",
+                 currency);
   }
   return info->exponent;
 }
@@ -51,8 +51,8 @@ absl::StatusOr<Money> parse_money(std::string_view amount, std::string_view curr
   }
   if (int_digits == 0 || (seen_point && frac_digits == 0)) return bad("is not a decimal amount");
   if (frac_digits > *exponent) {
-    return error(ErrorCode::kInvalidArgument, "%s: \"%s\" has more than %d decimals for %s",
-                 field, amount, *exponent, currency);
+    return error(ErrorCode::kInvalidArgument, "%s: \"%s\" has more than %d decimals for %s", field,
+                 amount, *exponent, currency);
   }
   for (int k = frac_digits; k < *exponent; ++k) {
     if (value > kLimit) return bad("is too large");

@@ -20,11 +20,11 @@ struct Money {
 // Parses a decimal string (`"89.95"`, `"-3"`, at most `exponent` fraction digits) for
 // `currency`. Fails with invalid_argument naming `field` (or `currency`) and the value.
 absl::StatusOr<Money> parse_money(std::string_view amount, std::string_view currency,
-                                            std::string_view field = "subtotal");
+                                  std::string_view field = "subtotal");
 
 // An amount given as integer minor units.
 absl::StatusOr<Money> money_from_minor(std::int64_t minor, std::string_view currency,
-                                                 std::string_view field = "subtotal");
+                                       std::string_view field = "subtotal");
 
 // The canonical decimal text (`89.95`, `1000`, `0.05`).
 std::string format_money(const Money& money);

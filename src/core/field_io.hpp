@@ -15,8 +15,8 @@
 #include <utility>
 #include <vector>
 
-#include "simdjson.h"
 #include "core/json_writer.hpp"
+#include "simdjson.h"
 #include "vshop/time.hpp"
 
 namespace vshop::field_io {

@@ -1,6 +1,6 @@
-// Writes compact canonical JSON (SPEC §11): no spaces, keys in the order written, non-ASCII as
-// raw UTF-8, control characters escaped. Internal: shared by effects, journal, snapshots, the
-// metrics report and the event validator so that every output has the same bytes.
+// Writes compact canonical JSON (docs/reference.md §11): no spaces, keys in the order written,
+// non-ASCII as raw UTF-8, control characters escaped. Internal: shared by effects, journal,
+// snapshots, the metrics report and the event validator so that every output has the same bytes.
 #pragma once
 
 #include <cstdint>

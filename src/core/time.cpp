@@ -20,8 +20,8 @@ absl::Status bad_instant(std::string_view field, std::string_view text, std::str
 
 absl::StatusOr<Instant> instant_from_ms(std::int64_t ms, std::string_view field) {
   if (ms < kMinEpochMs || ms > kMaxEpochMs) {
-    return error(ErrorCode::kInvalidArgument,
-                 "%s: epoch milliseconds %d outside years 0001..9999", field, ms);
+    return error(ErrorCode::kInvalidArgument, "%s: epoch milliseconds %d outside years 0001..9999",
+                 field, ms);
   }
   return from_epoch_ms(ms);
 }
@@ -34,8 +34,8 @@ absl::StatusOr<Instant> parse_rfc3339(std::string_view s, std::string_view field
   const int hour = scan_fixed_digits(s, 11, 2);
   const int minute = scan_fixed_digits(s, 14, 2);
   const int second = scan_fixed_digits(s, 17, 2);
-  if (s.size() < 20 || year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 ||
-      second < 0 || s[4] != '-' || s[7] != '-' || s[13] != ':' || s[16] != ':' ||
+  if (s.size() < 20 || year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 ||
+      s[4] != '-' || s[7] != '-' || s[13] != ':' || s[16] != ':' ||
       (s[10] != 'T' && s[10] != 't' && s[10] != ' ')) {
     return bad_instant(field, s, "malformed");
   }

@@ -1,5 +1,5 @@
-// The chat lifecycle (SPEC §4): request, claim, decline, miss, left messages, presence,
-// finish, rating, blocking, and the purchases attributed to chats (R-ATTR-1).
+// The chat lifecycle (docs/reference.md §4): request, claim, decline, miss, left messages,
+// presence, finish, rating, blocking, and the purchases attributed to chats (R-ATTR-1).
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -280,7 +280,7 @@ absl::Status Core::shopper_presence(const Command& c, bool online) {
 }
 
 // The one place where an active chat ends: pending transfer, then video, then the chat
-// (R-XFER-2, SPEC §11 order of effects).
+// (R-XFER-2, docs/reference.md §11 order of effects).
 void Core::end_chat(Idx c, std::int64_t at_ms, ChatState final_state) {
   Chat& chat = chats[c];
   if (chat.transfer_to != kNone) fail_transfer(c, at_ms, TransferFailReason::kChatEnded);

@@ -1,5 +1,5 @@
-// The text form of commands (SPEC §11): a table per command of its fields in canonical order,
-// one generic reader (simdjson) and one generic writer (JsonWriter).
+// The text form of commands (docs/reference.md §11): a table per command of its fields in canonical
+// order, one generic reader (simdjson) and one generic writer (JsonWriter).
 #include "vshop/engine/command.hpp"
 
 #include <array>
@@ -8,8 +8,8 @@
 #include <cstdint>
 
 #include "core/json_writer.hpp"
-#include "hours/store_json.hpp"
 #include "engine/settings_table.hpp"
+#include "hours/store_json.hpp"
 #include "simdjson.h"
 #include "vshop/error.hpp"
 #include "vshop/limits.hpp"

@@ -178,7 +178,7 @@ struct Core {
   absl::btree_set<Idx> left_messages;                   // queued, by chat index = request order
   absl::btree_map<Idx, LeftMessage> messages;           // every left message, by chat
   absl::btree_map<std::string, std::string> managers;   // digest subscribers: id -> email
-  absl::btree_set<IdleKey, IdleOrder> available_all;  // every available expert, by (idle, id)
+  absl::btree_set<IdleKey, IdleOrder> available_all;    // every available expert, by (idle, id)
   // Routing by distance: a k-d tree over the located stores, rebuilt by the next routing after
   // a store change; stores without a location come last, as one group. Only routing (a command,
   // never a const query) reads or rebuilds it, so const queries stay free of writes.

@@ -1,5 +1,5 @@
-// The canonical text of effects (SPEC §11): keys `at`, `effect`, then the fields in the order
-// the contract lists them.
+// The canonical text of effects (docs/reference.md §11): keys `at`, `effect`, then the fields in
+// the order the contract lists them.
 #include "vshop/engine/effect.hpp"
 
 #include "core/json_writer.hpp"
@@ -8,27 +8,48 @@ namespace vshop {
 
 std::string_view effect_name(EffectKind kind) {
   switch (kind) {
-    case EffectKind::kChatOffered: return "chat_offered";
-    case EffectKind::kOfferWithdrawn: return "offer_withdrawn";
-    case EffectKind::kOfferExpired: return "offer_expired";
-    case EffectKind::kChatClaimed: return "chat_claimed";
-    case EffectKind::kChatMissed: return "chat_missed";
-    case EffectKind::kLeftMessageQueued: return "left_message_queued";
-    case EffectKind::kChatTaken: return "chat_taken";
-    case EffectKind::kNotifyShopper: return "notify_shopper";
-    case EffectKind::kChatFinished: return "chat_finished";
-    case EffectKind::kTransferOffered: return "transfer_offered";
-    case EffectKind::kTransferCompleted: return "transfer_completed";
-    case EffectKind::kTransferFailed: return "transfer_failed";
-    case EffectKind::kShopperBlocked: return "shopper_blocked";
-    case EffectKind::kExpertAvailable: return "expert_available";
-    case EffectKind::kExpertUnavailable: return "expert_unavailable";
-    case EffectKind::kVideoStarted: return "video_started";
-    case EffectKind::kVideoEnded: return "video_ended";
-    case EffectKind::kSaleAttributed: return "sale_attributed";
-    case EffectKind::kSaleUnattributed: return "sale_unattributed";
-    case EffectKind::kTeamDigest: return "team_digest";
-    case EffectKind::kPiiAnonymized: return "pii_anonymized";
+    case EffectKind::kChatOffered:
+      return "chat_offered";
+    case EffectKind::kOfferWithdrawn:
+      return "offer_withdrawn";
+    case EffectKind::kOfferExpired:
+      return "offer_expired";
+    case EffectKind::kChatClaimed:
+      return "chat_claimed";
+    case EffectKind::kChatMissed:
+      return "chat_missed";
+    case EffectKind::kLeftMessageQueued:
+      return "left_message_queued";
+    case EffectKind::kChatTaken:
+      return "chat_taken";
+    case EffectKind::kNotifyShopper:
+      return "notify_shopper";
+    case EffectKind::kChatFinished:
+      return "chat_finished";
+    case EffectKind::kTransferOffered:
+      return "transfer_offered";
+    case EffectKind::kTransferCompleted:
+      return "transfer_completed";
+    case EffectKind::kTransferFailed:
+      return "transfer_failed";
+    case EffectKind::kShopperBlocked:
+      return "shopper_blocked";
+    case EffectKind::kExpertAvailable:
+      return "expert_available";
+    case EffectKind::kExpertUnavailable:
+      return "expert_unavailable";
+    case EffectKind::kVideoStarted:
+      return "video_started";
+    case EffectKind::kVideoEnded:
+      return "video_ended";
+    case EffectKind::kSaleAttributed:
+      return "sale_attributed";
+    case EffectKind::kSaleUnattributed:
+      return "sale_unattributed";
+    case EffectKind::kTeamDigest:
+      return "team_digest";
+    case EffectKind::kPiiAnonymized:
+      return "pii_anonymized";
   }
   return "unknown";
 }

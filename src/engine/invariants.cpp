@@ -396,7 +396,14 @@ struct Checker {
         return broken("metrics: chat \"%s\" is requested but not awaiting a claim in the book",
                       c.chats[i].id);
       }
+      if (to_epoch_ms(refs.awaiting_since[k]) != c.chats[i].requested_ms) {
+        return broken("metrics: chat \"%s\" awaits a claim since another instant in the book",
+                      c.chats[i].id);
+      }
       ++k;
+    }
+    if (!refs.awaiting_days_agree) {
+      return broken("metrics: a chat awaiting a claim is filed under another reporting day");
     }
     if (k != refs.awaiting.size()) {
       return broken("metrics: %d chats await a claim in the book, %d are requested",

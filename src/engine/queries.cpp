@@ -1,4 +1,4 @@
-// Const queries of the engine (DESIGN.md: the first kind of method).
+// Const queries of the engine (docs/design.md: the first kind of method).
 #include <algorithm>
 
 #include "engine/core.hpp"
@@ -12,22 +12,32 @@ using engine_detail::kNone;
 
 std::string_view expert_account_name(ExpertAccount state) {
   switch (state) {
-    case ExpertAccount::kPending: return "pending";
-    case ExpertAccount::kApproved: return "approved";
-    case ExpertAccount::kDeactivated: return "deactivated";
+    case ExpertAccount::kPending:
+      return "pending";
+    case ExpertAccount::kApproved:
+      return "approved";
+    case ExpertAccount::kDeactivated:
+      return "deactivated";
   }
   return "unknown";
 }
 
 std::string_view chat_state_name(ChatState state) {
   switch (state) {
-    case ChatState::kRequested: return "requested";
-    case ChatState::kActive: return "active";
-    case ChatState::kFinished: return "finished";
-    case ChatState::kMissed: return "missed";
-    case ChatState::kLeftMessage: return "left_message";
-    case ChatState::kBlocked: return "blocked";
-    case ChatState::kClosed: return "closed";
+    case ChatState::kRequested:
+      return "requested";
+    case ChatState::kActive:
+      return "active";
+    case ChatState::kFinished:
+      return "finished";
+    case ChatState::kMissed:
+      return "missed";
+    case ChatState::kLeftMessage:
+      return "left_message";
+    case ChatState::kBlocked:
+      return "blocked";
+    case ChatState::kClosed:
+      return "closed";
   }
   return "unknown";
 }
@@ -44,9 +54,12 @@ std::string_view message_sender_name(MessageSender sender) {
 
 std::string_view widget_state_name(WidgetState state) {
   switch (state) {
-    case WidgetState::kVisible: return "visible";
-    case WidgetState::kOngoingOnly: return "ongoing_only";
-    case WidgetState::kHidden: return "hidden";
+    case WidgetState::kVisible:
+      return "visible";
+    case WidgetState::kOngoingOnly:
+      return "ongoing_only";
+    case WidgetState::kHidden:
+      return "hidden";
   }
   return "unknown";
 }
@@ -107,9 +120,8 @@ absl::StatusOr<std::vector<StoreCandidates>> Engine::transfer_candidates(
   std::vector<StoreCandidates> out;
   std::vector<Idx> order(core_->stores.size());
   for (Idx s = 0; s < order.size(); ++s) order[s] = s;
-  std::sort(order.begin(), order.end(), [&](Idx a, Idx b) {
-    return core_->stores[a].spec.id < core_->stores[b].spec.id;
-  });
+  std::sort(order.begin(), order.end(),
+            [&](Idx a, Idx b) { return core_->stores[a].spec.id < core_->stores[b].spec.id; });
   for (Idx s : order) {
     StoreCandidates group{core_->stores[s].spec.id, {}};
     for (Idx e : core_->stores[s].available) {

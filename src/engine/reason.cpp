@@ -1,5 +1,5 @@
-// Name tables of the effect reasons (SPEC §11 "Reasons"): one array per vocabulary, indexed by
-// the enum value, so a name and its enum cannot drift apart.
+// Name tables of the effect reasons (docs/reference.md §11 "Reasons"): one array per vocabulary,
+// indexed by the enum value, so a name and its enum cannot drift apart.
 #include "vshop/engine/reason.hpp"
 
 #include <array>

@@ -43,7 +43,7 @@ int Core::pending_experts() const {
 }
 
 // The digest timer exists only while someone subscribed: a recurring timer created when the
-// previous one fires (SPEC §11), so an idle merchant has no timer to wake it up.
+// previous one fires (docs/reference.md §11), so an idle merchant has no timer to wake it up.
 void Core::arm_digest() {
   if (digest_timer != kNoTimer || managers.empty()) return;
   const std::int64_t at = next_digest_after(now_ms);

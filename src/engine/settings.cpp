@@ -1,4 +1,4 @@
-// Merchant settings and their bounds (SPEC §1, R-SET-1): the table of every setting
+// Merchant settings and their bounds (docs/reference.md §1, R-SET-1): the table of every setting
 // (settings_table.hpp) and the functions that it drives.
 #include "vshop/engine/settings.hpp"
 
@@ -173,7 +173,7 @@ struct ChoiceList {  // a subset of a fixed list, stored sorted without repeats
 template <typename T, typename P, typename Kind>
 struct Row {
   using Value = P;
-  std::string_view key;                    // configure key (SPEC §11) = snapshot key
+  std::string_view key;                    // configure key (docs/reference.md §11) = snapshot key
   T Settings::*member;                     // the setting in force
   std::optional<P> SettingsPatch::*patch;  // the setting in a configure command
   Kind kind;

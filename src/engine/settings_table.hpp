@@ -1,6 +1,6 @@
-// The one description of the merchant settings (SPEC §1, R-SET-1): a row per setting gives its
-// configure key, its `Settings` and `SettingsPatch` members, its kind and bounds. Configure
-// parsing, bounds checking, the configure journal line and the snapshot's settings all go
+// The one description of the merchant settings (docs/reference.md §1, R-SET-1): a row per setting
+// gives its configure key, its `Settings` and `SettingsPatch` members, its kind and bounds.
+// Configure parsing, bounds checking, the configure journal line and the snapshot's settings all go
 // through these functions, so a setting cannot be written one way and read another.
 // Defaults stay in `Settings`' member initializers (include/vshop/engine/settings.hpp).
 #pragma once
@@ -10,13 +10,14 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "core/json_writer.hpp"
 #include "simdjson.h"
 #include "vshop/engine/settings.hpp"
-#include "core/json_writer.hpp"
 
 namespace vshop::settings_table {
 
-// Number of settings (rows), and the configure key of row `row` (table order = SPEC order).
+// Number of settings (rows), and the configure key of row `row` (table order = the order of
+// docs/reference.md §1).
 std::size_t size();
 std::string_view key(std::size_t row);
 

@@ -1,4 +1,4 @@
-// Engine::snapshot: the whole state of one engine as canonical JSON (DESIGN.md §6), written by
+// Engine::snapshot: the whole state of one engine as canonical JSON (docs/design.md §6), written by
 // running the field descriptions of snapshot_fields.hpp with a FieldWriter.
 #include "core/field_io.hpp"
 #include "engine/core.hpp"

@@ -1,4 +1,4 @@
-// The engine snapshot's fields, described once (DESIGN.md §6): snapshot.cpp runs these
+// The engine snapshot's fields, described once (docs/design.md §6): snapshot.cpp runs these
 // descriptions with a FieldWriter, restore.cpp with a FieldReader (src/core/field_io.hpp).
 // References between entities are dense indexes (creation order), so equal states give equal
 // bytes; what is derived (the timer queue, id maps, the routing index) is not written and is

@@ -6,7 +6,9 @@ namespace vshop::engine_detail {
 namespace {
 constexpr std::uint32_t kLeafSize = 8;
 
-double coord(const StoreIndex::Point& p, int axis) { return axis == 0 ? p.x : axis == 1 ? p.y : p.z; }
+double coord(const StoreIndex::Point& p, int axis) {
+  return axis == 0 ? p.x : axis == 1 ? p.y : p.z;
+}
 
 struct HeapGreater {
   template <typename E>

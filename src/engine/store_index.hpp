@@ -1,6 +1,6 @@
 // A static k-d tree over the stores' unit vectors that enumerates stores by increasing
 // distance from a point (best-first search), so that routing visits only the nearest stores
-// instead of sorting them all (DESIGN.md §7).
+// instead of sorting them all (docs/design.md §7).
 #pragma once
 
 #include <cstdint>
@@ -30,7 +30,7 @@ class StoreIndex {
  private:
   struct Node {
     double lo[3], hi[3];
-    std::uint32_t begin, end;  // points of a leaf
+    std::uint32_t begin, end;   // points of a leaf
     std::uint32_t left, right;  // children; left == kLeaf for a leaf
   };
   struct Entry {

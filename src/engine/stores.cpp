@@ -74,7 +74,7 @@ absl::Status Core::update_store(Command& c) {
     return error(ErrorCode::kInvalidArgument, "store: the store fields are missing");
   auto s = find_store(c.store_spec->id);
   if (!s.ok()) return s.status();
-  // Merge: the fields given replace, the others stay (SPEC §11).
+  // Merge: the fields given replace, the others stay (docs/reference.md §11).
   hours::StoreSpec merged = stores[*s].spec;
   const hours::StoreSpec& given = *c.store_spec;
   const hours::StoreFieldsGiven& g = c.store_given;

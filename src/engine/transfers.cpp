@@ -32,8 +32,9 @@ absl::Status Core::transfer(const Command& c) {
   }
   Chat& chat = chats[*ch];
   if (chat.transfer_to != kNone) {
-    return error(ErrorCode::kTransferPending, "chat: \"%s\" already has a transfer pending to \"%s\"",
-                 c.chat, experts[chat.transfer_to].id);
+    return error(ErrorCode::kTransferPending,
+                 "chat: \"%s\" already has a transfer pending to \"%s\"", c.chat,
+                 experts[chat.transfer_to].id);
   }
   chat.transfer_to = *to;
   chat.transfer_timer =

@@ -1,10 +1,12 @@
 // Many documents: JSON Lines in, per-line results with stream checks, summary and output text.
+// clang-format off
+#include "events/gcc_workarounds.hpp"  // first: silences a GCC 12 false positive
+// clang-format on
 #include "vshop/events/batch.hpp"
 
 #include <algorithm>
 
 #include "core/json_writer.hpp"
-#include "events/gcc_workarounds.hpp"  // first: silences a GCC 12 false positive
 #include "fmt/format.h"
 #include "simdjson.h"
 
@@ -31,7 +33,7 @@ Summary SummaryBuilder::finish() const {
   for (const CodeCount& slot : slots_) {
     if (slot.count > 0) summary.by_code.push_back(slot);
   }
-  // Most frequent first, then by code name, then critical before warning (EVENTS.md §3).
+  // Most frequent first, then by code name, then critical before warning (docs/events.md §3).
   std::sort(summary.by_code.begin(), summary.by_code.end(),
             [](const CodeCount& a, const CodeCount& b) {
               if (a.count != b.count) return a.count > b.count;
@@ -109,8 +111,9 @@ void append_summary_text(std::string& out, const Summary& summary) {
     out += "No issues found.\n";
     return;
   }
-  out += "\nBy code (most frequent first); critical = the event cannot be tracked as intended,\n"
-         "warning = tracking works but degrades:\n";
+  out +=
+      "\nBy code (most frequent first); critical = the event cannot be tracked as intended,\n"
+      "warning = tracking works but degrades:\n";
   for (const CodeCount& entry : summary.by_code) {
     const Issue& example = entry.first_example;
     out += fmt::format("\n  {:<8} {}  x{}\n", severity_name(entry.severity),

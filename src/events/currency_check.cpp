@@ -1,4 +1,4 @@
-// The ISO 4217 rule of EVENTS.md: `^[A-Z]{3}$` and in the current list (vshop::find_currency).
+// The ISO 4217 rule of docs/events.md: `^[A-Z]{3}$` and in the current list (vshop::find_currency).
 #include <bitset>
 
 #include "events/payload_rules.hpp"

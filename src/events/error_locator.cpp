@@ -1,7 +1,7 @@
 #include "events/error_locator.hpp"
 
-#include <cerrno>
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -173,8 +173,8 @@ bool format_as_exponent(double value, std::size_t length, char* out, std::size_t
 
 }  // namespace
 
-std::size_t repair_numbers(std::string& text, const std::uint32_t* structurals,
-                           std::size_t count, bool& changed) {
+std::size_t repair_numbers(std::string& text, const std::uint32_t* structurals, std::size_t count,
+                           bool& changed) {
   changed = false;
   std::string token_copy;
   for (std::size_t k = 0; k < count; ++k) {

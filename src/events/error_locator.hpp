@@ -28,12 +28,12 @@ std::size_t first_too_deep_bracket(std::string_view text, const std::uint32_t* s
 std::size_t first_string_fault(std::string_view text);
 
 // Numbers simdjson refuses although they are well-formed JSON: beyond double range (`1e400`,
-// "not a number" per EVENTS.md) or integers beyond 64 bits that a double holds. Rewrites each
+// "not a number" per docs/events.md) or integers beyond 64 bits that a double holds. Rewrites each
 // such token in place, same length, padded with spaces: an out-of-range one becomes `false`
 // (a non-number value), a large integer its nearest double. Returns the offset of the first
 // malformed number token, or `text.size()` when every number token was well-formed.
-std::size_t repair_numbers(std::string& text, const std::uint32_t* structurals,
-                           std::size_t count, bool& changed);
+std::size_t repair_numbers(std::string& text, const std::uint32_t* structurals, std::size_t count,
+                           bool& changed);
 
 // Walks the whole document with simdjson On-Demand (`parser` is reused between calls) and
 // returns the offset of the token where it fails (or of trailing content); `text.size()` when

@@ -3,7 +3,6 @@
 #include <cstdint>
 #include <cstring>
 
-
 namespace vshop::events {
 namespace {
 

@@ -1,5 +1,5 @@
-// Collects issues with the key that puts them in EVENTS.md "Order of issues": document order of
-// the node each points at, issues at an object after everything inside it, then the §1 field
+// Collects issues with the key that puts them in docs/events.md "Order of issues": document order
+// of the node each points at, issues at an object after everything inside it, then the §1 field
 // order, then the §2 code order. Rules may then run in whatever order is simplest.
 #pragma once
 

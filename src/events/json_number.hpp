@@ -1,4 +1,4 @@
-// Reading numbers from simdjson DOM elements the EVENTS.md way: an "integer" may be written
+// Reading numbers from simdjson DOM elements the docs/events.md way: an "integer" may be written
 // with a zero fraction (`2.0`), and only finite doubles are numbers.
 #pragma once
 

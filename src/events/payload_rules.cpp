@@ -1,6 +1,8 @@
-// Top level of a payload: known fields, classification (EVENTS.md §1 "Classification"), the
+// Top level of a payload: known fields, classification (docs/events.md §1 "Classification"), the
 // category/search rules, and dispatch to the product and purchase rules.
+// clang-format off
 #include "events/gcc_workarounds.hpp"  // first: silences a GCC 12 false positive
+// clang-format on
 #include "events/payload_rules.hpp"
 
 #include <array>
@@ -92,8 +94,8 @@ EventType classify(const TopLevel& top, IssueSink& sink) {
   if (type.present() && type.value.is_string()) {
     if (auto event = event_of_type(type.value.get_string().value_unsafe())) return *event;
   }
-  const bool type_is_event = type.present() && type.value.is_string() &&
-                             type.value.get_string().value_unsafe() == "event";
+  const bool type_is_event =
+      type.present() && type.value.is_string() && type.value.get_string().value_unsafe() == "event";
   if (auto event = event_of_action(action)) {
     if (!type.present()) {
       report_top(sink, type, kType, IssueCode::kTypeMissing,
@@ -112,11 +114,10 @@ EventType classify(const TopLevel& top, IssueSink& sink) {
                "\"ecommerce:purchase\", \"ecommerce:add\", \"ecommerce:remove\" or \"event\")");
   } else if (type_is_event) {
     report_top(sink, action, kAction, IssueCode::kActionUnknown,
-               action.present()
-                   ? "\"action\" is " + describe_value(action.value) +
-                         "; expected \"category-view\" or \"search\""
-                   : std::string("\"type\" is \"event\" but there is no \"action\" "
-                                 "(expected \"category-view\" or \"search\")"));
+               action.present() ? "\"action\" is " + describe_value(action.value) +
+                                      "; expected \"category-view\" or \"search\""
+                                : std::string("\"type\" is \"event\" but there is no \"action\" "
+                                              "(expected \"category-view\" or \"search\")"));
   } else {
     report_top(sink, type, kType, IssueCode::kTypeUnknown,
                "\"type\" is " + describe_value(type.value) +
@@ -157,8 +158,8 @@ void check_value(IssueSink& sink, const Member& value) {
 
 void check_page_location(IssueSink& sink, const Member& location) {
   if (!location.present()) {
-    sink.add(NodePosition{}.after(), kLocation, Severity::kWarning, IssueCode::kLocationMissing,
-             "", "no \"location\" (the page URL)");
+    sink.add(NodePosition{}.after(), kLocation, Severity::kWarning, IssueCode::kLocationMissing, "",
+             "no \"location\" (the page URL)");
     return;
   }
   if (!location.value.is_string() ||
@@ -239,9 +240,12 @@ std::string describe_value(simdjson::dom::element value) {
     case element_type::BOOL:
       return std::string("a boolean (") + (value.get_bool().value_unsafe() ? "true" : "false") +
              ")";
-    case element_type::NULL_VALUE: return "null";
-    case element_type::ARRAY: return "an array";
-    case element_type::OBJECT: return "an object";
+    case element_type::NULL_VALUE:
+      return "null";
+    case element_type::ARRAY:
+      return "an array";
+    case element_type::OBJECT:
+      return "an object";
   }
   return "a value";
 }

@@ -1,4 +1,4 @@
-// The rules of EVENTS.md applied to one parsed payload object. Split by the part of the
+// The rules of docs/events.md applied to one parsed payload object. Split by the part of the
 // payload they read: top level and classification (payload_rules.cpp), products
 // (product_rules.cpp), the purchase object and its amounts (purchase_rules.cpp).
 #pragma once
@@ -49,14 +49,14 @@ void read_purchase_currency(PayloadContext& context, Member purchase);
 void check_purchase(PayloadContext& context, Member purchase);
 
 // Shared helpers.
-std::string json_pointer_token(std::string_view key);  // escapes `~` and `/`
+std::string json_pointer_token(std::string_view key);      // escapes `~` and `/`
 std::string describe_value(simdjson::dom::element value);  // "a string (\"129.90\")"
 bool is_blank(std::string_view text);
 // Severity "as the field": critical when mandatory for this event type.
 inline Severity severity_of(bool mandatory) {
   return mandatory ? Severity::kCritical : Severity::kWarning;
 }
-// Validates an ISO 4217 code exactly as EVENTS.md defines it.
+// Validates an ISO 4217 code exactly as docs/events.md defines it.
 bool is_iso_currency(std::string_view code);
 
 }  // namespace vshop::events

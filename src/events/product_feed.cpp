@@ -1,4 +1,6 @@
+// clang-format off
 #include "events/gcc_workarounds.hpp"  // first: silences a GCC 12 false positive
+// clang-format on
 #include "vshop/events/product_feed.hpp"
 
 #include "events/json_number.hpp"
@@ -63,8 +65,8 @@ absl::StatusOr<ProductFeed> ProductFeed::from_json_lines(std::string_view text) 
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
     simdjson::dom::object object;
     if (auto e = parser.parse(line.data(), line.size(), true).get(object)) {
-      return feed_error(line_number, std::string("not a JSON object (") +
-                                         simdjson::error_message(e) + ")");
+      return feed_error(line_number,
+                        std::string("not a JSON object (") + simdjson::error_message(e) + ")");
     }
     FeedProduct product;
     simdjson::dom::element id;
@@ -87,8 +89,8 @@ absl::StatusOr<ProductFeed> ProductFeed::from_json_lines(std::string_view text) 
     if (!object["price"].get(price) && !price.is_null()) {
       product.price = as_number(price);
       if (!product.price) {
-        return feed_error(line_number, "field \"price\" is " + simdjson::to_string(price) +
-                                           ", not a number");
+        return feed_error(line_number,
+                          "field \"price\" is " + simdjson::to_string(price) + ", not a number");
       }
     }
     feed.add(std::move(product));

@@ -1,26 +1,37 @@
-// The PRODUCT rules of EVENTS.md §1/§2 for product_view, purchase, add and remove, with the
+// The PRODUCT rules of docs/events.md §1/§2 for product_view, purchase, add and remove, with the
 // optional product-feed checks and fallbacks.
+// clang-format off
 #include "events/gcc_workarounds.hpp"  // first: silences a GCC 12 false positive
+// clang-format on
 #include <array>
 #include <cmath>
-
-#include "fmt/format.h"
 
 #include "events/https_url.hpp"
 #include "events/json_number.hpp"
 #include "events/payload_rules.hpp"
+#include "fmt/format.h"
 
 namespace vshop::events {
 namespace {
 
 // PRODUCT fields in §1 order (the rank that breaks ties at one path).
 enum ProductField : std::uint8_t {
-  kId, kName, kPrice, kCurrency, kQuantity, kBasketQuantity, kBrand, kCategory, kVariant,
-  kLocation, kImage, kProductFieldCount
+  kId,
+  kName,
+  kPrice,
+  kCurrency,
+  kQuantity,
+  kBasketQuantity,
+  kBrand,
+  kCategory,
+  kVariant,
+  kLocation,
+  kImage,
+  kProductFieldCount
 };
 constexpr std::array<std::string_view, kProductFieldCount> kProductNames = {
-    "id", "name", "price", "currency", "quantity", "basketQuantity", "brand", "category",
-    "variant", "location", "image"};
+    "id",    "name",     "price",   "currency", "quantity", "basketQuantity",
+    "brand", "category", "variant", "location", "image"};
 
 // The field index of a member name, or -1 for a merchant's own field. Dispatches on the first
 // character so that most names cost one comparison (this runs for every member of every
@@ -31,17 +42,25 @@ int product_field_of(std::string_view key) {
   auto is = [&](std::string_view name, ProductField f) { return key == name ? int{f} : -1; };
   if (key.empty()) return -1;
   switch (key[0]) {
-    case 'i': return key.size() == 2 ? is("id"sv, kId) : is("image"sv, kImage);
-    case 'n': return is("name"sv, kName);
-    case 'p': return is("price"sv, kPrice);
-    case 'c': return key.size() == 8 && key[1] == 'u' ? is("currency"sv, kCurrency)
-                                                      : is("category"sv, kCategory);
-    case 'q': return is("quantity"sv, kQuantity);
-    case 'b': return key.size() == 5 ? is("brand"sv, kBrand)
-                                     : is("basketQuantity"sv, kBasketQuantity);
-    case 'v': return is("variant"sv, kVariant);
-    case 'l': return is("location"sv, kLocation);
-    default: return -1;
+    case 'i':
+      return key.size() == 2 ? is("id"sv, kId) : is("image"sv, kImage);
+    case 'n':
+      return is("name"sv, kName);
+    case 'p':
+      return is("price"sv, kPrice);
+    case 'c':
+      return key.size() == 8 && key[1] == 'u' ? is("currency"sv, kCurrency)
+                                              : is("category"sv, kCategory);
+    case 'q':
+      return is("quantity"sv, kQuantity);
+    case 'b':
+      return key.size() == 5 ? is("brand"sv, kBrand) : is("basketQuantity"sv, kBasketQuantity);
+    case 'v':
+      return is("variant"sv, kVariant);
+    case 'l':
+      return is("location"sv, kLocation);
+    default:
+      return -1;
   }
 }
 
@@ -100,14 +119,15 @@ void check_id(ProductScope& p, std::optional<std::string>& id) {
     return;
   }
   // The text is needed only for the feed; without one, check the type without copying.
-  const bool valid =
-      member.value.is_string() ? !member.value.get_string().value_unsafe().empty()
-                               : as_integer(member.value).has_value() ||
-                                     member.value.type() == simdjson::dom::element_type::UINT64;
+  const bool valid = member.value.is_string()
+                         ? !member.value.get_string().value_unsafe().empty()
+                         : as_integer(member.value).has_value() ||
+                               member.value.type() == simdjson::dom::element_type::UINT64;
   if (valid && p.context.feed != nullptr) id = id_text(member.value);
   if (!valid) {
-    p.at_value(kId, Severity::kCritical, IssueCode::kIdMissing,
-               "\"id\" is " + describe_value(member.value) + "; send the SKU as a non-empty string");
+    p.at_value(
+        kId, Severity::kCritical, IssueCode::kIdMissing,
+        "\"id\" is " + describe_value(member.value) + "; send the SKU as a non-empty string");
     id.reset();
   }
 }
@@ -124,13 +144,16 @@ void check_feed(ProductScope& p, const std::optional<std::string>& id) {
   if (p.context.event == EventType::kProductView) {
     if (line != nullptr && line->group != line->id) {
       p.at_value(kId, Severity::kWarning, IssueCode::kGroupSkuExpected,
-                 "id \"" + *id + "\" is a variant's unique SKU; product_view expects the group "
-                 "SKU \"" + line->group + "\"");
+                 "id \"" + *id +
+                     "\" is a variant's unique SKU; product_view expects the group "
+                     "SKU \"" +
+                     line->group + "\"");
     }
   } else if (feed->has_variants(*id)) {
     p.at_value(kId, Severity::kCritical, IssueCode::kUniqueSkuExpected,
-               "id \"" + *id + "\" is a group SKU with variants; send the unique SKU of the "
-               "variant so the sale can be matched to the product");
+               "id \"" + *id +
+                   "\" is a group SKU with variants; send the unique SKU of the "
+                   "variant so the sale can be matched to the product");
   }
 }
 
@@ -155,10 +178,12 @@ void check_price(ProductScope& p, const FeedProduct* feed_line, const std::strin
                "\"price\" is negative (" + simdjson::to_string(member.value) + ")");
   }
   const FeedProduct* exact = (p.context.feed && id) ? p.context.feed->by_id(*id) : nullptr;
-  if (exact && exact->price && std::fabs(*price - *exact->price) > 0.005 * std::fabs(*exact->price)) {
+  if (exact && exact->price &&
+      std::fabs(*price - *exact->price) > 0.005 * std::fabs(*exact->price)) {
     p.at_value(kPrice, Severity::kWarning, IssueCode::kPriceDiffersFromFeed,
                "\"price\" " + simdjson::to_string(member.value) + " differs from the feed's " +
-                   fmt::format("{}", *exact->price) + " by more than 0.5% (stale or pre-sale price)");
+                   fmt::format("{}", *exact->price) +
+                   " by more than 0.5% (stale or pre-sale price)");
   }
 }
 
@@ -173,9 +198,9 @@ void check_quantities(ProductScope& p, double price_for_total) {
   } else {
     const auto n = as_integer(quantity.value);
     if (!n || *n < 1) {
-      p.at_value(kQuantity, Severity::kCritical, IssueCode::kQuantityNotNumber,
-                 "\"quantity\" is " + describe_value(quantity.value) +
-                     "; send an integer of at least 1");
+      p.at_value(
+          kQuantity, Severity::kCritical, IssueCode::kQuantityNotNumber,
+          "\"quantity\" is " + describe_value(quantity.value) + "; send an integer of at least 1");
     }
     if (const auto q = as_number(quantity.value)) {
       p.context.lines_total += price_for_total * *q;
@@ -253,12 +278,13 @@ void check_recommended_text(ProductScope& p, const FeedProduct* feed_line) {
   }
 }
 
-void check_product(PayloadContext& context, simdjson::dom::element element,
-                   NodePosition position, std::uint32_t index) {
+void check_product(PayloadContext& context, simdjson::dom::element element, NodePosition position,
+                   std::uint32_t index) {
   simdjson::dom::object object;
   if (element.get_object().get(object)) {
     context.sink.add(position, kNoField, Severity::kCritical, IssueCode::kProductNotObject,
-                     "/products/" + std::to_string(index), "product is " + describe_value(element) + "; send an object");
+                     "/products/" + std::to_string(index),
+                     "product is " + describe_value(element) + "; send an object");
     context.lines_total_known = false;
     return;
   }
@@ -296,8 +322,7 @@ void check_products(PayloadContext& context, Member products, std::uint32_t prod
     return;
   }
   if (products.value.get_array().get(array) || array.size() == 0) {
-    context.sink.add(at_products, 2, Severity::kCritical, IssueCode::kProductsMissing,
-                     "/products",
+    context.sink.add(at_products, 2, Severity::kCritical, IssueCode::kProductsMissing, "/products",
                      "\"products\" is " + describe_value(products.value) +
                          (products.value.is_array() ? " with no product" : "") +
                          "; send an array with at least one product");

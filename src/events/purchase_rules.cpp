@@ -1,6 +1,8 @@
-// The PURCHASE rules of EVENTS.md: order id, currency, subtotal, other amounts, coupon, and the
-// cross-field "Amounts" checks that point at /purchase.
+// The PURCHASE rules of docs/events.md: order id, currency, subtotal, other amounts, coupon, and
+// the cross-field "Amounts" checks that point at /purchase.
+// clang-format off
 #include "events/gcc_workarounds.hpp"  // first: silences a GCC 12 false positive
+// clang-format on
 #include <array>
 #include <cmath>
 
@@ -13,7 +15,15 @@ namespace {
 
 // PURCHASE fields in §1 order (the rank that breaks ties at /purchase).
 enum PurchaseField : std::uint8_t {
-  kId, kCurrency, kSubtotal, kTotal, kTax, kShipping, kDiscount, kCoupon, kPurchaseFieldCount
+  kId,
+  kCurrency,
+  kSubtotal,
+  kTotal,
+  kTax,
+  kShipping,
+  kDiscount,
+  kCoupon,
+  kPurchaseFieldCount
 };
 constexpr std::array<std::string_view, kPurchaseFieldCount> kPurchaseNames = {
     "id", "currency", "subtotal", "total", "tax", "shipping", "discount", "coupon"};
@@ -165,9 +175,9 @@ void check_amounts(PurchaseScope& p) {
   const auto tax = amount(p, kTax);
   const auto shipping = amount(p, kShipping);
   if (total && tax && *tax > *total) {
-    p.at_object(kTax, Severity::kWarning, IssueCode::kTaxInconsistent,
-                "tax " + fmt::format("{}", *tax) + " is more than total " +
-                    fmt::format("{}", *total));
+    p.at_object(
+        kTax, Severity::kWarning, IssueCode::kTaxInconsistent,
+        "tax " + fmt::format("{}", *tax) + " is more than total " + fmt::format("{}", *total));
   } else if (total && tax && shipping && subtotal && *subtotal >= 0 &&
              std::fabs(*total - (*subtotal + *tax + *shipping)) > 0.01) {
     p.at_object(kTax, Severity::kWarning, IssueCode::kTaxInconsistent,

@@ -1,5 +1,5 @@
 // The raw bytes of a top-level member's value, found from simdjson's structural index of a
-// document it has parsed: what EVENTS.md's "byte-identical" payload comparison compares.
+// document it has parsed: what docs/events.md's "byte-identical" payload comparison compares.
 #pragma once
 
 #include <cstddef>

@@ -1,4 +1,6 @@
+// clang-format off
 #include "events/gcc_workarounds.hpp"  // first: silences a GCC 12 false positive
+// clang-format on
 #include "vshop/events/stream_checker.hpp"
 
 namespace vshop::events {
@@ -39,8 +41,9 @@ std::vector<StreamFinding> StreamChecker::check(const EnvelopeInfo& envelope, Ev
   std::vector<StreamFinding> findings;
   if (event == EventType::kAddToBasket || event == EventType::kRemoveFromBasket ||
       event == EventType::kPurchase) {
-    const bool repeated = seen_within(last_payload_, key_of(envelope.session, envelope.payload_text),
-                                      envelope.at, kDuplicateWindow);
+    const bool repeated =
+        seen_within(last_payload_, key_of(envelope.session, envelope.payload_text), envelope.at,
+                    kDuplicateWindow);
     const bool same_order = event == EventType::kPurchase && !envelope.purchase_id.empty() &&
                             !purchase_ids_.insert(envelope.purchase_id).second;
     if (repeated || same_order) {
@@ -59,7 +62,8 @@ std::vector<StreamFinding> StreamChecker::check(const EnvelopeInfo& envelope, Ev
     if (recently(last_view_, key, envelope.at, kCategoryViewWindow)) {
       findings.push_back({IssueCode::kCategoryWithProductView, true,
                           "category_view within 1 s of a product_view of the same page in "
-                          "session \"" + envelope.session +
+                          "session \"" +
+                              envelope.session +
                               "\": the category event fires together with the view event"});
     }
     last_category_[key] = envelope.at;
@@ -67,7 +71,8 @@ std::vector<StreamFinding> StreamChecker::check(const EnvelopeInfo& envelope, Ev
     if (recently(last_category_, key, envelope.at, kCategoryViewWindow)) {
       findings.push_back({IssueCode::kCategoryWithProductView, true,
                           "product_view within 1 s of a category_view of the same page in "
-                          "session \"" + envelope.session +
+                          "session \"" +
+                              envelope.session +
                               "\": the category event fires together with the view event"});
     }
     last_view_[key] = envelope.at;

@@ -1,6 +1,8 @@
 // Document level: limits, parsing with one reused simdjson DOM parser, one critical issue for
 // a document that cannot be read (R-EVT-3), envelopes, then the payload rules.
+// clang-format off
 #include "events/gcc_workarounds.hpp"  // first: silences a GCC 12 false positive
+// clang-format on
 #include "vshop/events/validator.hpp"
 
 #include <algorithm>
@@ -87,8 +89,7 @@ DocumentResult locate_fault(simdjson::dom::parser& parser, simdjson::ondemand::p
   const auto& stage = *parser.implementation;
   switch (error) {
     case simdjson::UTF8_ERROR:
-      return document_fault(IssueCode::kUtf8Invalid, first_invalid_utf8(text),
-                            "invalid UTF-8");
+      return document_fault(IssueCode::kUtf8Invalid, first_invalid_utf8(text), "invalid UTF-8");
     case simdjson::DEPTH_ERROR:
       return too_deep_fault(first_too_deep_bracket(text, stage.structural_indexes.get(),
                                                    stage.n_structural_indexes, kMaxDepth));
@@ -98,8 +99,8 @@ DocumentResult locate_fault(simdjson::dom::parser& parser, simdjson::ondemand::p
       return document_fault(IssueCode::kJsonInvalid, 0, "empty document");
     case simdjson::UNCLOSED_STRING:
     case simdjson::UNESCAPED_CHARS:
-      return document_fault(IssueCode::kJsonInvalid, first_string_fault(text),
-                            "invalid JSON", parse_error_detail(error));
+      return document_fault(IssueCode::kJsonInvalid, first_string_fault(text), "invalid JSON",
+                            parse_error_detail(error));
     default: {
       // Too deep and malformed at once: report the depth. This also keeps On-Demand (which
       // asserts depth < max_depth rather than failing) away from over-deep input.
@@ -107,8 +108,8 @@ DocumentResult locate_fault(simdjson::dom::parser& parser, simdjson::ondemand::p
                                                       stage.n_structural_indexes, kMaxDepth);
       if (deep < text.size()) return too_deep_fault(deep);
       return document_fault(IssueCode::kJsonInvalid,
-                            locate_with_on_demand(on_demand, text, kMaxDepth),
-                            "invalid JSON", parse_error_detail(error));
+                            locate_with_on_demand(on_demand, text, kMaxDepth), "invalid JSON",
+                            parse_error_detail(error));
     }
   }
 }
@@ -261,9 +262,9 @@ DocumentResult Validator::validate_padded(const char* data, std::size_t size,
                                           StreamChecker* stream) {
   const std::string_view text(data, size);
   if (size > kMaxDocumentBytes) {
-    return document_fault(IssueCode::kTooLarge, kMaxDocumentBytes,
-                          "document of " + std::to_string(size) +
-                              " bytes, over the 1 MiB limit (1048576 bytes)");
+    return document_fault(
+        IssueCode::kTooLarge, kMaxDocumentBytes,
+        "document of " + std::to_string(size) + " bytes, over the 1 MiB limit (1048576 bytes)");
   }
   simdjson::dom::parser& parser = impl_->parser;
   simdjson::dom::element root;
@@ -278,8 +279,8 @@ DocumentResult Validator::validate_padded(const char* data, std::size_t size,
                                            parser.implementation->n_structural_indexes, changed);
     numbers_repaired = changed;
     if (bad < size || !changed) {
-      return document_fault(IssueCode::kJsonInvalid, bad < size ? bad : size,
-                            "invalid JSON", "malformed number");
+      return document_fault(IssueCode::kJsonInvalid, bad < size ? bad : size, "invalid JSON",
+                            "malformed number");
     }
     copy.resize(size + simdjson::SIMDJSON_PADDING, ' ');
     error = parser.parse(copy.data(), size, false).get(root);
@@ -304,9 +305,9 @@ DocumentResult Validator::validate_padded(const char* data, std::size_t size,
   if (envelope) {
     simdjson::dom::element inner;
     if (object["payload"].get(inner) || inner.get_object().get(payload)) {
-      return document_fault(IssueCode::kNotAnObject, 0,
-                            "the envelope's \"payload\" is " + describe_value(inner) +
-                                ", not a JSON object");
+      return document_fault(
+          IssueCode::kNotAnObject, 0,
+          "the envelope's \"payload\" is " + describe_value(inner) + ", not a JSON object");
     }
   }
   out.result.event = check_payload(payload, impl_->sink, feed_);

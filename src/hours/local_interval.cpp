@@ -41,8 +41,8 @@ absl::StatusOr<LocalInterval> parse_local_interval(std::string_view text, std::s
 
 absl::StatusOr<date::local_days> parse_local_date(std::string_view text, std::string_view field) {
   const auto fail = [&](std::string_view why) {
-    return error(ErrorCode::kInvalidArgument,
-                 "%s: invalid date \"%s\" (%s; expected YYYY-MM-DD)", field, text, why);
+    return error(ErrorCode::kInvalidArgument, "%s: invalid date \"%s\" (%s; expected YYYY-MM-DD)",
+                 field, text, why);
   };
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return fail("wrong format");
   const int y = scan_fixed_digits(text, 0, 4);

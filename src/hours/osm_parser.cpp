@@ -84,8 +84,8 @@ class OsmParser {
                    static_cast<int>(pos), text_);
     }
     return error(ErrorCode::kInvalidArgument,
-                 "osm_hours: %s at position %d, token \"%s\" in \"%s\"", why,
-                 static_cast<int>(pos), token_at(pos), text_);
+                 "osm_hours: %s at position %d, token \"%s\" in \"%s\"", why, static_cast<int>(pos),
+                 token_at(pos), text_);
   }
 
   static int weekday_index(std::string_view word) {

@@ -1,4 +1,4 @@
-// The JSON form of a store (R-STORE-1, the fields of `add_store` in SPEC §11).
+// The JSON form of a store (R-STORE-1, the fields of `add_store` in docs/reference.md §11).
 #include "vshop/hours/store.hpp"
 
 #include <array>
@@ -39,8 +39,8 @@ absl::StatusOr<std::string> read_string(simdjson::dom::element value, std::strin
   return std::string(s);
 }
 
-// The keys of a store document (SPEC §11 `add_store`); `cmd` and `at` belong to the command
-// line that carries it.
+// The keys of a store document (docs/reference.md §11 `add_store`); `cmd` and `at` belong to the
+// command line that carries it.
 constexpr std::array<std::string_view, 13> kStoreKeys = {
     "store",       "timezone", "name",      "public_name", "address", "lat", "lon",
     "departments", "hours",    "osm_hours", "exceptions",  "cmd",     "at"};

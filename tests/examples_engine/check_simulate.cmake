@@ -1,5 +1,5 @@
 # Runs `vshop simulate SCENARIO` and requires its standard output to equal EXPECTED byte for
-# byte (SPEC §11 text contract) and the exit status to be 0.
+# byte (docs/reference.md §11 text contract) and the exit status to be 0.
 execute_process(COMMAND ${VSHOP} simulate ${SCENARIO}
                 OUTPUT_VARIABLE actual ERROR_VARIABLE err RESULT_VARIABLE rc)
 file(READ ${EXPECTED} expected)

@@ -1,4 +1,4 @@
-# The shared examples of SPEC §11 reproduced byte for byte by `vshop simulate`, and replay
+# The shared examples of docs/reference.md §11 reproduced byte for byte by `vshop simulate`, and replay
 # determinism of their journals across processes (R-DET-1).
 set(_engine_examples ${CMAKE_CURRENT_LIST_DIR}/../data/examples)
 foreach(name day_basic transfer_and_block timers)

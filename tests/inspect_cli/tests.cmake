@@ -1,4 +1,4 @@
-# `vshop inspect` end to end (SPEC §11, EVENTS.md §3): golden outputs and exit statuses.
+# `vshop inspect` end to end (docs/reference.md §11, docs/events.md §3): golden outputs and exit statuses.
 set(_inspect_data ${CMAKE_CURRENT_SOURCE_DIR}/data/events)
 set(_inspect_run ${CMAKE_CURRENT_SOURCE_DIR}/inspect_cli/run_case.cmake)
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `vshop simulate --report` (R-METRIC-1, SPEC §11): the effects are printed exactly as without
+# `vshop simulate --report` (R-METRIC-1, docs/reference.md §11): the effects are printed exactly as without
 # the flag, then the analytics; `--report=json` ends with the canonical JSON report (compared
 # with a hand-checked file); an unknown report format is a usage error (exit 2).
 set -euo pipefail

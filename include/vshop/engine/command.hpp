@@ -1,5 +1,5 @@
-// Commands (SPEC §11): the one typed form of every engine input. The CLI, the journal and the
-// C++ API all go through `Command`; `parse_command` reads the JSON Lines text form and
+// Commands (docs/reference.md §11): the one typed form of every engine input. The CLI, the journal
+// and the C++ API all go through `Command`; `parse_command` reads the JSON Lines text form and
 // `command_to_json` writes the canonical journal form.
 #pragma once
 
@@ -60,8 +60,8 @@ inline constexpr int kCommandKindCount = static_cast<int>(CommandKind::kAdvance)
 VSHOP_API std::string_view command_name(CommandKind kind);
 VSHOP_API std::optional<CommandKind> command_kind_from_name(std::string_view name);
 
-// One command. Which fields are used depends on `kind` (the table of SPEC §11); the others stay
-// empty. Required string fields are plain strings, optional ones std::optional.
+// One command. Which fields are used depends on `kind` (the table of docs/reference.md §11); the
+// others stay empty. Required string fields are plain strings, optional ones std::optional.
 struct Command {
   CommandKind kind = CommandKind::kAdvance;
   std::optional<Instant> at;  // absent: the engine's current time (R-TIME-3)
@@ -115,8 +115,8 @@ VSHOP_API absl::Status validate_command(const Command& command);
 // same state (R-DET-1). Engine::apply runs it.
 VSHOP_API absl::Status canonicalize_command(Command& command);
 
-// The canonical journal line (no newline): `at` (must be set), `cmd`, then the fields in SPEC
-// §11 order.
+// The canonical journal line (no newline): `at` (must be set), `cmd`, then the fields in
+// docs/reference.md §11 order.
 VSHOP_API std::string command_to_json(const Command& command);
 
 // Whether `id` is a valid host id (R-ID-1): 1..128 bytes, no control characters.

@@ -1,4 +1,5 @@
-// Effects (SPEC §10): what the host must carry out, as plain values drained from the engine.
+// Effects (docs/reference.md §10): what the host must carry out, as plain values drained from the
+// engine.
 #pragma once
 
 #include <cstdint>
@@ -52,8 +53,8 @@ enum class NotifyChannel : std::uint8_t { kEmail, kSms };
 VSHOP_API std::string_view notify_channel_name(NotifyChannel channel);
 VSHOP_API std::optional<NotifyChannel> notify_channel_from_name(std::string_view name);
 
-// One effect. Which fields are meaningful depends on `kind` (SPEC §11 lists them); the others
-// stay empty. One flat struct rather than a variant keeps the outbox a single vector and the
+// One effect. Which fields are meaningful depends on `kind` (docs/reference.md §11 lists them); the
+// others stay empty. One flat struct rather than a variant keeps the outbox a single vector and the
 // serializer a single switch.
 struct Effect {
   EffectKind kind = EffectKind::kChatOffered;
@@ -77,7 +78,8 @@ struct Effect {
   friend bool operator==(const Effect&, const Effect&) = default;
 };
 
-// The canonical JSON object of SPEC §11 (keys `at`, `effect`, then the fields in order).
+// The canonical JSON object of docs/reference.md §11 (keys `at`, `effect`, then the fields in
+// order).
 VSHOP_API std::string effect_to_json(const Effect& effect);
 
 }  // namespace vshop

@@ -1,6 +1,7 @@
-// The chat engine of one merchant (SPEC §0, §1, §3, §4, §9): a deterministic state machine fed
-// with commands that carry their own time. Four kinds of method (DESIGN.md): const queries;
-// commands taking `now`; `advance(now)` firing due timers; `drain_effects()` / `next_deadline()`.
+// The chat engine of one merchant (docs/reference.md §0, §1, §3, §4, §9): a deterministic state
+// machine fed with commands that carry their own time. Four kinds of method (docs/design.md): const
+// queries; commands taking `now`; `advance(now)` firing due timers; `drain_effects()` /
+// `next_deadline()`.
 #pragma once
 
 #include <cstdint>

@@ -1,5 +1,6 @@
-// The reasons that effects carry (SPEC §11 "Reasons"): one enum per vocabulary, each with its
-// snake_case JSON name and the way back, and EffectReason, the one typed value an Effect holds.
+// The reasons that effects carry (docs/reference.md §11 "Reasons"): one enum per vocabulary, each
+// with its snake_case JSON name and the way back, and EffectReason, the one typed value an Effect
+// holds.
 #pragma once
 
 #include <cstdint>
@@ -128,6 +129,6 @@ class VSHOP_API EffectReason {
 // Reads a reason name in the vocabulary `vocabulary` (nullopt when it is not one of its names;
 // kNone reads only "" as the empty reason).
 VSHOP_API std::optional<EffectReason> effect_reason_from_name(ReasonVocabulary vocabulary,
-                                                    std::string_view name);
+                                                              std::string_view name);
 
 }  // namespace vshop

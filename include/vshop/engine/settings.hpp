@@ -1,4 +1,4 @@
-// Merchant settings (SPEC §1): one engine instance = one merchant.
+// Merchant settings (docs/reference.md §1): one engine instance = one merchant.
 #pragma once
 
 #include <cstdint>
@@ -30,7 +30,7 @@ struct Settings {
   friend bool operator==(const Settings&, const Settings&) = default;
 };
 
-// A `configure` command: only the settings it names (SPEC §11 field names).
+// A `configure` command: only the settings it names (docs/reference.md §11 field names).
 struct SettingsPatch {
   std::optional<std::int64_t> max_active_chats, claim_window_s, offer_timeout_s, offer_fanout,
       missed_streak_limit, decline_streak_limit, transfer_timeout_s, attribution_window_days;

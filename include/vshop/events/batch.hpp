@@ -1,5 +1,5 @@
 // Validating many documents: JSON Lines in, per-document results, stream checks and a summary
-// by code (EVENTS.md §2 "Stream checks", §3).
+// by code (docs/events.md §2 "Stream checks", §3).
 #pragma once
 
 #include <cstddef>
@@ -20,7 +20,7 @@ struct LineResult {
   ValidationResult result;
 };
 
-// Issue counts by code and severity, in EVENTS.md §3 `--summary` order.
+// Issue counts by code and severity, in docs/events.md §3 `--summary` order.
 struct CodeCount {
   IssueCode code;
   Severity severity;

@@ -1,4 +1,4 @@
-// Tracking-event issues (EVENTS.md §2): what the validator reports about one payload.
+// Tracking-event issues (docs/events.md §2): what the validator reports about one payload.
 #pragma once
 
 #include <cstdint>
@@ -12,7 +12,7 @@ namespace vshop::events {
 
 enum class Severity : std::uint8_t { kCritical, kWarning };
 
-// The six event types of EVENTS.md §1, plus `unknown` when the event cannot be told.
+// The six event types of docs/events.md §1, plus `unknown` when the event cannot be told.
 enum class EventType : std::uint8_t {
   kUnknown,
   kProductView,
@@ -23,7 +23,7 @@ enum class EventType : std::uint8_t {
   kProductSearch,
 };
 
-// Stable issue codes, declared in the order of the EVENTS.md §2 tables (main table, then the
+// Stable issue codes, declared in the order of the docs/events.md §2 tables (main table, then the
 // product-feed table, then the stream-check table): that order breaks ties between issues at
 // one path, so never reorder.
 enum class IssueCode : std::uint8_t {

@@ -1,5 +1,5 @@
 // The merchant's product feed (catalogue) used as fallback for missing recommended fields and
-// to tell group SKUs from unique SKUs (EVENTS.md, "With a product feed").
+// to tell group SKUs from unique SKUs (docs/events.md, "With a product feed").
 #pragma once
 
 #include <optional>

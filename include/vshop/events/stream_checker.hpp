@@ -1,4 +1,4 @@
-// Cross-document checks over enveloped documents `{"at","session","payload"}` (EVENTS.md §2
+// Cross-document checks over enveloped documents `{"at","session","payload"}` (docs/events.md §2
 // "Stream checks"): duplicate_event and category_with_product_view.
 #pragma once
 

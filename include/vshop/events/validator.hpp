@@ -1,6 +1,6 @@
-// Tracking-event validation (SPEC §7, EVENTS.md): raw JSON text in, event type and issues out.
-// Parsing uses simdjson (DOM); a malformed document never crashes, hangs or allocates without
-// bound: it yields exactly one critical issue naming the byte offset.
+// Tracking-event validation (docs/reference.md §7, docs/events.md): raw JSON text in, event type
+// and issues out. Parsing uses simdjson (DOM); a malformed document never crashes, hangs or
+// allocates without bound: it yields exactly one critical issue naming the byte offset.
 #pragma once
 
 #include <array>
@@ -22,7 +22,7 @@ namespace vshop::events {
 inline constexpr std::size_t kMaxDocumentBytes = 1024 * 1024;  // larger: too_large
 inline constexpr std::size_t kMaxDepth = 64;                   // deeper: too_deep
 
-// Issues of one document, ordered as EVENTS.md "Order of issues" says.
+// Issues of one document, ordered as docs/events.md "Order of issues" says.
 struct VSHOP_API ValidationResult {
   EventType event = EventType::kUnknown;
   std::vector<Issue> issues;

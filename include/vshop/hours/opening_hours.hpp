@@ -1,4 +1,4 @@
-// Opening hours of a store, evaluated exactly in the store's IANA time zone (SPEC §2,
+// Opening hours of a store, evaluated exactly in the store's IANA time zone (docs/reference.md §2,
 // R-HOURS-1..5).
 #pragma once
 

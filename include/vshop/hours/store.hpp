@@ -1,5 +1,6 @@
 // A store as the host describes it (R-STORE-1) and its JSON form (the fields of `add_store`,
-// SPEC §11), shared by `vshop hours STORE.json` and the engine's add_store/update_store.
+// docs/reference.md §11), shared by `vshop hours STORE.json` and the engine's
+// add_store/update_store.
 #pragma once
 
 #include <optional>
@@ -37,6 +38,6 @@ struct StoreFieldsGiven {
 // length over vshop/limits.hpp fails with invalid_argument naming the field (`hours.mon[1]`)
 // and the value. `given` (optional) reports which optional fields were present.
 VSHOP_API absl::StatusOr<StoreSpec> parse_store_json(std::string_view json,
-                                           StoreFieldsGiven* given = nullptr);
+                                                     StoreFieldsGiven* given = nullptr);
 
 }  // namespace vshop::hours

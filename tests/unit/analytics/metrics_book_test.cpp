@@ -24,8 +24,8 @@ const CurrencyMetrics& currency(const Metrics& m, std::string_view code) {
 
 TEST_CASE("R-METRIC-1: merchant metrics of a hand-computed day") {
   const MetricsBook b = scenario();
-  const Metrics m = must(b.query(Scope::merchant(), at("2026-03-10T00:00:00Z"),
-                                 at("2026-03-11T00:00:00Z")));
+  const Metrics m =
+      must(b.query(Scope::merchant(), at("2026-03-10T00:00:00Z"), at("2026-03-11T00:00:00Z")));
   CHECK(m.initiated == 5);
   CHECK(m.claimed == 3);
   CHECK(format_ratio(m.claimed, m.initiated, 1, true) == "60.0");
@@ -58,8 +58,8 @@ TEST_CASE("R-METRIC-1: merchant metrics of a hand-computed day") {
   CHECK(m.response_median->count() == 12500);
   CHECK(m.response_p90->count() == 30500);
   // The day before holds nothing.
-  const Metrics empty = must(b.query(Scope::merchant(), at("2026-03-09T00:00:00Z"),
-                                     at("2026-03-10T00:00:00Z")));
+  const Metrics empty =
+      must(b.query(Scope::merchant(), at("2026-03-09T00:00:00Z"), at("2026-03-10T00:00:00Z")));
   CHECK(empty.initiated == 0);
   CHECK(empty.available_associates == 0);
   CHECK_FALSE(empty.response_median.has_value());
@@ -218,7 +218,6 @@ TEST_CASE("R-METRIC-1: chats per available associate counts experts available in
   CHECK(q(Scope::expert(0), apr2, apr3).available_associates == 1);
 }
 
-
 TEST_CASE("R-METRIC-1: a transfer keeps the claim with the claimer and engages the target") {
   MetricsBook b;
   const Instant t0 = at("2026-03-12T10:00:00Z");
@@ -279,17 +278,18 @@ TEST_CASE("R-METRIC-1: the book's snapshot round-trips byte for byte and keeps c
     b->advance(at("2026-03-12T05:00:00Z"));
   }
   CHECK(snapshot(*restored) == snapshot(original));
-  const Metrics m = must(restored->query(Scope::expert(E1), at("2026-03-01T00:00:00Z"),
-                                          at("2026-03-20T00:00:00Z")));
-  const Metrics o = must(original.query(Scope::expert(E1), at("2026-03-01T00:00:00Z"),
-                                         at("2026-03-20T00:00:00Z")));
+  const Metrics m = must(
+      restored->query(Scope::expert(E1), at("2026-03-01T00:00:00Z"), at("2026-03-20T00:00:00Z")));
+  const Metrics o = must(
+      original.query(Scope::expert(E1), at("2026-03-01T00:00:00Z"), at("2026-03-20T00:00:00Z")));
   CHECK(m.claimed == 2);
   CHECK(m.claimed == o.claimed);
   CHECK(m.converted == o.converted);
   CHECK(m.response_p90 == o.response_p90);
   // E1 stayed available (open period) through the advance to March 12th (Tokyo).
-  CHECK(restored->query_days(Scope::expert(E1), date::year{2026} / 3 / 12,
-                             date::year{2026} / 3 / 12).available_associates == 1);
+  CHECK(
+      restored->query_days(Scope::expert(E1), date::year{2026} / 3 / 12, date::year{2026} / 3 / 12)
+          .available_associates == 1);
 }
 
 TEST_CASE("R-METRIC-1: a malformed analytics snapshot is rejected naming the field") {

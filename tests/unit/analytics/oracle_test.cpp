@@ -61,7 +61,8 @@ std::int64_t nearest_rank(std::vector<std::int64_t> v, int p) {
 TEST_CASE("R-METRIC-1: metrics equal a naive recomputation over random event streams") {
   const date::time_zone* zone = date::locate_zone("Europe/Stockholm");
   auto day_of = [zone](Instant t) {
-    return static_cast<DayKey>(date::floor<date::days>(zone->to_local(t)).time_since_epoch().count());
+    return static_cast<DayKey>(
+        date::floor<date::days>(zone->to_local(t)).time_since_epoch().count());
   };
   for (std::uint64_t seed : {1u, 2u, 3u}) {
     CAPTURE(seed);
@@ -120,8 +121,14 @@ TEST_CASE("R-METRIC-1: metrics equal a naive recomputation over random event str
       }
       if (handler) {
         for (std::uint32_t o = rng.next(3); o > 0; --o) {
-          Event order{handled_at + std::chrono::minutes{rng.next(30 * 60)}, 0, Event::kOrder, c,
-                      *handler, static_cast<int>(rng.next(3)), rng.next(1000000), true};
+          Event order{handled_at + std::chrono::minutes{rng.next(30 * 60)},
+                      0,
+                      Event::kOrder,
+                      c,
+                      *handler,
+                      static_cast<int>(rng.next(3)),
+                      rng.next(1000000),
+                      true};
           push(order);
         }
       }
@@ -140,14 +147,30 @@ TEST_CASE("R-METRIC-1: metrics equal a naive recomputation over random event str
     for (const Event& e : events) {
       const StoreId s = store_of(e.expert);
       switch (e.kind) {
-        case Event::kRequest: VSHOP_OK(book.chat_requested(e.t, e.chat)); break;
-        case Event::kOffer: VSHOP_OK(book.chat_offered(e.t, e.chat, e.expert, s)); break;
-        case Event::kClaim: VSHOP_OK(book.chat_claimed(e.t, e.chat, e.expert, s)); break;
-        case Event::kMiss: VSHOP_OK(book.chat_missed(e.t, e.chat)); break;
-        case Event::kTake: VSHOP_OK(book.chat_taken(e.t, e.chat, e.expert, s)); break;
-        case Event::kRate: VSHOP_OK(book.chat_rated(e.t, e.chat, e.expert, s, e.value)); break;
-        case Event::kAvailable: VSHOP_OK(book.expert_available(e.t, e.expert, s)); break;
-        case Event::kUnavailable: VSHOP_OK(book.expert_unavailable(e.t, e.expert)); break;
+        case Event::kRequest:
+          VSHOP_OK(book.chat_requested(e.t, e.chat));
+          break;
+        case Event::kOffer:
+          VSHOP_OK(book.chat_offered(e.t, e.chat, e.expert, s));
+          break;
+        case Event::kClaim:
+          VSHOP_OK(book.chat_claimed(e.t, e.chat, e.expert, s));
+          break;
+        case Event::kMiss:
+          VSHOP_OK(book.chat_missed(e.t, e.chat));
+          break;
+        case Event::kTake:
+          VSHOP_OK(book.chat_taken(e.t, e.chat, e.expert, s));
+          break;
+        case Event::kRate:
+          VSHOP_OK(book.chat_rated(e.t, e.chat, e.expert, s, e.value));
+          break;
+        case Event::kAvailable:
+          VSHOP_OK(book.expert_available(e.t, e.expert, s));
+          break;
+        case Event::kUnavailable:
+          VSHOP_OK(book.expert_unavailable(e.t, e.expert));
+          break;
         case Event::kOrder: {
           std::optional<Attribution> a;
           if (e.attributed) a = Attribution{e.expert, s, e.chat};
@@ -236,7 +259,9 @@ TEST_CASE("R-METRIC-1: metrics equal a naive recomputation over random event str
                           : q % 3 == 1 ? Scope::store(rng.next(kStores))
                                        : Scope::expert(rng.next(kExperts));
       CAPTURE(q);
-      const auto ymd = [](DayKey d) { return date::year_month_day{date::local_days{date::days{d}}}; };
+      const auto ymd = [](DayKey d) {
+        return date::year_month_day{date::local_days{date::days{d}}};
+      };
       const Metrics got = book.query_days(scope, ymd(d1), ymd(d2));
       const Metrics want = oracle(scope, d1, d2);
       CHECK(got.initiated == want.initiated);

@@ -42,10 +42,10 @@ TEST_CASE("R-METRIC-1: the text report has a merchant row then stores and expert
     CHECK(merchant_line.find(cell) != std::string::npos);
   }
   // The same call gives the same bytes.
-  CHECK(*format_report_text(b, at("2026-03-10T00:00:00Z"), at("2026-03-11T00:00:00Z"),
-                            store_name, expert_name) == *text);
-  CHECK(error_code_of(format_report_text(b, at("2026-03-11T00:00:00Z"),
-                                         at("2026-03-10T00:00:00Z"), store_name, expert_name)
+  CHECK(*format_report_text(b, at("2026-03-10T00:00:00Z"), at("2026-03-11T00:00:00Z"), store_name,
+                            expert_name) == *text);
+  CHECK(error_code_of(format_report_text(b, at("2026-03-11T00:00:00Z"), at("2026-03-10T00:00:00Z"),
+                                         store_name, expert_name)
                           .status()) == ErrorCode::kInvalidArgument);
 }
 
@@ -53,7 +53,8 @@ TEST_CASE("R-METRIC-1: the JSON report is canonical with exact money and fixed-p
   const MetricsBook b = scenario();
   JsonWriter w;
   REQUIRE(write_report_json(w, b, at("2026-03-10T00:00:00Z"), at("2026-03-11T00:00:00Z"),
-                            store_name, expert_name).ok());
+                            store_name, expert_name)
+              .ok());
   const std::string json = w.take();
   const std::string merchant =
       R"({"from":"2026-03-10","to":"2026-03-10","reporting_timezone":"UTC","merchant":{)"
@@ -71,7 +72,8 @@ TEST_CASE("R-METRIC-1: the JSON report is canonical with exact money and fixed-p
   // A day without activity: empty lists, null ratios.
   JsonWriter empty;
   REQUIRE(write_report_json(empty, b, at("2026-03-12T00:00:00Z"), at("2026-03-13T00:00:00Z"),
-                            store_name, expert_name).ok());
+                            store_name, expert_name)
+              .ok());
   CHECK(empty.str().find(R"("claimed_pct":null)") != std::string::npos);
   CHECK(empty.str().find(R"("stores":[],"experts":[]})") != std::string::npos);
 }

@@ -23,20 +23,20 @@ TEST_CASE("R-METRIC-1: Stockholm's 23-hour day (2026-03-29) bounds the reporting
   VSHOP_OK(b.set_reporting_timezone("Europe/Stockholm"));
   // Local 2026-03-29 runs from 2026-03-28T23:00Z (CET) to 2026-03-29T22:00Z (CEST): 23 h.
   ChatId c = 1;
-  for (const char* t : {"2026-03-28T22:59:59.999Z",   // 03-28 23:59:59.999 local
-                        "2026-03-28T23:00:00Z",       // 03-29 00:00 local
-                        "2026-03-29T00:59:59Z",       // 01:59:59 CET
-                        "2026-03-29T01:00:00Z",       // 03:00 CEST (02:00 skipped)
-                        "2026-03-29T21:59:59.999Z",   // 23:59:59.999 CEST
-                        "2026-03-29T22:00:00Z"}) {    // 03-30 00:00 local
+  for (const char* t : {"2026-03-28T22:59:59.999Z",  // 03-28 23:59:59.999 local
+                        "2026-03-28T23:00:00Z",      // 03-29 00:00 local
+                        "2026-03-29T00:59:59Z",      // 01:59:59 CET
+                        "2026-03-29T01:00:00Z",      // 03:00 CEST (02:00 skipped)
+                        "2026-03-29T21:59:59.999Z",  // 23:59:59.999 CEST
+                        "2026-03-29T22:00:00Z"}) {   // 03-30 00:00 local
     VSHOP_OK(b.chat_requested(at(t), c++));
   }
   CHECK(requested_on(b, date::year{2026} / March / 28) == 1);
   CHECK(requested_on(b, date::year{2026} / March / 29) == 4);
   CHECK(requested_on(b, date::year{2026} / March / 30) == 1);
   // A query given as the day's instants covers exactly that day.
-  const Metrics day = must(b.query(Scope::merchant(), at("2026-03-28T23:00:00Z"),
-                                   at("2026-03-29T22:00:00Z")));
+  const Metrics day =
+      must(b.query(Scope::merchant(), at("2026-03-28T23:00:00Z"), at("2026-03-29T22:00:00Z")));
   CHECK(day.initiated == 4);
   CHECK(b.local_date(at("2026-03-29T21:59:59.999Z")) == date::year{2026} / March / 29);
 }
@@ -79,8 +79,9 @@ TEST_CASE("R-METRIC-1: the daily series has one entry per reporting day, empty d
   REQUIRE(store.ok());
   REQUIRE(store->size() == 1);
   CHECK((*store)[0].metrics.claimed == 1);
-  CHECK(error_code_of(b.daily(Scope::merchant(), at("2000-01-01T00:00:00Z"),
-                              at("2026-01-01T00:00:00Z")).status()) == ErrorCode::kInvalidArgument);
+  CHECK(error_code_of(
+            b.daily(Scope::merchant(), at("2000-01-01T00:00:00Z"), at("2026-01-01T00:00:00Z"))
+                .status()) == ErrorCode::kInvalidArgument);
 }
 
 TEST_CASE("R-METRIC-1: an unknown reporting_timezone is rejected and changes nothing") {
@@ -108,8 +109,9 @@ TEST_CASE("R-METRIC-1: a zone change applies to events recorded after it") {
   // A chat requested before the change and claimed after it stays on its request day.
   VSHOP_OK(b.set_reporting_timezone("UTC"));
   VSHOP_OK(b.chat_claimed(at("2026-06-02T23:31:00Z"), 2, 0, 0));
-  CHECK(b.query_days(Scope::merchant(), date::year{2026} / 6 / 3, date::year{2026} / 6 / 3)
-            .claimed == 1);
+  CHECK(
+      b.query_days(Scope::merchant(), date::year{2026} / 6 / 3, date::year{2026} / 6 / 3).claimed ==
+      1);
 }
 
 TEST_CASE("R-METRIC-1: an open availability period covers the local days time passes through") {
@@ -131,8 +133,9 @@ TEST_CASE("R-METRIC-1: an open availability period covers the local days time pa
   CHECK(available(29) == 1);
   CHECK(available(30) == 1);
   CHECK(available(31) == 0);
-  CHECK(b.query_days(Scope::merchant(), date::year{2026} / March / 28,
-                     date::year{2026} / March / 31).available_associates == 1);
+  CHECK(
+      b.query_days(Scope::merchant(), date::year{2026} / March / 28, date::year{2026} / March / 31)
+          .available_associates == 1);
 }
 
 }  // namespace

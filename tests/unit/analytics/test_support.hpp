@@ -17,11 +17,11 @@ inline Instant at(const char* text) {
 }
 
 // Fails the test (with the message) when a feeding call is rejected.
-#define VSHOP_OK(expr)                                   \
-  do {                                                   \
-    const absl::Status _s = (expr);                      \
+#define VSHOP_OK(expr)                                           \
+  do {                                                           \
+    const absl::Status _s = (expr);                              \
     INFO(std::string(_s.message().data(), _s.message().size())); \
-    REQUIRE(_s.ok());                                    \
+    REQUIRE(_s.ok());                                            \
   } while (0)
 
 inline Metrics must(absl::StatusOr<Metrics> m) {

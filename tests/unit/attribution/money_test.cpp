@@ -22,8 +22,8 @@ TEST_CASE("R-ATTR-2: decimal strings scale by the currency exponent, exactly") {
   CHECK(format_money(*parse_money("7", "JPY")) == "7");
   CHECK(format_money(*money_from_minor(8995, "EUR")) == "89.95");
   CHECK(format_money(Money{INT64_MIN, 2, "EUR"}) == "-92233720368547758.08");
-  for (const char* bad : {"", "-", ".5", "5.", "1.2.3", "1,5", "1e3", " 1", "1.005", "abc",
-                          "99999999999999999999"}) {
+  for (const char* bad :
+       {"", "-", ".5", "5.", "1.2.3", "1,5", "1e3", " 1", "1.005", "abc", "99999999999999999999"}) {
     INFO(bad);
     const auto r = parse_money(bad, "EUR");
     CHECK(error_code_of(r.status()) == ErrorCode::kInvalidArgument);

@@ -1,4 +1,5 @@
-// Errors are one line of text (SPEC §11): control characters of a quoted value are escaped.
+// Errors are one line of text (docs/reference.md §11): control characters of a quoted value are
+// escaped.
 #include <doctest/doctest.h>
 
 #include "vshop/error.hpp"

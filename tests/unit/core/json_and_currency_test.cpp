@@ -6,7 +6,7 @@
 
 using namespace vshop;
 
-TEST_CASE("SPEC 11: canonical JSON is compact, ordered, raw UTF-8, escaped controls") {
+TEST_CASE("reference §11: canonical JSON is compact, ordered, raw UTF-8, escaped controls") {
   JsonWriter w;
   w.begin_object();
   w.key("at").instant(from_epoch_ms(250));
@@ -27,7 +27,7 @@ TEST_CASE("SPEC 11: canonical JSON is compact, ordered, raw UTF-8, escaped contr
         "\"x\":52.3702,\"none\":null}");
 }
 
-TEST_CASE("SPEC 11: the public json_quote escapes a string exactly as the canonical writer") {
+TEST_CASE("reference §11: the public json_quote escapes a string exactly as the canonical writer") {
   const std::string_view text = "chlo\xc3\xa9 \"q\"\\\n\x01\x1f";
   JsonWriter w;
   w.string(text);

@@ -4,7 +4,7 @@
 
 #include "vshop/events/batch.hpp"
 
-TEST_CASE("SPEC 11 blank lines: empty or only spaces, tabs and CR; one definition for all") {
+TEST_CASE("reference §11 blank lines: empty or only spaces, tabs and CR; one definition for all") {
   for (const char* blank : {"", " ", "\t", "\r", " \t\r \r", "\r \r"}) {
     INFO('"' << blank << '"');
     CHECK(vshop::is_blank_line(blank));

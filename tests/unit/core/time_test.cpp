@@ -1,7 +1,8 @@
+#include "vshop/time.hpp"
+
 #include <doctest/doctest.h>
 
 #include "vshop/error.hpp"
-#include "vshop/time.hpp"
 
 using namespace vshop;
 

@@ -16,8 +16,9 @@ std::string at_ms(std::int64_t ms) {
 }
 
 std::string purchase(std::string_view order, std::string_view shopper) {
-  return fmt::format(R"("cmd":"record_purchase","order":"{}","shopper":"{}","subtotal":"10.00","currency":"EUR"}})",
-                     order, shopper);
+  return fmt::format(
+      R"("cmd":"record_purchase","order":"{}","shopper":"{}","subtotal":"10.00","currency":"EUR"}})",
+      order, shopper);
 }
 
 }  // namespace
@@ -34,8 +35,11 @@ TEST_CASE("R-ATTR-1: the last contact wins across two experts on one day") {
   h.ok(at(210) + R"("cmd":"claim","expert":"r1","chat":"c2"})");
   h.ok(at(250) + R"("cmd":"send_message","chat":"c2","from":"shopper"})");
   h.effects();
-  CHECK(h.ok(at(260) + purchase("o2", "s1")) ==
-        Lines{R"({"at":")" + T(260) + R"(","effect":"sale_attributed","order":"o2","shopper":"s1","expert":"r1","chat":"c2","subtotal":"10.00","currency":"EUR"})"});
+  CHECK(
+      h.ok(at(260) + purchase("o2", "s1")) ==
+      Lines{
+          R"({"at":")" + T(260) +
+          R"(","effect":"sale_attributed","order":"o2","shopper":"s1","expert":"r1","chat":"c2","subtotal":"10.00","currency":"EUR"})"});
   h.ok(at(300) + R"("cmd":"finish_chat","expert":"r1","chat":"c2"})");
   // A third chat the same day: r1 (the previous expert) is offered it alone, declines; the
   // replacement claims it and becomes the contact.
@@ -47,7 +51,9 @@ TEST_CASE("R-ATTR-1: the last contact wins across two experts on one day") {
   h.ok(at(610) + R"("cmd":"claim","expert":")" + third + R"(","chat":"c3"})");
   h.effects();
   CHECK(h.ok(at(700) + purchase("o3", "s1")) ==
-        Lines{R"({"at":")" + T(700) + R"(","effect":"sale_attributed","order":"o3","shopper":"s1","expert":")" + third + R"(","chat":"c3","subtotal":"10.00","currency":"EUR"})"});
+        Lines{R"({"at":")" + T(700) +
+              R"(","effect":"sale_attributed","order":"o3","shopper":"s1","expert":")" + third +
+              R"(","chat":"c3","subtotal":"10.00","currency":"EUR"})"});
   // The dashboard credits each expert with their own sale.
   const auto a1 = h.engine.metrics(MetricsScope::expert("a1"), from_epoch_ms(1778745600000),
                                    from_epoch_ms(1778745600000 + 3'600'000));
@@ -69,9 +75,11 @@ TEST_CASE("R-ATTR-1: window edges to the millisecond, from the last message") {
   const std::int64_t end = 50'250 + 86'400'000;  // contact + exactly 24 h
   CHECK(h.ok(at_ms(end) + purchase("o1", "s1"))[0].find(R"("effect":"sale_attributed")") !=
         std::string::npos);
-  CHECK(h.ok(at_ms(end + 1) + purchase("o2", "s1")) ==
-        Lines{R"({"at":")" + format_instant(from_epoch_ms(1778745600000 + end + 1)) +
-              R"(","effect":"sale_unattributed","order":"o2","shopper":"s1","reason":"outside_window"})"});
+  CHECK(
+      h.ok(at_ms(end + 1) + purchase("o2", "s1")) ==
+      Lines{
+          R"({"at":")" + format_instant(from_epoch_ms(1778745600000 + end + 1)) +
+          R"(","effect":"sale_unattributed","order":"o2","shopper":"s1","reason":"outside_window"})"});
 }
 
 TEST_CASE("R-ATTR-2: exact money in JPY (0 decimals) and KWD (3), summed exactly") {
@@ -81,22 +89,47 @@ TEST_CASE("R-ATTR-2: exact money in JPY (0 decimals) and KWD (3), summed exactly
   h.ok(at(20) + R"("cmd":"claim","expert":"a1","chat":"c1"})");
   h.effects();
   // The effect echoes the subtotal as given: a decimal string, or integer minor units.
-  CHECK(h.ok(at(30) + R"("cmd":"record_purchase","order":"j1","shopper":"s1","subtotal":"1500","currency":"JPY"})") ==
-        Lines{R"({"at":")" + T(30) + R"(","effect":"sale_attributed","order":"j1","shopper":"s1","expert":"a1","chat":"c1","subtotal":"1500","currency":"JPY"})"});
-  CHECK(h.ok(at(31) + R"("cmd":"record_purchase","order":"j2","shopper":"s1","subtotal":501,"currency":"JPY"})") ==
-        Lines{R"({"at":")" + T(31) + R"(","effect":"sale_attributed","order":"j2","shopper":"s1","expert":"a1","chat":"c1","subtotal":501,"currency":"JPY"})"});
-  h.ok(at(32) + R"("cmd":"record_purchase","order":"k1","shopper":"s1","subtotal":"1.234","currency":"KWD"})");
-  h.ok(at(33) + R"("cmd":"record_purchase","order":"k2","shopper":"s1","subtotal":1000,"currency":"KWD"})");
-  h.ok(at(34) + R"("cmd":"record_purchase","order":"e1","shopper":"s1","subtotal":"0.10","currency":"EUR"})");
-  h.ok(at(35) + R"("cmd":"record_purchase","order":"e2","shopper":"s1","subtotal":"0.20","currency":"EUR"})");
-  h.fails(at(36) + R"("cmd":"record_purchase","order":"k3","shopper":"s1","subtotal":"1.2345","currency":"KWD"})",
-          ErrorCode::kInvalidArgument);
-  h.fails(at(36) + R"("cmd":"record_purchase","order":"j3","shopper":"s1","subtotal":"1.5","currency":"JPY"})",
-          ErrorCode::kInvalidArgument);
-  h.fails(at(36) + R"("cmd":"record_purchase","order":"n1","shopper":"s1","subtotal":"-1.00","currency":"EUR"})",
-          ErrorCode::kInvalidArgument);
-  h.fails(at(36) + R"("cmd":"record_purchase","order":"n2","shopper":"s1","subtotal":"1.00","currency":"ABC"})",
-          ErrorCode::kInvalidArgument);
+  CHECK(
+      h.ok(
+          at(30) +
+          R"("cmd":"record_purchase","order":"j1","shopper":"s1","subtotal":"1500","currency":"JPY"})") ==
+      Lines{
+          R"({"at":")" + T(30) +
+          R"(","effect":"sale_attributed","order":"j1","shopper":"s1","expert":"a1","chat":"c1","subtotal":"1500","currency":"JPY"})"});
+  CHECK(
+      h.ok(
+          at(31) +
+          R"("cmd":"record_purchase","order":"j2","shopper":"s1","subtotal":501,"currency":"JPY"})") ==
+      Lines{
+          R"({"at":")" + T(31) +
+          R"(","effect":"sale_attributed","order":"j2","shopper":"s1","expert":"a1","chat":"c1","subtotal":501,"currency":"JPY"})"});
+  h.ok(
+      at(32) +
+      R"("cmd":"record_purchase","order":"k1","shopper":"s1","subtotal":"1.234","currency":"KWD"})");
+  h.ok(at(33) +
+       R"("cmd":"record_purchase","order":"k2","shopper":"s1","subtotal":1000,"currency":"KWD"})");
+  h.ok(
+      at(34) +
+      R"("cmd":"record_purchase","order":"e1","shopper":"s1","subtotal":"0.10","currency":"EUR"})");
+  h.ok(
+      at(35) +
+      R"("cmd":"record_purchase","order":"e2","shopper":"s1","subtotal":"0.20","currency":"EUR"})");
+  h.fails(
+      at(36) +
+          R"("cmd":"record_purchase","order":"k3","shopper":"s1","subtotal":"1.2345","currency":"KWD"})",
+      ErrorCode::kInvalidArgument);
+  h.fails(
+      at(36) +
+          R"("cmd":"record_purchase","order":"j3","shopper":"s1","subtotal":"1.5","currency":"JPY"})",
+      ErrorCode::kInvalidArgument);
+  h.fails(
+      at(36) +
+          R"("cmd":"record_purchase","order":"n1","shopper":"s1","subtotal":"-1.00","currency":"EUR"})",
+      ErrorCode::kInvalidArgument);
+  h.fails(
+      at(36) +
+          R"("cmd":"record_purchase","order":"n2","shopper":"s1","subtotal":"1.00","currency":"ABC"})",
+      ErrorCode::kInvalidArgument);
   const auto m = h.engine.metrics(MetricsScope::merchant(), from_epoch_ms(1778745600000),
                                   from_epoch_ms(1778745600000 + 60'000));
   REQUIRE(m.ok());

@@ -43,10 +43,17 @@ void hand_computed_day(Harness& h) {
   h.ok(at(310) + R"("cmd":"rate_chat","shopper":"s1","chat":"c1","stars":4})");
   h.ok(at(320) + R"("cmd":"finish_chat","expert":"r1","chat":"c2"})");
   h.ok(at(330) + R"("cmd":"rate_chat","shopper":"s2","chat":"c2","stars":5})");
-  h.ok(at(400) + R"("cmd":"record_purchase","order":"o1","shopper":"s1","subtotal":"89.95","currency":"EUR"})");
-  h.ok(at(410) + R"("cmd":"record_purchase","order":"o2","shopper":"s2","subtotal":1500,"currency":"JPY"})");
-  h.ok(at(415) + R"("cmd":"record_purchase","order":"o3","shopper":"s9","subtotal":"10.00","currency":"EUR"})");
-  h.ok(at(420) + R"("cmd":"record_purchase","order":"o4","shopper":"s1","subtotal":"10.05","currency":"EUR"})");
+  h.ok(
+      at(400) +
+      R"("cmd":"record_purchase","order":"o1","shopper":"s1","subtotal":"89.95","currency":"EUR"})");
+  h.ok(at(410) +
+       R"("cmd":"record_purchase","order":"o2","shopper":"s2","subtotal":1500,"currency":"JPY"})");
+  h.ok(
+      at(415) +
+      R"("cmd":"record_purchase","order":"o3","shopper":"s9","subtotal":"10.00","currency":"EUR"})");
+  h.ok(
+      at(420) +
+      R"("cmd":"record_purchase","order":"o4","shopper":"s1","subtotal":"10.05","currency":"EUR"})");
 }
 
 }  // namespace
@@ -132,7 +139,8 @@ TEST_CASE("R-METRIC-1: unknown scopes and bad ranges are errors naming the field
   CHECK(error_code_of(range.status()) == ErrorCode::kInvalidArgument);
   CHECK(std::string(range.status().message()).find("to") != std::string::npos);
   // A known store without any activity has empty metrics.
-  h.ok(at(500) + R"("cmd":"add_store","store":"empty","timezone":"UTC","hours":{"mon":["08:00-20:00"]}})");
+  h.ok(at(500) +
+       R"("cmd":"add_store","store":"empty","timezone":"UTC","hours":{"mon":["08:00-20:00"]}})");
   const auto empty = h.engine.metrics(MetricsScope::store("empty"), I(0), I(600));
   REQUIRE(empty.ok());
   CHECK(empty->initiated == 0);
@@ -154,8 +162,9 @@ TEST_CASE("R-METRIC-1: reporting days follow reporting_timezone across both DST 
   h.ok(R"({"cmd":"configure","reporting_timezone":"Europe/Amsterdam"})");
   int n = 0;
   const auto purchase = [&](std::string_view instant) {
-    h.ok(fmt::format(R"({{"at":"{}","cmd":"record_purchase","order":"o{}","shopper":"s","subtotal":"1.00","currency":"EUR"}})",
-                     instant, ++n));
+    h.ok(fmt::format(
+        R"({{"at":"{}","cmd":"record_purchase","order":"o{}","shopper":"s","subtotal":"1.00","currency":"EUR"}})",
+        instant, ++n));
   };
   const auto request = [&](std::string_view instant) {  // nobody is available: missed at once
     h.ok(fmt::format(R"({{"at":"{}","cmd":"request_chat","shopper":"s{}"}})", instant, ++n));
@@ -166,16 +175,16 @@ TEST_CASE("R-METRIC-1: reporting days follow reporting_timezone across both DST 
   request("2026-03-29T21:59:59.999Z");   // 23:59:59.999 CEST on the 29th
   purchase("2026-03-29T22:00:00Z");      // midnight CEST: the 30th
   // Fall back: 2026-10-25 lasts 25 h, 2026-10-24T22:00Z .. 2026-10-25T23:00Z.
-  request("2026-10-24T21:59:59.999Z");  // the 24th
-  purchase("2026-10-24T22:00:00Z");     // the 25th
-  request("2026-10-25T01:30:00Z");      // 02:30 CET, the second 02:30 of the day
-  purchase("2026-10-25T22:59:59.999Z"); // 23:59:59.999 CET on the 25th
-  purchase("2026-10-25T23:00:00Z");     // the 26th
+  request("2026-10-24T21:59:59.999Z");   // the 24th
+  purchase("2026-10-24T22:00:00Z");      // the 25th
+  request("2026-10-25T01:30:00Z");       // 02:30 CET, the second 02:30 of the day
+  purchase("2026-10-25T22:59:59.999Z");  // 23:59:59.999 CET on the 25th
+  purchase("2026-10-25T23:00:00Z");      // the 26th
 
   const auto day = [](int m, int d) { return date::year_month_day{date::year{2026} / m / d}; };
-  const auto series = h.engine.daily_metrics(MetricsScope::merchant(),
-                                             *parse_instant("2026-03-28T00:00:00Z"),
-                                             *parse_instant("2026-03-30T12:00:00Z"));
+  const auto series =
+      h.engine.daily_metrics(MetricsScope::merchant(), *parse_instant("2026-03-28T00:00:00Z"),
+                             *parse_instant("2026-03-30T12:00:00Z"));
   REQUIRE(series.ok());
   REQUIRE(series->size() == 3);  // the 28th (local day of 00:00Z) .. the 30th
   CHECK((*series)[0].day == day(3, 28));
@@ -185,9 +194,9 @@ TEST_CASE("R-METRIC-1: reporting days follow reporting_timezone across both DST 
   CHECK((*series)[1].metrics.missed == 1);
   CHECK((*series)[2].metrics.unattributed_orders == 1);
 
-  const auto autumn = h.engine.daily_metrics(MetricsScope::merchant(),
-                                             *parse_instant("2026-10-24T12:00:00Z"),
-                                             *parse_instant("2026-10-26T12:00:00Z"));
+  const auto autumn =
+      h.engine.daily_metrics(MetricsScope::merchant(), *parse_instant("2026-10-24T12:00:00Z"),
+                             *parse_instant("2026-10-26T12:00:00Z"));
   REQUIRE(autumn.ok());
   REQUIRE(autumn->size() == 3);
   CHECK((*autumn)[0].day == day(10, 24));
@@ -198,9 +207,9 @@ TEST_CASE("R-METRIC-1: reporting days follow reporting_timezone across both DST 
   CHECK((*autumn)[2].metrics.unattributed_orders == 1);
   // A range given in instants covers the whole local days it touches: one instant of the
   // 25-hour day is the whole day.
-  const auto one = h.engine.metrics(MetricsScope::merchant(),
-                                    *parse_instant("2026-10-25T12:00:00Z"),
-                                    *parse_instant("2026-10-25T12:00:00.001Z"));
+  const auto one =
+      h.engine.metrics(MetricsScope::merchant(), *parse_instant("2026-10-25T12:00:00Z"),
+                       *parse_instant("2026-10-25T12:00:00.001Z"));
   REQUIRE(one.ok());
   CHECK(one->unattributed_orders == 2);
 }
@@ -212,7 +221,7 @@ TEST_CASE("R-METRIC-1: a blocked shopper's silent chats are not counted (R-BLOCK
   h.ok(at(20) + R"("cmd":"claim","expert":"a1","chat":"c1"})");
   h.ok(at(30) + R"("cmd":"block_shopper","expert":"a1","chat":"c1"})");
   h.ok(at(40) + R"("cmd":"request_chat","shopper":"s1"})");  // silent
-  h.advance(400);                                              // past its claim window
+  h.advance(400);                                            // past its claim window
   const auto m = h.engine.metrics(MetricsScope::merchant(), I(0), I(600));
   REQUIRE(m.ok());
   CHECK(m->initiated == 1);
@@ -227,9 +236,12 @@ TEST_CASE("R-METRIC-1: transfers, left messages and automatic unavailability fee
   const std::string first = h.engine.chat("c1")->pending_offers.at(0);
   h.ok(at(15) + R"("cmd":"claim","expert":")" + first + R"(","chat":"c1"})");
   const std::string target = first == "r1" ? "r2" : "r1";
-  h.ok(at(20) + R"("cmd":"transfer","expert":")" + first + R"(","chat":"c1","to":")" + target + R"(","note":"n"})");
+  h.ok(at(20) + R"("cmd":"transfer","expert":")" + first + R"(","chat":"c1","to":")" + target +
+       R"(","note":"n"})");
   h.ok(at(25) + R"("cmd":"accept_transfer","expert":")" + target + R"(","chat":"c1"})");
-  h.ok(at(30) + R"("cmd":"record_purchase","order":"o1","shopper":"s1","subtotal":"5.00","currency":"EUR"})");
+  h.ok(
+      at(30) +
+      R"("cmd":"record_purchase","order":"o1","shopper":"s1","subtotal":"5.00","currency":"EUR"})");
   const auto t = h.engine.metrics(MetricsScope::expert(target), I(0), I(60));
   REQUIRE(t.ok());
   CHECK(t->transfers_in == 1);
@@ -240,10 +252,13 @@ TEST_CASE("R-METRIC-1: transfers, left messages and automatic unavailability fee
   CHECK(f->orders == 0);
 
   // Everybody leaves; a chat is missed, a message left and taken later.
-  for (const char* e : {"a1", "a2", "r1", "r2"}) h.ok(at(40) + R"("cmd":"go_unavailable","expert":")" + e + R"("})");
+  for (const char* e : {"a1", "a2", "r1", "r2"})
+    h.ok(at(40) + R"("cmd":"go_unavailable","expert":")" + e + R"("})");
   h.ok(at(50) + R"("cmd":"request_chat","shopper":"s2"})");
   CHECK(h.engine.chat("c2")->state == ChatState::kMissed);
-  h.ok(at(55) + R"("cmd":"leave_message","chat":"c2","text":"hi","channel":"email","address":"s2@x.example"})");
+  h.ok(
+      at(55) +
+      R"("cmd":"leave_message","chat":"c2","text":"hi","channel":"email","address":"s2@x.example"})");
   h.ok(at(86400) + R"("cmd":"go_available","expert":"a2"})");
   h.ok(at(86400 + 5) + R"("cmd":"take_left_message","expert":"a2","chat":"c2"})");
   const auto a2 = h.engine.metrics(MetricsScope::expert("a2"), I(86400), I(86460));
@@ -271,7 +286,8 @@ TEST_CASE("R-METRIC-1: the snapshot carries the metrics; restore + the rest equa
   const std::string rest[] = {
       at(60) + R"("cmd":"finish_chat","expert":"a1","chat":"c1"})",
       at(70) + R"("cmd":"rate_chat","shopper":"s1","chat":"c1","stars":3})",
-      at(80) + R"("cmd":"record_purchase","order":"o1","shopper":"s1","subtotal":"1.234","currency":"KWD"})",
+      at(80) +
+          R"("cmd":"record_purchase","order":"o1","shopper":"s1","subtotal":"1.234","currency":"KWD"})",
   };
   for (const auto& line : rest) {
     h.ok(line);

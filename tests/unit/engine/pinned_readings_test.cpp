@@ -1,6 +1,7 @@
-// Readings pinned in SPEC §4.1 that the engine once read otherwise: a blocked shopper's message
-// in the chat where they were blocked (R-BLOCK-1, R-PIN-5), the block as no contact for
-// attribution (R-PIN-5), and a store that stops routing before its experts leave (R-PIN-10).
+// Readings pinned in docs/reference.md §4.1 that the engine once read otherwise: a blocked
+// shopper's message in the chat where they were blocked (R-BLOCK-1, R-PIN-5), the block as no
+// contact for attribution (R-PIN-5), and a store that stops routing before its experts leave
+// (R-PIN-10).
 #include <doctest/doctest.h>
 
 #include "harness.hpp"

@@ -1,4 +1,4 @@
-// Effect kinds and reasons are typed enums with name tables (SPEC §11 "Reasons").
+// Effect kinds and reasons are typed enums with name tables (docs/reference.md §11 "Reasons").
 #include "vshop/engine/reason.hpp"
 
 #include <doctest/doctest.h>
@@ -22,7 +22,7 @@ static_assert(!std::is_assignable_v<EffectReason&, std::string_view>);
 static_assert(std::is_convertible_v<MissReason, EffectReason>);
 static_assert(sizeof(EffectReason) == 2);
 
-TEST_CASE("SPEC 11 reasons: every name of each vocabulary maps to its enum and back") {
+TEST_CASE("reference §11 reasons: every name of each vocabulary maps to its enum and back") {
   const std::vector<std::pair<ReasonVocabulary, std::vector<std::string_view>>> spec = {
       {ReasonVocabulary::kUnavailable,
        {"requested", "store_closed", "decline_streak", "missed_streak", "deactivated",
@@ -59,7 +59,7 @@ TEST_CASE("SPEC 11 reasons: every name of each vocabulary maps to its enum and b
   CHECK(EffectReason{}.name().empty());
 }
 
-TEST_CASE("SPEC 11 effects: each kind names its reason vocabulary; kinds parse back") {
+TEST_CASE("reference §11 effects: each kind names its reason vocabulary; kinds parse back") {
   for (int i = 0; i < kEffectKindCount; ++i) {
     const auto kind = static_cast<EffectKind>(i);
     CHECK(effect_kind_from_name(effect_name(kind)) == kind);
@@ -76,7 +76,7 @@ TEST_CASE("SPEC 11 effects: each kind names its reason vocabulary; kinds parse b
   CHECK(message_sender_name(MessageSender::kShopper) == "shopper");
 }
 
-TEST_CASE("SPEC 11 effects: drained effects carry typed reasons and channels") {
+TEST_CASE("reference §11 effects: drained effects carry typed reasons and channels") {
   Harness h;
   standard_merchant(h, R"(,"offer_fanout":1)");
   h.ok(at(10) + R"("cmd":"request_chat","shopper":"s1"})");

@@ -45,7 +45,7 @@ struct Sim {
   Engine engine;
   std::int64_t now = kStart;
   std::int64_t claim_window_ms = 90'000;
-  std::map<std::string, ChatModel> chats;                         // every chat ever opened
+  std::map<std::string, ChatModel> chats;                              // every chat ever opened
   std::map<std::pair<std::string, std::string>, std::int64_t> offers;  // (chat, expert) -> deadline
   std::set<std::string> blocked;
   std::map<std::string, int> missed, declined;
@@ -101,16 +101,22 @@ struct Sim {
         R"("thu":["07:00-19:00"],"fri":["07:00-19:00"],"sat":["07:00-19:00"],"sun":["10:00-16:00"]})";
     switch (i) {
       case 0:
-        return fmt::format(R"({{"cmd":"configure","invite_code":"SIM0001","max_active_chats":{},)"
-                           R"("missed_streak_limit":{},"decline_streak_limit":{},"offer_fanout":2}})",
-                           kMaxActive, kMissedLimit, kDeclineLimit);
+        return fmt::format(
+            R"({{"cmd":"configure","invite_code":"SIM0001","max_active_chats":{},)"
+            R"("missed_streak_limit":{},"decline_streak_limit":{},"offer_fanout":2}})",
+            kMaxActive, kMissedLimit, kDeclineLimit);
       case 1:
-        return fmt::format(R"({{"cmd":"add_store","store":"ams","timezone":"Europe/Amsterdam","lat":52.37,"lon":4.89,"departments":["shoes"],{}}})", kHours);
+        return fmt::format(
+            R"({{"cmd":"add_store","store":"ams","timezone":"Europe/Amsterdam","lat":52.37,"lon":4.89,"departments":["shoes"],{}}})",
+            kHours);
       case 2:
-        return fmt::format(R"({{"cmd":"add_store","store":"lis","timezone":"Europe/Lisbon","lat":38.72,"lon":-9.14,"departments":["bags"],{}}})", kHours);
+        return fmt::format(
+            R"({{"cmd":"add_store","store":"lis","timezone":"Europe/Lisbon","lat":38.72,"lon":-9.14,"departments":["bags"],{}}})",
+            kHours);
       case 3:
         return R"({"cmd":"add_store","store":"web","timezone":"UTC","hours":{"mon":["00:00-24:00"],"tue":["00:00-24:00"],"wed":["00:00-24:00"],"thu":["00:00-24:00"],"fri":["00:00-24:00"],"sat":["00:00-24:00"],"sun":["00:00-24:00"]}})";
-      default: break;
+      default:
+        break;
     }
     return "";
   }
@@ -126,7 +132,8 @@ struct Sim {
       if (chance(60)) extra += fmt::format(R"(,"lat":{},"lon":{})", 35 + pick(25), -10 + pick(20));
       if (chance(15)) extra += chance(50) ? R"(,"department":"shoes")" : R"(,"department":"toys")";
       if (chance(3)) extra = R"(,"lat":95,"lon":0)";
-      return at() + R"("cmd":"request_chat","shopper":")" + shopper() + R"(","chat":")" + id + "\"" + extra + "}";
+      return at() + R"("cmd":"request_chat","shopper":")" + shopper() + R"(","chat":")" + id +
+             "\"" + extra + "}";
     }
     if (r < 30) {
       auto [c, e] = offered();
@@ -144,21 +151,27 @@ struct Sim {
              R"(","text":"hello","channel":")" + (chance(90) ? "email" : "fax") +
              R"(","address":"x@y.example"})";
     }
-    if (r < 55) return at() + R"("cmd":"take_left_message","expert":")" + expert() + R"(","chat":")" + some_chat() + R"("})";
+    if (r < 55)
+      return at() + R"("cmd":"take_left_message","expert":")" + expert() + R"(","chat":")" +
+             some_chat() + R"("})";
     if (r < 64) {
       return at() + R"("cmd":"send_message","chat":")" + some_chat() + R"(","from":")" +
              (chance(50) ? "expert" : "shopper") + R"("})";
     }
-    if (r < 67) return at() + (chance(50) ? R"("cmd":"shopper_online")" : R"("cmd":"shopper_offline")") + R"(,"shopper":")" + shopper() + R"("})";
+    if (r < 67)
+      return at() + (chance(50) ? R"("cmd":"shopper_online")" : R"("cmd":"shopper_offline")") +
+             R"(,"shopper":")" + shopper() + R"("})";
     if (r < 74) {
       const std::string c = some_chat();
-      return at() + R"("cmd":"finish_chat","expert":")" + active_expert_of(c) + R"(","chat":")" + c + R"("})";
+      return at() + R"("cmd":"finish_chat","expert":")" + active_expert_of(c) + R"(","chat":")" +
+             c + R"("})";
     }
     if (r < 76) {
       const std::string c = some_chat();
       const auto it = chats.find(c);
-      return at() + R"("cmd":"rate_chat","shopper":")" + (it != chats.end() ? it->second.shopper : shopper()) +
-             R"(","chat":")" + c + R"(","stars":)" + std::to_string(pick(7)) + "}";
+      return at() + R"("cmd":"rate_chat","shopper":")" +
+             (it != chats.end() ? it->second.shopper : shopper()) + R"(","chat":")" + c +
+             R"(","stars":)" + std::to_string(pick(7)) + "}";
     }
     if (r < 80) {
       const std::string c = some_chat();
@@ -179,29 +192,35 @@ struct Sim {
     }
     if (r < 86) {
       const std::string c = some_chat();
-      return at() + R"("cmd":"block_shopper","expert":")" + active_expert_of(c) + R"(","chat":")" + c + R"("})";
+      return at() + R"("cmd":"block_shopper","expert":")" + active_expert_of(c) + R"(","chat":")" +
+             c + R"("})";
     }
     if (r < 88) return at() + R"("cmd":"unblock_shopper","shopper":")" + shopper() + R"("})";
     if (r < 91) {
       const std::string c = some_chat();
-      return at() + (chance(50) ? R"("cmd":"start_video")" : R"("cmd":"end_video")") + R"(,"expert":")" +
-             active_expert_of(c) + R"(","chat":")" + c + R"("})";
+      return at() + (chance(50) ? R"("cmd":"start_video")" : R"("cmd":"end_video")") +
+             R"(,"expert":")" + active_expert_of(c) + R"(","chat":")" + c + R"("})";
     }
     if (r < 94) {
-      return at() + R"("cmd":"record_purchase","order":"o)" + std::to_string(pick(40)) + R"(","shopper":")" +
-             shopper() + R"(","subtotal":)" +
+      return at() + R"("cmd":"record_purchase","order":"o)" + std::to_string(pick(40)) +
+             R"(","shopper":")" + shopper() + R"(","subtotal":)" +
              (chance(70)   ? R"("12.50","currency":"EUR"})"
               : chance(50) ? R"(1500,"currency":"JPY"})"
               : chance(70) ? R"("1.234","currency":"KWD"})"
                            : R"("1.234","currency":"EUR"})");  // too many decimals: rejected
     }
     if (r < 96) {
-      return at() + fmt::format(R"("cmd":"configure","offer_fanout":{},"offer_timeout_s":{},"claim_window_s":{},"attribution_window_days":{}}})",
-                                1 + pick(3), 5 + pick(40), 10 + pick(120), 1 + pick(2));
+      return at() +
+             fmt::format(
+                 R"("cmd":"configure","offer_fanout":{},"offer_timeout_s":{},"claim_window_s":{},"attribution_window_days":{}}})",
+                 1 + pick(3), 5 + pick(40), 10 + pick(120), 1 + pick(2));
     }
-    if (r < 97) return at() + (chance(50) ? R"("cmd":"deactivate_expert")" : R"("cmd":"reactivate_expert")") + R"(,"expert":")" + expert() + R"("})";
+    if (r < 97)
+      return at() + (chance(50) ? R"("cmd":"deactivate_expert")" : R"("cmd":"reactivate_expert")") +
+             R"(,"expert":")" + expert() + R"("})";
     if (r < 98) return R"({"cmd":"claim","expert":)" + std::to_string(pick(3)) + "}";  // malformed
-    return std::to_string(now - 1 - pick(1000)).insert(0, R"({"cmd":"advance","at":)") + "}";  // earlier
+    return std::to_string(now - 1 - pick(1000)).insert(0, R"({"cmd":"advance","at":)") +
+           "}";  // earlier
   }
 
   // Moves time: mostly small steps, often straight to the next deadline, sometimes hours.
@@ -225,7 +244,8 @@ struct Sim {
   // R-ATTR-1: the sale goes to the latest contact of that shopper id, if within the window.
   void check_sale(const Effect& e, std::int64_t at_ms) {
     const auto it = contacts.find(e.shopper);
-    const bool in_window = it != contacts.end() && at_ms - it->second.at_ms <= attribution_window_ms;
+    const bool in_window =
+        it != contacts.end() && at_ms - it->second.at_ms <= attribution_window_ms;
     if (e.kind == EffectKind::kSaleAttributed) {
       ++attributed_count;
       if (!in_window) return fail("sale attributed without a contact in the window: " + e.order);
@@ -255,7 +275,8 @@ struct Sim {
       case EffectKind::kChatOffered: {
         const auto it = chats.find(e.chat);
         if (it == chats.end()) return fail("offer of an unknown chat " + e.chat);
-        if (blocked.count(it->second.shopper)) return fail("blocked shopper's chat offered: " + e.chat);
+        if (blocked.count(it->second.shopper))
+          return fail("blocked shopper's chat offered: " + e.chat);
         for (const auto& x : e.experts) {
           for (const auto& [key, deadline] : offers) {
             if (key.second == x) return fail("second pending offer for " + x);
@@ -268,7 +289,8 @@ struct Sim {
       case EffectKind::kChatClaimed: {
         const auto key = std::make_pair(e.chat, e.expert);
         const auto it = offers.find(key);
-        if (it == offers.end()) return fail("resolution of an offer that is not pending: " + e.chat + "/" + e.expert);
+        if (it == offers.end())
+          return fail("resolution of an offer that is not pending: " + e.chat + "/" + e.expert);
         if (at_ms > it->second) return fail("offer resolved after its deadline: " + e.chat);
         offers.erase(it);
         if (e.kind == EffectKind::kChatClaimed) {
@@ -292,7 +314,8 @@ struct Sim {
         for (const auto& x : e.experts) {
           const auto it = offers.find({e.chat, x});
           if (it == offers.end()) return fail("expiry of an offer that is not pending");
-          if (it->second != at_ms) return fail("offer expired at another instant than its deadline");
+          if (it->second != at_ms)
+            return fail("offer expired at another instant than its deadline");
           offers.erase(it);
           chats[e.chat].expired.insert(x);
         }
@@ -324,7 +347,8 @@ struct Sim {
       case EffectKind::kSaleUnattributed:
         check_sale(e, at_ms);
         break;
-      default: break;
+      default:
+        break;
     }
   }
 
@@ -341,7 +365,8 @@ struct Sim {
       if (!v) return fail("chat vanished: " + id);
       const bool open = v->state == ChatState::kRequested || v->state == ChatState::kActive ||
                         v->state == ChatState::kLeftMessage;
-      if (open && ++open_per_shopper[v->shopper] > 1) return fail("two open chats for " + v->shopper);
+      if (open && ++open_per_shopper[v->shopper] > 1)
+        return fail("two open chats for " + v->shopper);
       if (v->state == ChatState::kRequested && !model.silent &&
           now >= model.requested_ms + model.window_ms) {
         return fail("chat still requested after its claim window: " + id);
@@ -351,19 +376,24 @@ struct Sim {
       }
     }
     for (const auto& [key, deadline] : offers) {
-      if (deadline < now) return fail("offer unresolved past its deadline: " + key.first + "/" + key.second);
+      if (deadline < now)
+        return fail("offer unresolved past its deadline: " + key.first + "/" + key.second);
     }
     for (const char* e : kExperts) {
       const auto v = engine.expert(e);
       if (v->active_chats > kMaxActive) return fail(std::string("over capacity: ") + e);
-      if (static_cast<int>(engine.open_chats(e).size()) != v->active_chats) return fail("open chat count");
+      if (static_cast<int>(engine.open_chats(e).size()) != v->active_chats)
+        return fail("open chat count");
       if (v->missed_streak != missed[e]) {
-        return fail(fmt::format("missed streak of {}: engine {} model {}", e, v->missed_streak, missed[e]));
+        return fail(
+            fmt::format("missed streak of {}: engine {} model {}", e, v->missed_streak, missed[e]));
       }
       if (v->decline_streak != declined[e]) {
-        return fail(fmt::format("decline streak of {}: engine {} model {}", e, v->decline_streak, declined[e]));
+        return fail(fmt::format("decline streak of {}: engine {} model {}", e, v->decline_streak,
+                                declined[e]));
       }
-      if (v->available && (v->missed_streak >= kMissedLimit || v->decline_streak >= kDeclineLimit)) {
+      if (v->available &&
+          (v->missed_streak >= kMissedLimit || v->decline_streak >= kDeclineLimit)) {
         return fail(std::string("available past a streak limit: ") + e);
       }
     }
@@ -388,7 +418,8 @@ struct Sim {
       MESSAGE(line << " -> " << error_code_name(error_code_of(s)));
     }
     if (stats && parsed.ok()) {
-      ++(*stats)[fmt::format("cmd:{}:{}", command_name(parsed->kind), error_code_name(error_code_of(s)))];
+      ++(*stats)[fmt::format("cmd:{}:{}", command_name(parsed->kind),
+                             error_code_name(error_code_of(s)))];
     }
     if (!s.ok()) {
       if (stats) ++(*stats)["error:" + std::string(error_code_name(error_code_of(s)))];
@@ -444,8 +475,9 @@ struct Sim {
   void setup() {
     for (int i = 0; i < 4; ++i) feed(setup_line(i));
     for (int i = 0; i < 8; ++i) {
-      feed(fmt::format(R"({{"at":{},"cmd":"register_expert","expert":"{}","email":"{}@x.example","invite_code":"sim0001","name":"N"}})",
-                       kStart, kExperts[i], kExperts[i]));
+      feed(fmt::format(
+          R"({{"at":{},"cmd":"register_expert","expert":"{}","email":"{}@x.example","invite_code":"sim0001","name":"N"}})",
+          kStart, kExperts[i], kExperts[i]));
     }
     for (int i = 0; i < 8; ++i) {
       const char* store = i < 3 ? "ams" : i < 6 ? "lis" : "web";
@@ -502,7 +534,8 @@ TEST_CASE("Seeded simulation: invariants hold after every step of random command
         if (!resumed.ok()) {
           sim.fail("restore failed: " + std::string(resumed.status().message()));
         } else {
-          for (std::size_t i = mid_line; i < sim.lines.size(); ++i) (void)resumed->apply_json(sim.lines[i]);
+          for (std::size_t i = mid_line; i < sim.lines.size(); ++i)
+            (void)resumed->apply_json(sim.lines[i]);
           if (resumed->snapshot() != sim.engine.snapshot()) sim.fail("restore + rest differs");
         }
       }
@@ -514,12 +547,26 @@ TEST_CASE("Seeded simulation: invariants hold after every step of random command
   }
   CHECK(failures == 0);
   // Every kind of outcome must have been exercised, or the stream generator has rotted.
-  for (const char* kind : {"chat_offered", "chat_claimed", "chat_missed", "offer_expired",
-                           "offer_withdrawn", "chat_taken", "notify_shopper", "transfer_completed",
-                           "transfer_failed", "shopper_blocked", "video_started", "video_ended",
-                           "expert_unavailable", "sale_attributed", "sale_unattributed",
-                           "error:offer_not_pending", "error:invalid_state", "error:not_found",
-                           "error:out_of_order_time", "error:invalid_argument"}) {
+  for (const char* kind : {"chat_offered",
+                           "chat_claimed",
+                           "chat_missed",
+                           "offer_expired",
+                           "offer_withdrawn",
+                           "chat_taken",
+                           "notify_shopper",
+                           "transfer_completed",
+                           "transfer_failed",
+                           "shopper_blocked",
+                           "video_started",
+                           "video_ended",
+                           "expert_unavailable",
+                           "sale_attributed",
+                           "sale_unattributed",
+                           "error:offer_not_pending",
+                           "error:invalid_state",
+                           "error:not_found",
+                           "error:out_of_order_time",
+                           "error:invalid_argument"}) {
     CHECK_MESSAGE(stats[kind] > 0, std::string(kind));
   }
   if (std::getenv("VSHOP_SIM_STATS")) {

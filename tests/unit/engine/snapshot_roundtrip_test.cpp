@@ -1,4 +1,4 @@
-// R-DET-1 and DESIGN.md §6 for every command kind: a snapshot restores to the same bytes, and
+// R-DET-1 and docs/design.md §6 for every command kind: a snapshot restores to the same bytes, and
 // restore + the rest of a scenario equals the uninterrupted run (effects, journal, snapshot),
 // at every point of scenarios that together make every kind of command succeed.
 #include <doctest/doctest.h>

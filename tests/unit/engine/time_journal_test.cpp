@@ -6,7 +6,8 @@
 using namespace vshop;
 using namespace vshop::test;
 
-TEST_CASE("R-TIME-1: timers fire in advance() in (deadline, creation) order with their deadline as at") {
+TEST_CASE(
+    "R-TIME-1: timers fire in advance() in (deadline, creation) order with their deadline as at") {
   Harness h;
   standard_merchant(h, R"(,"offer_fanout":1,"offer_timeout_s":20,"claim_window_s":60)");
   h.ok(R"({"at":")" + T(10) + R"(","cmd":"request_chat","shopper":"s1"})");
@@ -15,14 +16,21 @@ TEST_CASE("R-TIME-1: timers fire in advance() in (deadline, creation) order with
   // Jumping far past both deadlines: each wave expires at its own instant, in order.
   const auto fx = h.advance(35);
   REQUIRE(fx.size() == 4);
-  CHECK(fx[0] == R"({"at":")" + T(30) + R"(","effect":"offer_expired","chat":"c1","experts":["a1"]})");
-  CHECK(fx[1] == R"({"at":")" + T(30) + R"(","effect":"chat_offered","chat":"c1","experts":["r1"],"deadline":")" + T(50) + R"("})");
-  CHECK(fx[2] == R"({"at":")" + T(31) + R"(","effect":"offer_expired","chat":"c2","experts":["a2"]})");
-  CHECK(fx[3] == R"({"at":")" + T(31) + R"(","effect":"chat_offered","chat":"c2","experts":["a1"],"deadline":")" + T(51) + R"("})");
+  CHECK(fx[0] ==
+        R"({"at":")" + T(30) + R"(","effect":"offer_expired","chat":"c1","experts":["a1"]})");
+  CHECK(fx[1] == R"({"at":")" + T(30) +
+                     R"(","effect":"chat_offered","chat":"c1","experts":["r1"],"deadline":")" +
+                     T(50) + R"("})");
+  CHECK(fx[2] ==
+        R"({"at":")" + T(31) + R"(","effect":"offer_expired","chat":"c2","experts":["a2"]})");
+  CHECK(fx[3] == R"({"at":")" + T(31) +
+                     R"(","effect":"chat_offered","chat":"c2","experts":["a1"],"deadline":")" +
+                     T(51) + R"("})");
   CHECK(h.engine.now() == from_epoch_ms(1778745600000 + 35'000));
 }
 
-TEST_CASE("R-TIME-1: a command earlier than the engine's time is out_of_order_time and fires nothing") {
+TEST_CASE(
+    "R-TIME-1: a command earlier than the engine's time is out_of_order_time and fires nothing") {
   Harness h;
   standard_merchant(h, R"(,"offer_fanout":1)");
   h.ok(R"({"at":")" + T(10) + R"(","cmd":"request_chat","shopper":"s1"})");
@@ -37,24 +45,29 @@ TEST_CASE("R-TIME-1: a command earlier than the engine's time is out_of_order_ti
   CHECK(h.engine.snapshot() == before);
 }
 
-TEST_CASE("R-TIME-3: timers due by a command's at fire first; a rejected command is journaled as advance") {
+TEST_CASE(
+    "R-TIME-3: timers due by a command's at fire first; a rejected command is journaled as "
+    "advance") {
   Harness h;
   standard_merchant(h, R"(,"offer_fanout":1,"offer_timeout_s":20,"claim_window_s":20)");
   h.ok(R"({"at":")" + T(10) + R"(","cmd":"request_chat","shopper":"s1"})");
   (void)h.engine.drain_journal();
   // The claim comes after the wave expired: the expiry happens first, then the claim fails.
-  const auto s = h.engine.apply_json(R"({"at":")" + T(40) + R"(","cmd":"claim","expert":"a1","chat":"c1"})");
+  const auto s =
+      h.engine.apply_json(R"({"at":")" + T(40) + R"(","cmd":"claim","expert":"a1","chat":"c1"})");
   CHECK(error_code_of(s) == ErrorCode::kOfferNotPending);
   const auto fx = h.effects();
   REQUIRE(fx.size() == 2);
   CHECK(fx[0].find("offer_expired") != std::string::npos);
-  CHECK(fx[1] == R"({"at":")" + T(30) + R"(","effect":"chat_missed","chat":"c1","reason":"claim_window"})");
+  CHECK(fx[1] ==
+        R"({"at":")" + T(30) + R"(","effect":"chat_missed","chat":"c1","reason":"claim_window"})");
   CHECK(h.engine.now() == from_epoch_ms(1778745600000 + 40'000));
   const auto journal = h.engine.drain_journal();
   REQUIRE(journal.size() == 1);
   CHECK(journal[0] == R"({"at":")" + T(40) + R"(","cmd":"advance"})");
   // A malformed line is rejected before the clock moves.
-  CHECK(error_code_of(h.engine.apply_json(R"({"at":")" + T(50) + R"(","cmd":"claim","expert":"a1"})")) ==
+  CHECK(error_code_of(
+            h.engine.apply_json(R"({"at":")" + T(50) + R"(","cmd":"claim","expert":"a1"})")) ==
         ErrorCode::kInvalidArgument);
   CHECK(h.engine.now() == from_epoch_ms(1778745600000 + 40'000));
   CHECK(h.engine.drain_journal().empty());
@@ -102,12 +115,12 @@ TEST_CASE("R-DET-1: same commands give byte-identical effects, journal and snaps
     standard_merchant(h);
     std::string all;
     for (int i = 0; i < 20; ++i) {
-      (void)h.engine.apply_json(fmt::format(
-          R"({{"at":"{}","cmd":"request_chat","shopper":"s{}","lat":{},"lon":4.6}})", T(10 + i),
-          i, 51.9 + 0.03 * i));
+      (void)h.engine.apply_json(
+          fmt::format(R"({{"at":"{}","cmd":"request_chat","shopper":"s{}","lat":{},"lon":4.6}})",
+                      T(10 + i), i, 51.9 + 0.03 * i));
       if (i % 3 == 0) {
-        (void)h.engine.apply_json(fmt::format(R"({{"at":"{}","cmd":"claim","expert":"a1","chat":"c{}"}})",
-                                              T(10 + i), i + 1));
+        (void)h.engine.apply_json(fmt::format(
+            R"({{"at":"{}","cmd":"claim","expert":"a1","chat":"c{}"}})", T(10 + i), i + 1));
       }
     }
     h.advance(500);
@@ -129,10 +142,12 @@ TEST_CASE("R-DET-1: snapshot, restore and the rest of the journal equal the unin
       R"({"at":")" + T(12) + R"(","cmd":"claim","expert":"a1","chat":"c1"})",
       R"({"at":")" + T(20) + R"(","cmd":"request_chat","shopper":"s2"})",
       R"({"at":")" + T(25) + R"(","cmd":"decline","expert":"a2","chat":"c2"})",
-      R"({"at":")" + T(30) + R"(","cmd":"transfer","expert":"a1","chat":"c1","to":"r2","note":"n"})",
+      R"({"at":")" + T(30) +
+          R"(","cmd":"transfer","expert":"a1","chat":"c1","to":"r2","note":"n"})",
       R"({"at":")" + T(200) + R"(","cmd":"request_chat","shopper":"s3"})",
       R"({"at":")" + T(400) + R"(","cmd":"finish_chat","expert":"a1","chat":"c1"})",
-      R"({"at":")" + T(500) + R"(","cmd":"record_purchase","order":"o1","shopper":"s1","subtotal":"10.00","currency":"EUR"})"};
+      R"({"at":")" + T(500) +
+          R"(","cmd":"record_purchase","order":"o1","shopper":"s1","subtotal":"10.00","currency":"EUR"})"};
   for (std::size_t cut = 0; cut <= lines.size(); ++cut) {
     Harness a;
     for (const auto& j : journal) REQUIRE(a.engine.apply_json(j).ok());
@@ -179,14 +194,17 @@ TEST_CASE("R-SET-1: settings are checked against their bounds after the whole co
   h.fails(R"({"cmd":"configure","reporting_timezone":"Mars/Olympus"})", ErrorCode::kInvalidSetting);
   h.fails(R"({"cmd":"configure","invite_code":"ABC123"})", ErrorCode::kInvalidSetting);
   h.fails(R"({"cmd":"configure","invite_code":"ABC-234"})", ErrorCode::kInvalidSetting);
-  h.fails(R"({"cmd":"configure","contact_channels":["email","pigeon"]})", ErrorCode::kInvalidSetting);
+  h.fails(R"({"cmd":"configure","contact_channels":["email","pigeon"]})",
+          ErrorCode::kInvalidSetting);
   h.fails(R"({"cmd":"configure","region":"APAC"})", ErrorCode::kInvalidSetting);
   h.fails(R"({"cmd":"configure","max_active_chats":"3"})", ErrorCode::kInvalidArgument);
   h.fails(R"({"cmd":"configure","colour":"red"})", ErrorCode::kInvalidArgument);
   // One bad setting rejects the whole configure.
-  h.fails(R"({"cmd":"configure","max_active_chats":5,"region":"APAC"})", ErrorCode::kInvalidSetting);
+  h.fails(R"({"cmd":"configure","max_active_chats":5,"region":"APAC"})",
+          ErrorCode::kInvalidSetting);
   CHECK(h.engine.settings().max_active_chats == 3);
-  h.ok(R"({"cmd":"configure","reporting_timezone":"Europe/Paris","region":"US","contact_channels":["sms","email"],"show_when_busy":true})");
+  h.ok(
+      R"({"cmd":"configure","reporting_timezone":"Europe/Paris","region":"US","contact_channels":["sms","email"],"show_when_busy":true})");
   CHECK(h.engine.settings().contact_channels == std::vector<std::string>{"email", "sms"});
 }
 
@@ -201,5 +219,8 @@ TEST_CASE("R-SET-1: a changed setting applies to later decisions; running waves 
   const auto next = h.advance(40);
   REQUIRE(next.size() == 2);
   // The claim window of the request (90 s) is kept; the new wave uses the new timeout/fanout.
-  CHECK(next[1] == R"({"at":")" + T(40) + R"(","effect":"chat_offered","chat":"c1","experts":["a2","r1"],"deadline":")" + T(50) + R"("})");
+  CHECK(next[1] ==
+        R"({"at":")" + T(40) +
+            R"(","effect":"chat_offered","chat":"c1","experts":["a2","r1"],"deadline":")" + T(50) +
+            R"("})");
 }

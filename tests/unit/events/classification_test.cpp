@@ -1,4 +1,4 @@
-// EVENTS.md §1 classification and the top-level rules.
+// docs/events.md §1 classification and the top-level rules.
 #include "event_builder.hpp"
 
 using namespace vshop::events;
@@ -61,9 +61,9 @@ TEST_CASE("EVT-CODE unknown_field: an unknown top-level field is a warning namin
                IssueCode::kUnknownField, W, "/prodcuts");
   expect_issue(page_event("search", {{"a/b~c", "1"}}), IssueCode::kUnknownField, W, "/a~1b~0c");
   // Unknown fields inside products and purchase are the merchant's own: allowed.
-  expect_no_issue(product_event("ecommerce:purchase", {{"color", "\"red\""}}, {},
-                                {{"affiliation", "\"web\""}}),
-                  IssueCode::kUnknownField);
+  expect_no_issue(
+      product_event("ecommerce:purchase", {{"color", "\"red\""}}, {}, {{"affiliation", "\"web\""}}),
+      IssueCode::kUnknownField);
   expect_no_issue(product_event("ecommerce:detail", {}, {{"location", "\"https://a.example/\""}}),
                   IssueCode::kUnknownField);
 }
@@ -87,8 +87,7 @@ TEST_CASE("EVT-CODE value_not_string: a non-string value is critical at /value")
 TEST_CASE("EVT-CODE value_suspicious: template leaks and over-long values are warnings") {
   for (const char* leak : {"\"undefined\"", "\" NULL \"", "\"NaN\"", "\"[object Object]\"",
                            "\"{{ search.terms }}\"", "\"shoes ${q}\""}) {
-    expect_issue(page_event("search", {{"value", leak}}), IssueCode::kValueSuspicious, W,
-                 "/value");
+    expect_issue(page_event("search", {{"value", leak}}), IssueCode::kValueSuspicious, W, "/value");
   }
   // 500 code points are fine, 501 are not; "é" is one code point in two bytes.
   std::string ok = "\"";
@@ -104,8 +103,8 @@ TEST_CASE("EVT-CODE location_missing / location_not_https on category and search
   expect_issue(page_event("search", {{"location", ""}}), IssueCode::kLocationMissing, W, "");
   for (const char* bad : {"\"http://shop.example/\"", "\"//shop.example/x\"", "\"/women/shoes\"",
                           "\"\"", "17", "\"https://\""}) {
-    expect_issue(page_event("category-view", {{"location", bad}}), IssueCode::kLocationNotHttps,
-                 W, "/location");
+    expect_issue(page_event("category-view", {{"location", bad}}), IssueCode::kLocationNotHttps, W,
+                 "/location");
   }
   expect_no_issue(page_event("search", {{"location", "\"HTTPS://Shop.example/s?q=a\""}}),
                   IssueCode::kLocationNotHttps);

@@ -127,7 +127,8 @@ TEST_CASE("EVT-NUMBERS: 1e400 is not a number; big integers are numbers; 2.0 is 
         std::string::npos);
   expect_no_issue(product_event("ecommerce:detail", {{"price", "123456789012345678901234"}}),
                   IssueCode::kPriceNotNumber);
-  expect_no_issue(product_event("ecommerce:add", {{"price", "1e-400"}}), IssueCode::kPriceNotNumber);
+  expect_no_issue(product_event("ecommerce:add", {{"price", "1e-400"}}),
+                  IssueCode::kPriceNotNumber);
   expect_no_issue(product_event("ecommerce:add", {{"basketQuantity", "3.0"}}),
                   IssueCode::kBasketQuantityNotNumber);
 }
@@ -168,6 +169,7 @@ TEST_CASE("EVT-ENVELOPE: an enveloped payload is validated with paths relative t
                            product_event("ecommerce:add", {{"price", "\"5\""}}) + "}";
   expect_issue(json, IssueCode::kPriceNotNumber, Severity::kCritical, "/products/0/price");
   expect_no_issue(json, IssueCode::kUnknownField);
-  CHECK(validate(R"({"at":"2026-03-07T10:00:00Z","session":"s1","payload":[1]})").issues.at(0).code ==
-        IssueCode::kNotAnObject);
+  CHECK(
+      validate(R"({"at":"2026-03-07T10:00:00Z","session":"s1","payload":[1]})").issues.at(0).code ==
+      IssueCode::kNotAnObject);
 }

@@ -54,8 +54,8 @@ inline Fields good_product() {
 }
 
 inline Fields good_purchase() {
-  return {{"id", "\"A-1001\""},    {"currency", "\"SEK\""}, {"subtotal", "129.9"},
-          {"total", "162.38"},     {"tax", "32.48"},        {"shipping", "0"}};
+  return {{"id", "\"A-1001\""}, {"currency", "\"SEK\""}, {"subtotal", "129.9"},
+          {"total", "162.38"},  {"tax", "32.48"},        {"shipping", "0"}};
 }
 
 // A complete event of `type` ("ecommerce:detail", ...) whose one product has `product_changes`.
@@ -66,7 +66,8 @@ inline std::string product_event(const std::string& type, const Fields& product_
                 // StrCat, not "[" + temporary: GCC 12 at -O3 reports a false -Wrestrict in
                 // operator+(const char*, std::string&&) (GCC bug 105651).
                 {"products", absl::StrCat("[", object(good_product(), product_changes), "]")}};
-  if (type == "ecommerce:purchase") top.emplace_back("purchase", object(good_purchase(), purchase_changes));
+  if (type == "ecommerce:purchase")
+    top.emplace_back("purchase", object(good_purchase(), purchase_changes));
   return object(top, top_changes);
 }
 

@@ -1,4 +1,4 @@
-// Product-feed checks and stream checks (EVENTS.md "With a product feed", "Stream checks").
+// Product-feed checks and stream checks (docs/events.md "With a product feed", "Stream checks").
 #include "event_builder.hpp"
 #include "vshop/events/batch.hpp"
 
@@ -22,8 +22,8 @@ ProductFeed jacket_feed() {
 
 TEST_CASE("R-EVT-2 group_sku_expected: product_view sends a variant's unique SKU") {
   const ProductFeed feed = jacket_feed();
-  expect_issue(product_event("ecommerce:detail"), IssueCode::kGroupSkuExpected, W,
-               "/products/0/id", &feed);
+  expect_issue(product_event("ecommerce:detail"), IssueCode::kGroupSkuExpected, W, "/products/0/id",
+               &feed);
   expect_no_issue(product_event("ecommerce:detail", {{"id", "\"JKT-100\""}}),
                   IssueCode::kGroupSkuExpected, &feed);
 }
@@ -60,8 +60,9 @@ TEST_CASE("EVT-CODE price_differs_from_feed: more than 0.5% off the feed's price
 TEST_CASE("EVT-FEED-FILL: a missing recommended field the feed can fill says so") {
   const ProductFeed feed = jacket_feed();
   const auto result = validate(
-      product_event("ecommerce:detail", {{"id", "\"JKT-100\""}, {"name", ""}, {"image", ""},
-                                         {"price", ""}, {"currency", ""}}),
+      product_event(
+          "ecommerce:detail",
+          {{"id", "\"JKT-100\""}, {"name", ""}, {"image", ""}, {"price", ""}, {"currency", ""}}),
       &feed);
   for (IssueCode code : {IssueCode::kNameMissing, IssueCode::kImageMissing,
                          IssueCode::kPriceMissing, IssueCode::kCurrencyMissing}) {
@@ -70,15 +71,16 @@ TEST_CASE("EVT-FEED-FILL: a missing recommended field the feed can fill says so"
     CHECK(issue->message.find("filled from feed") != std::string::npos);
   }
   // No feed line with an image: no promise.
-  const auto cap = validate(product_event("ecommerce:detail", {{"id", "\"CAP-1\""}, {"image", ""}}),
-                            &feed);
+  const auto cap =
+      validate(product_event("ecommerce:detail", {{"id", "\"CAP-1\""}, {"image", ""}}), &feed);
   REQUIRE(find_issue(cap, IssueCode::kImageMissing) != nullptr);
   CHECK(find_issue(cap, IssueCode::kImageMissing)->message.find("filled from feed") ==
         std::string::npos);
 }
 
 namespace {
-std::string envelope(const std::string& at, const std::string& session, const std::string& payload) {
+std::string envelope(const std::string& at, const std::string& session,
+                     const std::string& payload) {
   return R"({"at":")" + at + R"(","session":")" + session + R"(","payload":)" + payload + "}";
 }
 const Issue* issue_on(const BatchResult& batch, std::size_t index, IssueCode code) {
@@ -130,8 +132,8 @@ TEST_CASE("EVT-CODE duplicate_event: payloads are compared byte for byte, not af
 }
 
 TEST_CASE("EVT-CODE category_with_product_view: both for one page within 1 s") {
-  const std::string view = product_event(
-      "ecommerce:detail", {{"location", "\"https://shop.example/women/shoes\""}});
+  const std::string view =
+      product_event("ecommerce:detail", {{"location", "\"https://shop.example/women/shoes\""}});
   const std::string category = page_event("category-view");
   const auto batch = validate_lines(envelope("2026-03-07T10:00:00Z", "s1", category) + "\n" +
                                     envelope("2026-03-07T10:00:00.400Z", "s1", view) + "\n" +

@@ -1,4 +1,4 @@
-// EVENTS.md "Order of issues", the §4 examples, and the §3 output and summary text.
+// docs/events.md "Order of issues", the §4 examples, and the §3 output and summary text.
 #include <vector>
 
 #include "event_builder.hpp"
@@ -18,44 +18,40 @@ std::vector<std::string> listing(const ValidationResult& result) {
 }
 }  // namespace
 
-TEST_CASE("EVT-EXAMPLE-1: the product_view example of EVENTS.md §4, in order") {
+TEST_CASE("EVT-EXAMPLE-1: the product_view example of docs/events.md §4, in order") {
   const auto result = validate(
       R"({"type":"ecommerce:detail","products":[{"id":"JKT-100","name":"Rain jacket","price":"129.90","image":"http://cdn.example/jkt.jpg"}]})");
   CHECK(result.event == EventType::kProductView);
-  CHECK(listing(result) == std::vector<std::string>{
-                               "price_not_number@/products/0/price:warning",
-                               "image_not_https@/products/0/image:warning",
-                               "currency_missing@/products/0:warning",
-                               "location_missing@/products/0:warning"});
+  CHECK(listing(result) == std::vector<std::string>{"price_not_number@/products/0/price:warning",
+                                                    "image_not_https@/products/0/image:warning",
+                                                    "currency_missing@/products/0:warning",
+                                                    "location_missing@/products/0:warning"});
 }
 
-TEST_CASE("EVT-EXAMPLE-2: the purchase example of EVENTS.md §4, in order") {
+TEST_CASE("EVT-EXAMPLE-2: the purchase example of docs/events.md §4, in order") {
   const auto result = validate(
       R"({"type":"ecommerce:purchase","products":[{"id":"JKT-100-M-BLK","price":129.9,"quantity":"1"}],"purchase":{"id":"A-1001","currency":"sek","subtotal":0}})");
   CHECK(result.event == EventType::kPurchase);
-  CHECK(listing(result) == std::vector<std::string>{
-                               "quantity_not_number@/products/0/quantity:critical",
-                               "name_missing@/products/0:warning",
-                               "currency_missing@/products/0:warning",
-                               "location_missing@/products/0:warning",
-                               "image_missing@/products/0:warning",
-                               "currency_invalid@/purchase/currency:critical",
-                               "subtotal_zero@/purchase/subtotal:critical"});
+  CHECK(listing(result) ==
+        std::vector<std::string>{
+            "quantity_not_number@/products/0/quantity:critical", "name_missing@/products/0:warning",
+            "currency_missing@/products/0:warning", "location_missing@/products/0:warning",
+            "image_missing@/products/0:warning", "currency_invalid@/purchase/currency:critical",
+            "subtotal_zero@/purchase/subtotal:critical"});
 }
 
 TEST_CASE("EVT-ORDER: document order as written, object issues after their content") {
   // `purchase` before `products`, `type` last, an unknown field in between.
   const auto result = validate(
       R"({"purchase":{"subtotal":"9","currency":"EUR"},"x":1,"products":[{"price":"1","id":"A","quantity":1,"name":"n","currency":"EUR","location":"https://a.example/","image":"https://a.example/i"}],"type":"ecommerce:purchase"})");
-  CHECK(listing(result) == std::vector<std::string>{
-                               "subtotal_not_number@/purchase/subtotal:critical",
-                               "order_id_missing@/purchase:critical",
-                               "unknown_field@/x:warning",
-                               "price_not_number@/products/0/price:critical"});
+  CHECK(listing(result) ==
+        std::vector<std::string>{"subtotal_not_number@/purchase/subtotal:critical",
+                                 "order_id_missing@/purchase:critical", "unknown_field@/x:warning",
+                                 "price_not_number@/products/0/price:critical"});
   // At "" ties follow the field order: type, action, products, purchase, value, location.
   const auto top = validate(R"({"other":1})");
-  CHECK(listing(top) == std::vector<std::string>{"unknown_field@/other:warning",
-                                                 "type_missing@:critical"});
+  CHECK(listing(top) ==
+        std::vector<std::string>{"unknown_field@/other:warning", "type_missing@:critical"});
   const auto page = validate(R"({"action":"search"})");
   CHECK(listing(page) == std::vector<std::string>{"type_missing@:critical",
                                                   "value_missing@:critical",
@@ -69,8 +65,9 @@ TEST_CASE("EVT-OUTPUT: one compact line per document with keys in contract order
   result.issues.push_back({Severity::kWarning, IssueCode::kPriceNotNumber, "/products/0/price",
                            "\"price\" is a string"});
   append_result_json(out, 3, result);
-  CHECK(out ==
-        R"({"line":3,"event":"product_view","issues":[{"severity":"warning","code":"price_not_number","path":"/products/0/price","message":"\"price\" is a string"}]})");
+  CHECK(
+      out ==
+      R"({"line":3,"event":"product_view","issues":[{"severity":"warning","code":"price_not_number","path":"/products/0/price","message":"\"price\" is a string"}]})");
   out.clear();
   append_result_json(out, 1, ValidationResult{});
   CHECK(out == R"({"line":1,"event":"unknown","issues":[]})");
@@ -88,10 +85,10 @@ TEST_CASE("EVT-BATCH: blank lines are counted, a final line without newline is r
 }
 
 TEST_CASE("EVT-SUMMARY: counts by code and severity, most frequent first, then code, critical") {
-  const std::string lines =
-      product_event("ecommerce:add", {{"price", "\"1\""}}) + "\n" +
-      product_event("ecommerce:detail", {{"price", "\"1\""}}) + "\n" +
-      product_event("ecommerce:detail", {{"price", "\"1\""}, {"name", ""}}) + "\n" + "[1]\n";
+  const std::string lines = product_event("ecommerce:add", {{"price", "\"1\""}}) + "\n" +
+                            product_event("ecommerce:detail", {{"price", "\"1\""}}) + "\n" +
+                            product_event("ecommerce:detail", {{"price", "\"1\""}, {"name", ""}}) +
+                            "\n" + "[1]\n";
   const auto batch = validate_lines(lines);
   std::string out;
   append_summary_json(out, batch.summary);

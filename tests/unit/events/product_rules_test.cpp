@@ -1,4 +1,4 @@
-// EVENTS.md PRODUCT rules: one TEST_CASE per code, a passing and a failing payload each.
+// docs/events.md PRODUCT rules: one TEST_CASE per code, a passing and a failing payload each.
 #include "event_builder.hpp"
 
 using namespace vshop::events;
@@ -31,12 +31,9 @@ TEST_CASE("EVT-CODE product_not_object: a product that is not an object is criti
 TEST_CASE("EVT-CODE id_missing: id missing, empty or not a string/integer is critical") {
   for (const char* type : kProductTypes) {
     expect_issue(product_event(type, {{"id", ""}}), IssueCode::kIdMissing, C, "/products/0");
-    expect_issue(product_event(type, {{"id", "\"\""}}), IssueCode::kIdMissing, C,
-                 "/products/0/id");
-    expect_issue(product_event(type, {{"id", "12.5"}}), IssueCode::kIdMissing, C,
-                 "/products/0/id");
-    expect_issue(product_event(type, {{"id", "true"}}), IssueCode::kIdMissing, C,
-                 "/products/0/id");
+    expect_issue(product_event(type, {{"id", "\"\""}}), IssueCode::kIdMissing, C, "/products/0/id");
+    expect_issue(product_event(type, {{"id", "12.5"}}), IssueCode::kIdMissing, C, "/products/0/id");
+    expect_issue(product_event(type, {{"id", "true"}}), IssueCode::kIdMissing, C, "/products/0/id");
     expect_no_issue(product_event(type, {{"id", "100234"}}), IssueCode::kIdMissing);
     expect_no_issue(product_event(type, {{"id", "100234.0"}}), IssueCode::kIdMissing);
   }
@@ -46,8 +43,7 @@ TEST_CASE("R-EVT-2 price_missing: critical for purchase/add/remove, warning for 
   expect_issue(product_event("ecommerce:detail", {{"price", ""}}), IssueCode::kPriceMissing, W,
                "/products/0");
   for (const char* type : {"ecommerce:purchase", "ecommerce:add", "ecommerce:remove"}) {
-    expect_issue(product_event(type, {{"price", ""}}), IssueCode::kPriceMissing, C,
-                 "/products/0");
+    expect_issue(product_event(type, {{"price", ""}}), IssueCode::kPriceMissing, C, "/products/0");
     expect_issue(product_event(type, {{"price", "null"}}), IssueCode::kPriceMissing, C,
                  "/products/0");
     expect_no_issue(product_event(type), IssueCode::kPriceMissing);
@@ -61,17 +57,17 @@ TEST_CASE("R-EVT-2 price_not_number: price as a string or other non-number, as t
                IssueCode::kPriceNotNumber, C, "/products/0/price");
   expect_issue(product_event("ecommerce:purchase", {{"price", "{\"amount\":129.9}"}}),
                IssueCode::kPriceNotNumber, C, "/products/0/price");
-  // Beyond double range is not a number (EVENTS.md "Numbers").
-  expect_issue(product_event("ecommerce:remove", {{"price", "1e400"}}),
-               IssueCode::kPriceNotNumber, C, "/products/0/price");
+  // Beyond double range is not a number (docs/events.md "Numbers").
+  expect_issue(product_event("ecommerce:remove", {{"price", "1e400"}}), IssueCode::kPriceNotNumber,
+               C, "/products/0/price");
   expect_no_issue(product_event("ecommerce:add", {{"price", "0"}}), IssueCode::kPriceNotNumber);
 }
 
 TEST_CASE("EVT-CODE price_negative: price below zero, as the field") {
   expect_issue(product_event("ecommerce:detail", {{"price", "-1"}}), IssueCode::kPriceNegative, W,
                "/products/0/price");
-  expect_issue(product_event("ecommerce:purchase", {{"price", "-0.5"}}),
-               IssueCode::kPriceNegative, C, "/products/0/price");
+  expect_issue(product_event("ecommerce:purchase", {{"price", "-0.5"}}), IssueCode::kPriceNegative,
+               C, "/products/0/price");
   expect_no_issue(product_event("ecommerce:purchase", {{"price", "0.0"}}),
                   IssueCode::kPriceNegative);
 }
@@ -87,8 +83,8 @@ TEST_CASE("EVT-CODE quantity_missing: purchase/add/remove without quantity is cr
 
 TEST_CASE("R-EVT-2 quantity_not_number: string, fraction or below 1 is critical") {
   for (const char* bad : {"\"1\"", "1.5", "0", "-2", "1e400"}) {
-    expect_issue(product_event("ecommerce:add", {{"quantity", bad}}),
-                 IssueCode::kQuantityNotNumber, C, "/products/0/quantity");
+    expect_issue(product_event("ecommerce:add", {{"quantity", bad}}), IssueCode::kQuantityNotNumber,
+                 C, "/products/0/quantity");
   }
   expect_no_issue(product_event("ecommerce:purchase", {{"quantity", "2.0"}}),
                   IssueCode::kQuantityNotNumber);
@@ -190,8 +186,7 @@ TEST_CASE("EVT-NULL: a field whose value is null counts as missing") {
 }
 
 TEST_CASE("EVT-PATHS: issues in later products point at their own index") {
-  const std::string json =
-      R"({"type":"ecommerce:add","products":[)" + object(good_product()) + "," +
-      object(good_product(), {{"price", "\"9\""}}) + "]}";
+  const std::string json = R"({"type":"ecommerce:add","products":[)" + object(good_product()) +
+                           "," + object(good_product(), {{"price", "\"9\""}}) + "]}";
   expect_issue(json, IssueCode::kPriceNotNumber, C, "/products/1/price");
 }

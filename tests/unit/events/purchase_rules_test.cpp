@@ -1,4 +1,4 @@
-// EVENTS.md PURCHASE rules and "Amounts".
+// docs/events.md PURCHASE rules and "Amounts".
 #include "event_builder.hpp"
 
 using namespace vshop::events;
@@ -86,7 +86,9 @@ TEST_CASE("R-EVT-2 tax_inconsistent: tax above total, or total not subtotal+tax+
 TEST_CASE("R-EVT-2 coupon_missing: a discount without a coupon is a warning at /purchase") {
   expect_issue(purchase({{"discount", "10"}, {"subtotal", "119.9"}, {"total", "152.38"}}),
                IssueCode::kCouponMissing, W, "/purchase");
-  expect_no_issue(purchase({{"discount", "10"}, {"subtotal", "119.9"}, {"total", "152.38"},
+  expect_no_issue(purchase({{"discount", "10"},
+                            {"subtotal", "119.9"},
+                            {"total", "152.38"},
                             {"coupon", "\"SPRING10\""}}),
                   IssueCode::kCouponMissing);
 }
@@ -107,14 +109,14 @@ TEST_CASE("EVT-AMOUNTS: lines above subtotal+discount without coupon give coupon
 }
 
 TEST_CASE("EVT-CODE subtotal_mismatch: coupon and discount that do not explain, or over lines") {
-  expect_issue(purchase({{"subtotal", "100"}, {"discount", "5"}, {"coupon", "\"X\""},
-                         {"total", ""}}),
-               IssueCode::kSubtotalMismatch, W, "/purchase");
+  expect_issue(
+      purchase({{"subtotal", "100"}, {"discount", "5"}, {"coupon", "\"X\""}, {"total", ""}}),
+      IssueCode::kSubtotalMismatch, W, "/purchase");
   expect_issue(purchase({{"subtotal", "150"}, {"total", ""}}), IssueCode::kSubtotalMismatch, W,
                "/purchase");
   // Tolerance 0.01 + 0.5% of the lines: 129.9 -> 0.6595.
   expect_no_issue(purchase({{"subtotal", "130.5"}, {"total", ""}}), IssueCode::kSubtotalMismatch);
-  expect_no_issue(purchase({{"subtotal", "119.9"}, {"discount", "10"}, {"coupon", "\"X\""},
-                            {"total", ""}}),
-                  IssueCode::kSubtotalMismatch);
+  expect_no_issue(
+      purchase({{"subtotal", "119.9"}, {"discount", "10"}, {"coupon", "\"X\""}, {"total", ""}}),
+      IssueCode::kSubtotalMismatch);
 }

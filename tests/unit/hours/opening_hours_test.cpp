@@ -12,9 +12,9 @@ using V = std::vector<std::string>;
 
 TEST_CASE("R-HOURS-1: weekly intervals, overnight intervals, a full day, overlaps merged") {
   WeeklyHours h;
-  h.weekly[kMon] = ivs({"09:00-12:00", "11:00-14:00"});  // overlapping: one interval
-  h.weekly[kWed] = ivs({"00:00-24:00"});                 // a full day
-  h.weekly[kFri] = ivs({"22:00-02:00"});                 // overnight, belongs to Friday
+  h.weekly[kMon] = ivs({"09:00-12:00", "11:00-14:00"});    // overlapping: one interval
+  h.weekly[kWed] = ivs({"00:00-24:00"});                   // a full day
+  h.weekly[kFri] = ivs({"22:00-02:00"});                   // overnight, belongs to Friday
   const OpeningHours oh = compile("Europe/Stockholm", h);  // CET (+01) in late November
 
   // Monday 2026-11-23.
@@ -37,7 +37,7 @@ TEST_CASE("R-HOURS-2: a dated exception replaces the intervals opening on that d
   for (auto& day : h.weekly) day = ivs({"10:00-18:00"});
   h.exceptions[local_date(2026, 12, 24)] = ivs({"10:00-14:00"});  // holiday hours
   h.exceptions[local_date(2026, 12, 25)] = {};                    // closed all day
-  const OpeningHours oh = compile("America/New_York", h);        // EST (-05)
+  const OpeningHours oh = compile("America/New_York", h);         // EST (-05)
 
   CHECK(text(oh.open_intervals(at("2026-12-23T00:00:00Z"), at("2026-12-27T00:00:00Z"))) ==
         V{"2026-12-23T15:00:00Z/2026-12-23T23:00:00Z", "2026-12-24T15:00:00Z/2026-12-24T19:00:00Z",
@@ -112,9 +112,9 @@ TEST_CASE("R-HOURS-3: America/New_York: skipped 02:30 -> 03:30 EDT, repeated 01:
   CHECK(text(spring.open_intervals(at("2026-03-08T00:00:00Z"), at("2026-03-09T00:00:00Z"))) ==
         V{"2026-03-08T07:30:00Z/2026-03-08T09:00:00Z"});
   CHECK_FALSE(spring.is_open(at("2026-03-08T07:00:00Z")));
-  CHECK(detail::to_utc_ms_compatible(*date::locate_zone("America/New_York"),
-                                     date::local_days{local_date(2026, 3, 8)} +
-                                         std::chrono::minutes{150}) ==
+  CHECK(detail::to_utc_ms_compatible(
+            *date::locate_zone("America/New_York"),
+            date::local_days{local_date(2026, 3, 8)} + std::chrono::minutes{150}) ==
         to_epoch_ms(at("2026-03-08T07:30:00Z")));
 
   WeeklyHours fall;
@@ -157,9 +157,9 @@ TEST_CASE("R-HOURS-3: Australia/Lord_Howe shifts by 30 minutes") {
   const OpeningHours oh = compile("Australia/Lord_Howe", h);
   // 2026-10-04: 02:00 (+10:30) -> 02:30 (+11): 02:10 moves to 02:40 = 15:40Z the day before,
   // and the skipped close 02:00 of 01:45-02:00 is 02:30 (+11) = 15:30Z.
-  CHECK(text(oh.open_intervals(at("2026-10-03T14:00:00Z"), at("2026-10-03T17:00:00Z"))) ==
-        V{"2026-10-03T15:15:00Z/2026-10-03T15:30:00Z",
-          "2026-10-03T15:40:00Z/2026-10-03T16:00:00Z"});
+  CHECK(
+      text(oh.open_intervals(at("2026-10-03T14:00:00Z"), at("2026-10-03T17:00:00Z"))) ==
+      V{"2026-10-03T15:15:00Z/2026-10-03T15:30:00Z", "2026-10-03T15:40:00Z/2026-10-03T16:00:00Z"});
   // 2026-04-05: 02:00 (+11) -> 01:30 (+10:30): 01:45 is repeated, the first is 14:45Z.
   WeeklyHours fall;
   fall.weekly[kSun] = ivs({"01:45-03:00"});
@@ -182,9 +182,9 @@ TEST_CASE("R-HOURS-3: Pacific/Apia skipped 2011-12-30 entirely") {
   const OpeningHours oh = compile("Pacific/Apia", h);
   // Thursday 29th at -10; the nonexistent Friday 30th maps with -10 onto Saturday 31st (+14),
   // where Saturday's own interval lies: one interval, no change reported inside it.
-  CHECK(text(oh.open_intervals(at("2011-12-29T12:00:00Z"), at("2011-12-31T12:00:00Z"))) ==
-        V{"2011-12-29T20:00:00Z/2011-12-30T04:00:00Z",
-          "2011-12-30T20:00:00Z/2011-12-31T04:00:00Z"});
+  CHECK(
+      text(oh.open_intervals(at("2011-12-29T12:00:00Z"), at("2011-12-31T12:00:00Z"))) ==
+      V{"2011-12-29T20:00:00Z/2011-12-30T04:00:00Z", "2011-12-30T20:00:00Z/2011-12-31T04:00:00Z"});
   CHECK(next_text(oh, "2011-12-30T04:00:00Z") == "2011-12-30T20:00:00Z");
 }
 

@@ -68,8 +68,8 @@ TEST_CASE("R-HOURS-5: 24/7 and annual date exceptions") {
 TEST_CASE("R-HOURS-5: a later rule keeps the previous day's after-midnight tail") {
   // OSM evaluators cut Sunday's tail into Monday with `Mo off`; vshop keeps it (R-HOURS-2).
   const OpeningHours oh = compile("UTC", osm("Su 19:00-02:00; Mo off; Dec 28 off"));
-  CHECK(oh.is_open(at("2026-11-30T01:00:00Z")));                            // Monday 01:00
-  CHECK(oh.is_open(at("2026-12-28T01:00:00Z")));                            // Mon Dec 28, 01:00
+  CHECK(oh.is_open(at("2026-11-30T01:00:00Z")));  // Monday 01:00
+  CHECK(oh.is_open(at("2026-12-28T01:00:00Z")));  // Mon Dec 28, 01:00
   CHECK(next_text(oh, "2026-12-28T01:00:00Z") == "2026-12-28T02:00:00Z");
 }
 
@@ -81,9 +81,9 @@ TEST_CASE("R-HOURS-5: the same hours as OSM text and as JSON lists compile ident
   json_form.weekly[kFri] = ivs({"10:00-18:00", "20:00-02:00"});
   json_form.weekly[kSat] = ivs({"22:00-03:00"});
   json_form.weekly[kSun] = ivs({"02:30-05:00", "12:00-17:00"});
-  const WeeklyHours osm_form = osm(
-      "Tu-We 10:00-18:00; Th 10:00-21:00; Fr 10:00-18:00,20:00-02:00; Sa 22:00-03:00; "
-      "Su 02:30-05:00,12:00-17:00; Mo off");
+  const WeeklyHours osm_form =
+      osm("Tu-We 10:00-18:00; Th 10:00-21:00; Fr 10:00-18:00,20:00-02:00; Sa 22:00-03:00; "
+          "Su 02:30-05:00,12:00-17:00; Mo off");
   CHECK(osm_form == json_form);
 }
 
@@ -122,10 +122,10 @@ TEST_CASE("R-HOURS-5: anything outside the subset is rejected with its position"
 TEST_CASE("R-HOURS-5: mangled texts are accepted or rejected with a position, never a crash") {
   // Deterministic mutations (fixed seed) of valid texts: deletions, insertions of the subset's
   // own characters, swaps. Whatever parses must also compile and answer queries.
-  const std::vector<std::string> seeds = {
-      "Mo-Fr 09:00-12:00,13:00-18:00; Sa 10:00-16:00; Su off",
-      "24/7; Dec 24 10:00-14:00; Dec 25,26 off", "Fr-Mo 22:00-02:00, We 14:00-18:00",
-      "10:00-20:00; Jan 1 closed"};
+  const std::vector<std::string> seeds = {"Mo-Fr 09:00-12:00,13:00-18:00; Sa 10:00-16:00; Su off",
+                                          "24/7; Dec 24 10:00-14:00; Dec 25,26 off",
+                                          "Fr-Mo 22:00-02:00, We 14:00-18:00",
+                                          "10:00-20:00; Jan 1 closed"};
   const std::string alphabet = "MoTuWeThFrSaSuJanDec0123456789:-,; /7offclosed[]+\"PH";
   std::uint64_t state = 20261123;
   const auto next = [&state](std::size_t bound) {
@@ -138,9 +138,15 @@ TEST_CASE("R-HOURS-5: mangled texts are accepted or rejected with a position, ne
     for (int edits = 1 + static_cast<int>(next(3)); edits > 0; --edits) {
       const std::size_t pos = next(text.size() + 1);
       switch (next(3)) {
-        case 0: if (pos < text.size()) text.erase(pos, 1); break;
-        case 1: text.insert(pos, 1, alphabet[next(alphabet.size())]); break;
-        default: if (pos + 1 < text.size()) std::swap(text[pos], text[pos + 1]); break;
+        case 0:
+          if (pos < text.size()) text.erase(pos, 1);
+          break;
+        case 1:
+          text.insert(pos, 1, alphabet[next(alphabet.size())]);
+          break;
+        default:
+          if (pos + 1 < text.size()) std::swap(text[pos], text[pos + 1]);
+          break;
       }
     }
     const absl::StatusOr<WeeklyHours> h = parse_osm_opening_hours(text);

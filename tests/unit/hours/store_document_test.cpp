@@ -1,5 +1,5 @@
-// The store document (SPEC §11 add_store, `vshop hours STORE.json`): unknown or repeated fields
-// are refused naming the field (R-PIN-1), and only real IANA zones are zones.
+// The store document (docs/reference.md §11 add_store, `vshop hours STORE.json`): unknown or
+// repeated fields are refused naming the field (R-PIN-1), and only real IANA zones are zones.
 #include <doctest/doctest.h>
 
 #include <cmath>
