@@ -52,11 +52,7 @@ log "building the fuzz preset"
 cmake --preset fuzz >/dev/null
 build_targets=(fuzz_make_seeds)
 for t in "${targets[@]}"; do build_targets+=("fuzz_$t"); done
-if command -v vbuild >/dev/null; then
-  vbuild build/fuzz --target "${build_targets[@]}"  # shared machine: the build-slot wrapper
-else
-  cmake --build build/fuzz --target "${build_targets[@]}" -j2
-fi
+cmake --build build/fuzz --target "${build_targets[@]}" -j2
 BIN=build/fuzz/tests/fuzz
 
 work=$(mktemp -d)
