@@ -113,3 +113,27 @@ TEST_CASE("check_invariants: metrics that contradict the engine are refused") {
       mutated(h.engine.snapshot(), R"("id":"r2")", R"("available":false)", R"("available":true)");
   refused(snapshot, R"(metrics: expert "r2" is available without its open period)");
 }
+
+// Found by fuzz_restore: the metrics book's record of a chat awaiting a claim must name experts
+// that exist, the chat's own request instant and its reporting day; otherwise the next claim
+// credits a wrong response time or an expert index out of range.
+TEST_CASE("check_invariants: a pending chat of the metrics book that contradicts the engine") {
+  Harness h;
+  standard_merchant(h);
+  h.ok(at(10) + R"("cmd":"request_chat","shopper":"s1"})");
+  const std::string snapshot = h.engine.snapshot();
+  refused(mutated(snapshot, R"("pending":[)", R"("experts":[)", R"("experts":[99,)"),
+          "metrics: a store or expert id out of range");
+
+  const std::string_view key = R"("requested_at":)";
+  const auto p = snapshot.find(key, snapshot.find(R"("pending":[)"));
+  REQUIRE(p != std::string::npos);
+  const auto value_at = p + key.size();
+  const std::string requested = snapshot.substr(value_at, snapshot.find(',', value_at) - value_at);
+  const std::string earlier = std::to_string(std::stoll(requested) - 1000);
+  refused(mutated(snapshot, R"("pending":[)", R"("requested_at":)" + requested,
+                  R"("requested_at":)" + earlier),
+          "awaits a claim since another instant");
+  refused(mutated(snapshot, R"("pending":[)", R"("day":)", R"("day":1)"),
+          "filed under another reporting day");
+}
