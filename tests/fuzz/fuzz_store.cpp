@@ -89,7 +89,9 @@ void check_hours_at(const vshop::hours::OpeningHours& hours, Instant t) {
     }
     walked.push_back(*c);
   }
-  const std::vector<vshop::hours::OpenInterval> intervals = hours.open_intervals(t, to);
+  const auto answered = hours.open_intervals(t, to);  // 9 days: within kMaxIntervalQuerySpan
+  require(answered.ok());
+  const std::vector<vshop::hours::OpenInterval>& intervals = *answered;
   std::vector<Instant> bounds;
   for (std::size_t i = 0; i < intervals.size(); ++i) {
     const vshop::hours::OpenInterval& iv = intervals[i];
