@@ -267,7 +267,7 @@ absl::StatusOr<MetricsBook> MetricsBook::read(std::string_view json) {
   simdjson::dom::parser parser;
   simdjson::dom::element doc;
   simdjson::dom::object root;
-  if (parser.parse(json.data(), json.size()).get(doc) != simdjson::SUCCESS) {
+  if (json.empty() || parser.parse(json.data(), json.size()).get(doc) != simdjson::SUCCESS) {
     return error(ErrorCode::kInvalidArgument, "analytics snapshot: not valid JSON");
   }
   if (doc.get_object().get(root) != simdjson::SUCCESS) {

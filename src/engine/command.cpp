@@ -335,7 +335,8 @@ absl::Status check_field(const Field& f, const Command& c) {
       }
       simdjson::dom::parser parser;
       simdjson::dom::array a;
-      if (parser.parse(r->data(), r->size()).get_array().get(a) != simdjson::SUCCESS) {
+      if (r->empty() ||
+          parser.parse(r->data(), r->size()).get_array().get(a) != simdjson::SUCCESS) {
         return mistyped(f.name, "a list");
       }
       if (a.size() > limits::kMaxPurchaseItems) {
@@ -445,6 +446,9 @@ absl::StatusOr<Command> parse_command(std::string_view line) {
   // One parser per thread, reused: parsing allocates nothing once it has grown.
   thread_local simdjson::dom::parser parser;
   simdjson::dom::element doc;
+  if (line.empty()) {  // never an empty buffer to simdjson's DOM parser
+    return error(ErrorCode::kInvalidArgument, "line: not valid JSON (empty)");
+  }
   if (auto err = parser.parse(line.data(), line.size()).get(doc); err) {
     return error(ErrorCode::kInvalidArgument, "line: not valid JSON (%s)",
                  simdjson::error_message(err));

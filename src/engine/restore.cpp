@@ -80,6 +80,10 @@ void rebuild(Core& s, const FieldReader& r) {
 absl::StatusOr<Engine> Engine::restore(std::string_view snapshot) {
   Engine engine;
   Core& s = *engine.core_;
+  // simdjson's DOM parser must not be handed an empty buffer (a fresh parser crashes on it).
+  if (snapshot.empty()) {
+    return error(ErrorCode::kInvalidArgument, "snapshot: not valid JSON (empty)");
+  }
   simdjson::dom::parser parser;
   simdjson::dom::element doc;
   if (auto err = parser.parse(snapshot.data(), snapshot.size()).get(doc); err) {

@@ -225,3 +225,14 @@ TEST_CASE("R-TIME-2: no deadline leaves year 9999; the anonymization timer is cl
   h.ok(R"({"cmd":"subscribe_digest","manager":"m1","email":"m@x.example"})");
   CHECK(!h.engine.next_deadline());
 }
+
+// Found by fuzz_restore: a fresh simdjson DOM parser crashes on an empty buffer, so no empty
+// text may reach it (R-ERR-1: bad input gets an error, never a crash).
+TEST_CASE("R-ERR-1: an empty snapshot or command line is invalid_argument, not a crash") {
+  const auto restored = Engine::restore("");
+  REQUIRE(!restored.ok());
+  CHECK(error_code_of(restored.status()) == ErrorCode::kInvalidArgument);
+  Engine engine;
+  CHECK(error_code_of(engine.apply_json("")) == ErrorCode::kInvalidArgument);
+  CHECK(error_code_of(parse_command("").status()) == ErrorCode::kInvalidArgument);
+}
