@@ -34,4 +34,4 @@ s#\(DESIGN\)#(docs/design.md)#g
 
 # The product documents the specification was distilled from are not in the repository.
 s#One of the faults the seeds list \(R-EVT-2\)#One of the known tracking faults (R-EVT-2)#
-s#\bseeds/##g
+s#(^|[^/])\bseeds/#\1#g

@@ -72,7 +72,7 @@ seeds() {
     events) cp tests/fuzz/corpus/* tests/data/events/*.jsonl "$2"/ ;;
     commands) "$BIN/fuzz_make_seeds" commands "$2" "${scenario_inputs[@]}" ;;
     restore) "$BIN/fuzz_make_seeds" snapshots "$2" "${scenario_inputs[@]}" ;;
-    store) cp tests/fuzz/store/* examples/stores/*.json tests/data/hours/*.json "$2"/ ;;
+    store) cp tests/fuzz/seeds/store/* examples/stores/*.json tests/data/hours/*.json "$2"/ ;;
   esac
 }
 
