@@ -15,12 +15,6 @@ std::string at_ms(std::int64_t ms) {
   return R"({"at":")" + format_instant(from_epoch_ms(1778745600000 + ms)) + R"(",)";
 }
 
-std::string purchase(std::string_view order, std::string_view shopper) {
-  return fmt::format(
-      R"("cmd":"record_purchase","order":"{}","shopper":"{}","subtotal":"10.00","currency":"EUR"}})",
-      order, shopper);
-}
-
 }  // namespace
 
 TEST_CASE("R-ATTR-1: the last contact wins across two experts on one day") {

@@ -99,6 +99,13 @@ inline std::string line(std::string_view json) { return std::string(json); }
 
 // The opening of a command line at `s` seconds after the harness epoch: `{"at":"...",`.
 inline std::string at(std::int64_t s) { return R"({"at":")" + T(s) + R"(",)"; }
+
+// The body of a record_purchase of 10.00 EUR (after at(...)).
+inline std::string purchase(std::string_view order, std::string_view shopper) {
+  return fmt::format(
+      R"("cmd":"record_purchase","order":"{}","shopper":"{}","subtotal":"10.00","currency":"EUR"}})",
+      order, shopper);
+}
 using Lines = std::vector<std::string>;
 
 }  // namespace vshop::test

@@ -9,16 +9,6 @@
 using namespace vshop;
 using namespace vshop::test;
 
-namespace {
-
-std::string purchase(std::string_view order, std::string_view shopper) {
-  return fmt::format(
-      R"("cmd":"record_purchase","order":"{}","shopper":"{}","subtotal":"10.00","currency":"EUR"}})",
-      order, shopper);
-}
-
-}  // namespace
-
 TEST_CASE("R-BLOCK-1: a blocked shopper's message in the chat where they were blocked is silent") {
   Harness h;
   standard_merchant(h);
