@@ -439,7 +439,7 @@ VSHOP_C_API vshop_status vshop_validator_batch_document(vshop_validator *validat
 /* The summary of the last batch (by code). */
 VSHOP_C_API vshop_status vshop_validator_batch_summary(vshop_validator *validator,
                                                        vshop_summary *out);
-/* The last batch as `vshop validate` prints it: one {"line":..} JSON line per document, and
+/* The last batch as `vshop inspect` prints it: one {"line":..} JSON line per document, and
    the --summary JSON lines; each line ends with '\n'. */
 VSHOP_C_API vshop_status vshop_validator_batch_json(vshop_validator *validator, const char **out,
                                                     size_t *out_len);
