@@ -74,8 +74,7 @@ bool c_cycle(CWorld& c, std::uint64_t i) {
   }
   for (int m = 0; m < 3; ++m) {
     if (vshop_engine_send_message(c.engine, t, chat_id.data(), chat_id.size(),
-                                  m % 2 ? VSHOP_SENDER_SHOPPER : VSHOP_SENDER_EXPERT) !=
-        VSHOP_OK) {
+                                  m % 2 ? VSHOP_SENDER_SHOPPER : VSHOP_SENDER_EXPERT) != VSHOP_OK) {
       return false;
     }
   }

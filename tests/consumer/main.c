@@ -48,8 +48,7 @@ int main(void) {
   print_instant(t);
   printf(": %d, next change ", open);
   print_instant(change);
-  printf("\nunknown expert: %s\nevent issues: %d\n", vshop_status_name(bad),
-         result.issues_len > 0);
+  printf("\nunknown expert: %s\nevent issues: %d\n", vshop_status_name(bad), result.issues_len > 0);
   vshop_validator_free(validator);
   vshop_engine_free(engine);
   vshop_store_free(store);

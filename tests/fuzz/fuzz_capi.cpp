@@ -221,7 +221,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     int has = 0;
     // A JSON command line is applied as it is (its `at` moves the fuzzer's clock too).
     if (line[0] == '{') {
-      if (vshop_command_at(line.data(), line.size(), &at, &has) == VSHOP_OK && has && at > fuzz.now) {
+      if (vshop_command_at(line.data(), line.size(), &at, &has) == VSHOP_OK && has &&
+          at > fuzz.now) {
         fuzz.now = at;
       }
       fuzz.run(0, line);
