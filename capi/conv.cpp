@@ -200,7 +200,7 @@ absl::StatusOr<WidgetRules> widget_rules_in(const vshop_widget_rules* rules) {
 // ---- names -----------------------------------------------------------------------------------
 const std::string& c_status_name(vshop_status status) {
   return enum_name<ErrorCode, kErrorCodeCount, vshop::error_code_name>(
-      static_cast<ErrorCode>(status > 0 ? kErrorCodeCount : -status));
+      static_cast<ErrorCode>(status > 0 || status < -kErrorCodeCount ? kErrorCodeCount : -status));
 }
 const std::string& c_effect_kind_name(EffectKind kind) {
   return enum_name<EffectKind, kEffectKindCount, vshop::effect_name>(kind);

@@ -20,14 +20,7 @@ using vshop_bench::World;
 
 void BM_ChatCycle_Cpp(benchmark::State& state) {
   auto w = vshop_bench::make_world(static_cast<int>(state.range(0)));
-  std::uint64_t i = 0;
-  for (auto _ : state) {
-    if (!vshop_bench::cycle(*w, i++)) {
-      state.SkipWithError("cycle failed");
-      break;
-    }
-  }
-  state.SetItemsProcessed(state.iterations());
+  vshop_bench::run_cycles(state, [&](std::uint64_t i) { return vshop_bench::cycle(*w, i); });
 }
 
 // The chat world behind a C handle (restored from the C++ world's snapshot).
@@ -93,14 +86,7 @@ void BM_ChatCycle_C(benchmark::State& state) {
     state.SkipWithError("restore failed");
     return;
   }
-  std::uint64_t i = 0;
-  for (auto _ : state) {
-    if (!c_cycle(*c, i++)) {
-      state.SkipWithError("cycle failed");
-      break;
-    }
-  }
-  state.SetItemsProcessed(state.iterations());
+  vshop_bench::run_cycles(state, [&](std::uint64_t i) { return c_cycle(*c, i); });
 }
 
 const std::vector<std::string>& journal() {

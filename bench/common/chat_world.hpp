@@ -94,6 +94,20 @@ inline bool cycle(World& w, std::uint64_t i) {
   return true;
 }
 
+// Runs one cycle per benchmark iteration (`cycle(i)` returns false when something unexpected
+// happened, which stops the benchmark with an error).
+template <typename State, typename Cycle>
+void run_cycles(State& state, Cycle&& cycle) {
+  std::uint64_t i = 0;
+  for (auto _ : state) {
+    if (!cycle(i++)) {
+      state.SkipWithError("cycle failed");
+      break;
+    }
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+
 // The journal of a setup with `experts` experts followed by `cycles` chat cycles.
 inline std::vector<std::string> record_journal(int experts, int cycles) {
   auto w = make_world(experts, true);

@@ -21,14 +21,7 @@ using vshop_bench::make_world;
 
 void BM_ChatCycle(benchmark::State& state) {
   auto w = make_world(static_cast<int>(state.range(0)));
-  std::uint64_t i = 0;
-  for (auto _ : state) {
-    if (!cycle(*w, i++)) {
-      state.SkipWithError("cycle failed");
-      break;
-    }
-  }
-  state.SetItemsProcessed(state.iterations());
+  vshop_bench::run_cycles(state, [&](std::uint64_t i) { return cycle(*w, i); });
 }
 BENCHMARK(BM_ChatCycle)->Arg(1'000)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMicrosecond);
 

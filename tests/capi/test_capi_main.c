@@ -45,6 +45,8 @@ void test_library(void) {
   CHECK(strcmp(vshop_status_name(VSHOP_INTERNAL), "internal") == 0);
   CHECK(strcmp(vshop_status_name(1), "unknown") == 0);
   CHECK(strcmp(vshop_status_name(-21), "unknown") == 0);
+  CHECK(strcmp(vshop_status_name(INT32_MIN), "unknown") == 0);
+  CHECK(strcmp(vshop_status_name(INT32_MAX), "unknown") == 0);
   CHECK(vshop_last_error() != NULL);
 }
 
