@@ -2,7 +2,8 @@
 // API, in the same run, on the chat world of bench/common/chat_world.hpp.
 //   BM_ChatCycle_Cpp/N, BM_ChatCycle_C/N  request -> offer -> claim -> 3 messages -> finish,
 //       N experts; the C cycle uses the typed calls and polls the typed effects one at a time,
-//       both on an engine restored from the world's snapshot (target: C within 10 % of C++).
+//       both on an engine restored from the world's snapshot (target: C within 10 % of C++);
+//       BM_ChatCycle_CppFresh/N: the C++ cycle on the freshly built engine, for reference.
 //   BM_ApplyJson_Cpp, BM_ApplyJson_C  a recorded journal (10k experts, 20k cycles) applied
 //       line by line with Engine::apply_json / vshop_engine_apply_json: commands per second.
 #include <benchmark/benchmark.h>
@@ -34,6 +35,13 @@ void BM_ChatCycle_Cpp(benchmark::State& state) {
     state.SkipWithError("restore failed");
     return;
   }
+  vshop_bench::run_cycles(state, [&](std::uint64_t i) { return vshop_bench::cycle(*w, i); });
+}
+
+// The same on the freshly built engine (what bench_engine's BM_ChatCycle measures): how much the
+// restore itself changes.
+void BM_ChatCycle_CppFresh(benchmark::State& state) {
+  auto w = vshop_bench::make_world(static_cast<int>(state.range(0)));
   vshop_bench::run_cycles(state, [&](std::uint64_t i) { return vshop_bench::cycle(*w, i); });
 }
 
@@ -170,6 +178,7 @@ void BM_ApplyJson_C(benchmark::State& state) {
 // Interleaved registration (C++ then C for each size) so that both see the same machine load.
 BENCHMARK(BM_ChatCycle_Cpp)->Arg(10'000)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_ChatCycle_C)->Arg(10'000)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_ChatCycle_CppFresh)->Arg(10'000)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_ApplyJson_Cpp)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(BM_ApplyJson_C)->Unit(benchmark::kMillisecond)->Iterations(3);
 
