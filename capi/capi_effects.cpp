@@ -74,7 +74,7 @@ vshop_status vshop_engine_poll_effect(vshop_engine* engine, vshop_effect* out, i
     }
     // The effect stays in `pending` until the next call, so the views point into it directly.
     const vshop::Effect& effect = engine->pending[engine->next_pending++];
-    fill_sized(out, effect_out(effect, engine->strings, engine->strings2));
+    effect_out(effect, engine->strings, engine->strings2, *out);
     *out_has = 1;
     return absl::OkStatus();
   });

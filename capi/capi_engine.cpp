@@ -41,9 +41,9 @@ struct TwoIds {
 };
 absl::StatusOr<TwoIds> two_ids(const char* a, std::size_t a_len, std::string_view a_field,
                                const char* b, std::size_t b_len, std::string_view b_field) {
-  auto first = text_in(a, a_len, a_field);
+  auto first = command_text_in(a, a_len, a_field);
   if (!first.ok()) return first.status();
-  auto second = text_in(b, b_len, b_field);
+  auto second = command_text_in(b, b_len, b_field);
   if (!second.ok()) return second.status();
   return TwoIds{*first, *second};
 }
@@ -65,7 +65,7 @@ vshop_status expert_command(vshop_engine* e, const char* function, ExpertMethod 
                             std::int64_t now_ms, const char* expert,
                             std::size_t expert_len) noexcept {
   return command(e, function, now_ms, [&](Instant now) -> absl::Status {
-    auto id = text_in(expert, expert_len, "expert");
+    auto id = command_text_in(expert, expert_len, "expert");
     if (!id.ok()) return id.status();
     return (e->engine.*method)(now, *id);
   });
@@ -155,7 +155,7 @@ vshop_status vshop_engine_request_chat(vshop_engine* engine, int64_t now_ms, con
   return command(
       engine, "vshop_engine_request_chat", now_ms, [&](vshop::Instant now) -> absl::Status {
         if (auto s = require(out_chat, "out_chat"); !s.ok()) return s;
-        auto id = text_in(shopper, shopper_len, "shopper");
+        auto id = command_text_in(shopper, shopper_len, "shopper");
         if (!id.ok()) return id.status();
         auto chat =
             engine->engine.request_chat(now, *id, lat ? std::optional<double>(*lat) : std::nullopt,
@@ -189,7 +189,7 @@ vshop_status vshop_engine_send_message(vshop_engine* engine, int64_t now_ms, con
                                        size_t chat_len, int32_t from) {
   return command(engine, "vshop_engine_send_message", now_ms,
                  [&](vshop::Instant now) -> absl::Status {
-                   auto id = text_in(chat, chat_len, "chat");
+                   auto id = command_text_in(chat, chat_len, "chat");
                    if (!id.ok()) return id.status();
                    auto sender = sender_in(from);
                    if (!sender.ok()) return sender.status();
@@ -213,7 +213,8 @@ vshop_status vshop_engine_record_purchase(vshop_engine* engine, int64_t now_ms, 
             {{items, items_len}, "items"}};
         std::string_view values[std::size(fields)];
         for (std::size_t i = 0; i < std::size(fields); ++i) {
-          auto text = text_in(fields[i].first.first, fields[i].first.second, fields[i].second);
+          auto text =
+              command_text_in(fields[i].first.first, fields[i].first.second, fields[i].second);
           if (!text.ok()) return text.status();
           values[i] = *text;
         }

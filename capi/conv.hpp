@@ -27,12 +27,34 @@ namespace vshop::capi {
 // Whether `text` is well-formed UTF-8 (no overlong forms, surrogates or code points > U+10FFFF).
 bool is_valid_utf8(std::string_view text);
 
-// (data, len) as a string_view: invalid_argument naming `field` when data is NULL with len > 0
-// or when the bytes are not UTF-8.
-absl::StatusOr<std::string_view> text_in(const char* data, std::size_t len, std::string_view field);
-// The same without the UTF-8 check (documents whose encoding the core itself reports).
-absl::StatusOr<std::string_view> bytes_in(const char* data, std::size_t len,
-                                          std::string_view field);
+// invalid_argument "`field` is NULL with length N".
+absl::Status null_text(std::size_t len, std::string_view field);
+// invalid_argument "`field` is not valid UTF-8".
+absl::Status invalid_utf8(std::string_view field);
+
+// (data, len) as a string_view without a UTF-8 check (documents whose encoding the core itself
+// reports): invalid_argument naming `field` when data is NULL with len > 0.
+inline absl::StatusOr<std::string_view> bytes_in(const char* data, std::size_t len,
+                                                 std::string_view field) {
+  if (data == nullptr) {
+    if (len > 0) return null_text(len, field);
+    return std::string_view();
+  }
+  return std::string_view(data, len);
+}
+// The same, and invalid_argument naming `field` when the bytes are not UTF-8.
+inline absl::StatusOr<std::string_view> text_in(const char* data, std::size_t len,
+                                                std::string_view field) {
+  auto text = bytes_in(data, len, field);
+  if (text.ok() && !is_valid_utf8(*text)) return invalid_utf8(field);
+  return text;
+}
+// A string field of a command: the core's validate_command checks its UTF-8 and its length
+// (R-PIN-1) with the message `vshop simulate` gives, so only NULL is checked here.
+inline absl::StatusOr<std::string_view> command_text_in(const char* data, std::size_t len,
+                                                        std::string_view field) {
+  return bytes_in(data, len, field);
+}
 // A vshop_string input (either member may be empty).
 absl::StatusOr<std::string_view> text_in(const vshop_string& s, std::string_view field);
 // A list of vshop_string inputs.
@@ -47,7 +69,10 @@ inline absl::Status require(const void* pointer, std::string_view field) {
 }
 
 // Epoch milliseconds within years 0001..9999 (invalid_argument naming `field`).
-absl::StatusOr<Instant> instant_in(std::int64_t ms, std::string_view field);
+inline absl::StatusOr<Instant> instant_in(std::int64_t ms, std::string_view field) {
+  if (ms < kMinEpochMs || ms > kMaxEpochMs) return instant_from_ms(ms, field);
+  return from_epoch_ms(ms);
+}
 
 // A struct the library fills: NULL or a `size` below the struct's first version is refused.
 template <typename T>
@@ -66,11 +91,13 @@ absl::Status sized_out(const T* out, std::string_view field) {
 absl::Status version_in(const void* options, std::uint32_t version, std::uint32_t expected,
                         std::string_view field);
 
-// Copies `full` into the caller's struct, keeping the caller's `size`.
+// Copies `full` into the caller's struct (which passed sized_out, so it holds a whole T),
+// keeping the caller's `size`.
 template <typename T>
-void fill_sized(T* out, T full) {
-  full.size = out->size;
-  std::memcpy(static_cast<void*>(out), &full, std::min<std::size_t>(out->size, sizeof(T)));
+void fill_sized(T* out, const T& full) {
+  const std::uint32_t size = out->size;
+  *out = full;
+  out->size = size;
 }
 
 // ---- out -------------------------------------------------------------------------------------
@@ -91,9 +118,10 @@ inline vshop_status status_of(ErrorCode code) { return -static_cast<vshop_status
 const vshop_string* strings_out(const std::vector<std::string>& items,
                                 std::vector<vshop_string>& views);
 
-// An effect: its strings point into `effect`, its lists into `experts` / `managers`.
-vshop_effect effect_out(const Effect& effect, std::vector<vshop_string>& experts,
-                        std::vector<vshop_string>& managers);
+// An effect into `out` (every member but `size`): its strings point into `effect`, its lists
+// into `experts` / `managers`. `out` must have passed sized_out.
+void effect_out(const Effect& effect, std::vector<vshop_string>& experts,
+                std::vector<vshop_string>& managers, vshop_effect& out);
 vshop_expert_view expert_out(const ExpertView& view);
 vshop_chat_view chat_out(const ChatView& view, std::vector<vshop_string>& offers);
 // Metrics: the currency strings are kept in `strings`, their views in `currencies`.

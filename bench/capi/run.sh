@@ -6,5 +6,5 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 BIN=${1:-build/bench/bench/bench_capi}
 "$BIN" --benchmark_repetitions=10 --benchmark_enable_random_interleaving=true \
-  --benchmark_report_aggregates_only=true --benchmark_min_time=0.2 --benchmark_filter='BM_ChatCycle'
+  --benchmark_report_aggregates_only=true --benchmark_filter='BM_ChatCycle'
 "$BIN" --benchmark_filter='BM_ApplyJson'

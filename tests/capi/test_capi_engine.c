@@ -128,7 +128,7 @@ void test_engine_commands(void) {
   CHECK_STATUS(vshop_engine_go_available(e, t, LIT("sid")), VSHOP_STORE_CLOSED);
   /* Boundary checks: bad UTF-8, NULL text, instants outside years 0001..9999. */
   CHECK_STATUS(vshop_engine_go_available(e, t, LIT("\xc3\x28")), VSHOP_INVALID_ARGUMENT);
-  CHECK(CONTAINS(vshop_engine_last_error(e), "expert is not valid UTF-8"));
+  CHECK(CONTAINS(vshop_engine_last_error(e), "expert: not valid UTF-8"));
   CHECK_STATUS(vshop_engine_go_available(e, t, NULL, 3), VSHOP_INVALID_ARGUMENT);
   CHECK(CONTAINS(vshop_engine_last_error(e), "expert is NULL"));
   CHECK_STATUS(vshop_engine_go_available(e, INT64_MAX, LIT("ana")), VSHOP_INVALID_ARGUMENT);

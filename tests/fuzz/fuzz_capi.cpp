@@ -5,7 +5,7 @@
 // must be NUL-terminated at its length; snapshot -> restore -> snapshot must give the same
 // bytes. Any violation traps, so libFuzzer records it as a crash.
 // A line starting with `{` is a JSON command for apply_json. Otherwise its first byte modulo 16
-// picks the call (the letters of the seeds in seeds/capi/): A go_available, B go_unavailable,
+// picks the call (the letters of tests/fuzz/seeds/capi/): A go_available, B go_unavailable,
 // C request_chat, D claim, E decline, F finish_chat (two ids as `expert|chat`), G send_message,
 // H record_purchase, I advance, J advance to the next deadline, K poll every effect, L drain
 // JSON, M queries, N snapshot -> restore, O a store document and a tracking event, P apply_json.
