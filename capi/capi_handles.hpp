@@ -41,6 +41,10 @@ struct vshop_engine : vshop_handle_base {
   vshop::analytics::Metrics metrics;
   std::vector<std::string> metric_strings;
   std::vector<vshop_currency_metrics> currency_views;
+  std::vector<vshop::analytics::DailyMetrics> daily;
+  std::vector<std::vector<std::string>> daily_strings;  // per day, as metric_strings
+  std::vector<std::vector<vshop_currency_metrics>> daily_currencies;
+  std::vector<vshop_daily_metrics> daily_views;
 };
 
 struct vshop_store : vshop_handle_base {

@@ -25,6 +25,24 @@ absl::Status require_list_out(const void* out, const size_t* out_len) {
   return require(out_len, "out_len");
 }
 
+// The scope and [from, to) of a metrics query.
+struct MetricsRange {
+  vshop::MetricsScope scope;
+  vshop::Instant from, to;
+};
+absl::StatusOr<MetricsRange> metrics_range_in(int32_t scope, const char* id, size_t id_len,
+                                              int64_t from_ms, int64_t to_ms) {
+  auto text = text_in(id, id_len, "id");
+  if (!text.ok()) return text.status();
+  auto which = scope_in(scope, *text);
+  if (!which.ok()) return which.status();
+  auto from = instant_in(from_ms, "from_ms");
+  if (!from.ok()) return from.status();
+  auto to = instant_in(to_ms, "to_ms");
+  if (!to.ok()) return to.status();
+  return MetricsRange{std::move(*which), *from, *to};
+}
+
 }  // namespace
 
 extern "C" {
@@ -131,18 +149,43 @@ vshop_status vshop_engine_metrics(vshop_engine* engine, int32_t scope, const cha
                                   vshop_metrics* out) {
   return guarded(engine, "vshop_engine_metrics", [&]() -> absl::Status {
     if (auto s = sized_out(out, "out"); !s.ok()) return s;
-    auto text = text_in(id, id_len, "id");
-    if (!text.ok()) return text.status();
-    auto which = scope_in(scope, *text);
-    if (!which.ok()) return which.status();
-    auto from = instant_in(from_ms, "from_ms");
-    if (!from.ok()) return from.status();
-    auto to = instant_in(to_ms, "to_ms");
-    if (!to.ok()) return to.status();
-    auto metrics = engine->engine.metrics(*which, *from, *to);
+    auto range = metrics_range_in(scope, id, id_len, from_ms, to_ms);
+    if (!range.ok()) return range.status();
+    auto metrics = engine->engine.metrics(range->scope, range->from, range->to);
     if (!metrics.ok()) return metrics.status();
     engine->metrics = std::move(*metrics);
     fill_sized(out, metrics_out(engine->metrics, engine->metric_strings, engine->currency_views));
+    return absl::OkStatus();
+  });
+}
+
+vshop_status vshop_engine_daily_metrics(vshop_engine* engine, int32_t scope, const char* id,
+                                        size_t id_len, int64_t from_ms, int64_t to_ms,
+                                        const vshop_daily_metrics** out, size_t* out_len) {
+  return guarded(engine, "vshop_engine_daily_metrics", [&]() -> absl::Status {
+    if (auto s = require_list_out(out, out_len); !s.ok()) return s;
+    auto range = metrics_range_in(scope, id, id_len, from_ms, to_ms);
+    if (!range.ok()) return range.status();
+    auto days = engine->engine.daily_metrics(range->scope, range->from, range->to);
+    if (!days.ok()) return days.status();
+    engine->daily = std::move(*days);
+    const std::size_t n = engine->daily.size();
+    engine->daily_strings.resize(n);
+    engine->daily_currencies.resize(n);
+    engine->daily_views.clear();
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto& day = engine->daily[i];
+      vshop_daily_metrics view{};
+      view.year = static_cast<int32_t>(day.day.year());
+      view.month = static_cast<unsigned>(day.day.month());
+      view.day = static_cast<unsigned>(day.day.day());
+      view.metrics =
+          metrics_out(day.metrics, engine->daily_strings[i], engine->daily_currencies[i]);
+      view.metrics.size = sizeof(vshop_metrics);
+      engine->daily_views.push_back(view);
+    }
+    *out = engine->daily_views.empty() ? nullptr : engine->daily_views.data();
+    *out_len = n;
     return absl::OkStatus();
   });
 }

@@ -1,7 +1,8 @@
 /* test_capi: a plain C program that calls every function of vshop.h on every path, success and
    error (NULL handles, NULL out-pointers, bad UTF-8, wrong options versions, each status code
-   the engine can return). Exit status 0 when every check passed. Runs under ASan+UBSan (asan
-   preset) and valgrind memcheck (capi_valgrind). */
+   the engine can return: all but VSHOP_INTERNAL, kept for bugs and exceptions caught at the
+   boundary, which no input reaches). Exit status 0 when every check passed. Runs under ASan+UBSan
+   (asan preset) and valgrind memcheck (capi_valgrind). */
 #include <stdlib.h>
 
 #include "capi_test.h"
@@ -67,6 +68,7 @@ void test_null_handles(void) {
   const vshop_string *list = NULL;
   const vshop_store_candidates *candidates = NULL;
   const vshop_interval *intervals = NULL;
+  const vshop_daily_metrics *days = NULL;
   vshop_widget_query query = VSHOP_WIDGET_QUERY_INIT;
   effect.size = sizeof effect;
   expert.size = sizeof expert;
@@ -116,6 +118,9 @@ void test_null_handles(void) {
               "vshop_engine_widget_state");
   NULL_HANDLE(vshop_engine_metrics(NULL, VSHOP_SCOPE_MERCHANT, NULL, 0, T0, T0 + DAY, &metrics),
               "vshop_engine_metrics");
+  NULL_HANDLE(
+      vshop_engine_daily_metrics(NULL, VSHOP_SCOPE_MERCHANT, NULL, 0, T0, T0 + DAY, &days, &len),
+      "vshop_engine_daily_metrics");
   NULL_HANDLE(vshop_engine_metrics_report_json(NULL, &text, &len),
               "vshop_engine_metrics_report_json");
   NULL_HANDLE(vshop_engine_metrics_report_text(NULL, &text, &len),

@@ -174,6 +174,7 @@ static void test_widget_and_metrics(vshop_engine *e) {
   vshop_widget_rules rules = VSHOP_WIDGET_RULES_INIT;
   vshop_geo_rule geo;
   vshop_metrics metrics;
+  const vshop_daily_metrics *days = NULL;
   const char *text = NULL;
   size_t len = 0;
   int32_t state = -1;
@@ -220,6 +221,20 @@ static void test_widget_and_metrics(vshop_engine *e) {
   CHECK_STATUS(vshop_engine_metrics(e, 9, NULL, 0, T0, T0 + DAY, &metrics), VSHOP_INVALID_ARGUMENT);
   CHECK_STATUS(vshop_engine_metrics(e, VSHOP_SCOPE_MERCHANT, NULL, 0, T0 + DAY, T0, &metrics),
                VSHOP_INVALID_ARGUMENT);
+  /* One entry per reporting day (UTC) that [from, to) touches, empty days included. */
+  CHECK_STATUS(
+      vshop_engine_daily_metrics(e, VSHOP_SCOPE_MERCHANT, NULL, 0, T0, T0 + 2 * DAY, &days, &len),
+      VSHOP_OK);
+  CHECK(len == 3 && days[0].year == 2026 && days[0].month == 5 && days[0].day == 14);
+  CHECK(days[2].day == 16 && days[0].metrics.size == sizeof(vshop_metrics));
+  CHECK(days[0].metrics.initiated == 2 && days[0].metrics.claimed == 1);
+  CHECK(days[1].metrics.initiated == 0);
+  CHECK_STATUS(
+      vshop_engine_daily_metrics(e, VSHOP_SCOPE_EXPERT, LIT("ghost"), T0, T0 + DAY, &days, &len),
+      VSHOP_NOT_FOUND);
+  CHECK_STATUS(
+      vshop_engine_daily_metrics(e, VSHOP_SCOPE_MERCHANT, NULL, 0, T0, T0 + DAY, NULL, &len),
+      VSHOP_INVALID_ARGUMENT);
   CHECK_STATUS(vshop_engine_metrics_report_json(e, &text, &len), VSHOP_OK);
   CHECK(len > 2 && text[0] == '{' && text[len - 1] == '}');
   CHECK_STATUS(vshop_engine_metrics_report_text(e, &text, &len), VSHOP_OK);

@@ -366,6 +366,17 @@ typedef struct vshop_metrics {
 VSHOP_C_API vshop_status vshop_engine_metrics(vshop_engine *engine, int32_t scope, const char *id,
                                               size_t id_len, int64_t from_ms, int64_t to_ms,
                                               vshop_metrics *out);
+/* One reporting day of vshop_engine_daily_metrics: a local date in the reporting time zone. */
+typedef struct vshop_daily_metrics {
+  int32_t year;
+  uint32_t month, day;   /* 1..12, 1..31 */
+  vshop_metrics metrics; /* metrics.size is sizeof(vshop_metrics) */
+} vshop_daily_metrics;
+/* The same as vshop_engine_metrics, one entry per reporting day (empty days included). */
+VSHOP_C_API vshop_status vshop_engine_daily_metrics(vshop_engine *engine, int32_t scope,
+                                                    const char *id, size_t id_len, int64_t from_ms,
+                                                    int64_t to_ms, const vshop_daily_metrics **out,
+                                                    size_t *out_len);
 /* The dashboard report of `vshop simulate --report=json` (one JSON object, no newline) and of
    --report (readable table). */
 VSHOP_C_API vshop_status vshop_engine_metrics_report_json(vshop_engine *engine, const char **out,
