@@ -1,0 +1,278 @@
+#!/usr/bin/env python3
+"""A vshop host in Python through the C ABI, with the standard library's ctypes only.
+
+usage: host.py SCENARIO.jsonl
+
+Reads a scenario (JSON Lines commands, docs/reference.md §11), drives one engine through
+libvshop.so and prints exactly what `vshop simulate SCENARIO.jsonl` prints: the effects as
+canonical JSON Lines and each rejected command as {"line":N,"error":"<code>","message":"..."}.
+The host owns the clock: before a typed command at time T it advances the engine to each
+pending deadline <= T. Hot commands go through the typed C calls when the line holds exactly
+their fields (see typed_command); every other line through vshop_engine_apply_json.
+The library: $VSHOP_LIB, else the libdir `pkg-config vshop` names, else the loader's search.
+"""
+import ctypes
+import json
+import math
+import os
+import re
+import subprocess
+import sys
+
+MAX_LINE_BYTES = 1 << 20  # the longest command line `vshop simulate` reads
+
+# cmd -> the string fields the typed call takes (request_chat also takes optional lat/lon).
+TYPED_FIELDS = {
+    "go_available": ("expert",),
+    "go_unavailable": ("expert",),
+    "request_chat": ("shopper",),
+    "claim": ("expert", "chat"),
+    "decline": ("expert", "chat"),
+    "finish_chat": ("expert", "chat"),
+    "send_message": ("chat", "from"),
+    "record_purchase": ("order", "shopper", "subtotal", "currency"),
+    "advance": (),
+}
+OPTIONAL_NUMBERS = {"request_chat": ("lat", "lon")}
+SENDERS = {"expert": 0, "shopper": 1}  # VSHOP_SENDER_*
+INSTANT = re.compile(rb"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.(\d{1,3}))?Z")
+
+
+def library_path():
+    path = os.environ.get("VSHOP_LIB")
+    if path:
+        return path
+    try:
+        libdir = subprocess.run(["pkg-config", "--variable=libdir", "vshop"], check=True,
+                                capture_output=True, text=True).stdout.strip()
+        if libdir:
+            return os.path.join(libdir, "libvshop.so")
+    except (OSError, subprocess.CalledProcessError):
+        pass
+    return "libvshop.so"
+
+
+def load(path):
+    lib = ctypes.CDLL(path)
+    eng, i64, sz, cp, st = ctypes.c_void_p, ctypes.c_int64, ctypes.c_size_t, ctypes.c_char_p, \
+        ctypes.c_int32
+    dp = ctypes.POINTER(ctypes.c_double)
+    signatures = {
+        "vshop_engine_new": [ctypes.POINTER(eng), ctypes.c_void_p],
+        "vshop_engine_apply_json": [eng, cp, sz],
+        "vshop_engine_advance": [eng, i64],
+        "vshop_engine_next_deadline": [eng, ctypes.POINTER(i64), ctypes.POINTER(ctypes.c_int)],
+        "vshop_engine_drain_effects_json": [eng, ctypes.POINTER(ctypes.c_void_p),
+                                            ctypes.POINTER(sz)],
+        "vshop_engine_go_available": [eng, i64, cp, sz],
+        "vshop_engine_go_unavailable": [eng, i64, cp, sz],
+        "vshop_engine_request_chat": [eng, i64, cp, sz, dp, dp, ctypes.c_void_p],
+        "vshop_engine_claim": [eng, i64, cp, sz, cp, sz],
+        "vshop_engine_decline": [eng, i64, cp, sz, cp, sz],
+        "vshop_engine_finish_chat": [eng, i64, cp, sz, cp, sz],
+        "vshop_engine_send_message": [eng, i64, cp, sz, st],
+        "vshop_engine_record_purchase": [eng, i64, cp, sz, cp, sz, cp, sz, st, cp, sz, cp, sz],
+    }
+    for name, args in signatures.items():
+        getattr(lib, name).argtypes = args
+        getattr(lib, name).restype = st
+    lib.vshop_engine_free.argtypes = [eng]
+    lib.vshop_engine_free.restype = None
+    lib.vshop_engine_last_error.argtypes = [eng]
+    lib.vshop_engine_last_error.restype = cp
+    lib.vshop_status_name.argtypes = [st]
+    lib.vshop_status_name.restype = cp
+    return lib
+
+
+def epoch_ms(text):
+    """Milliseconds of YYYY-MM-DDTHH:MM:SS[.f{1,3}]Z, or None for any other form or no such
+    date/time (the engine reads those: the host then leaves the line to apply_json)."""
+    m = INSTANT.fullmatch(text)
+    if not m:
+        return None
+    y, mo, d, h, mi, s = (int(g) for g in m.groups()[:6])
+    frac = m.group(7) or b""
+    leap = y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
+    days_in = [31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    if y < 1 or not 1 <= mo <= 12 or not 1 <= d <= days_in[mo - 1] or h > 23 or mi > 59 or s > 59:
+        return None
+    days = days_from_civil(y, mo, d)
+    return ((days * 24 + h) * 60 + mi) * 60000 + s * 1000 + int(frac.ljust(3, b"0") or b"0")
+
+
+def days_from_civil(y, m, d):
+    """Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm)."""
+    y -= m <= 2
+    era = (y if y >= 0 else y - 399) // 400
+    yoe = y - era * 400
+    doy = (153 * (m + (-3 if m > 2 else 9)) + 2) // 5 + d - 1
+    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
+    return era * 146097 + doe - 719468
+
+
+def plain_text(value):
+    """A string the typed call may take: 1..128 bytes, no control character (a valid id)."""
+    if not isinstance(value, str):
+        return None
+    raw = value.encode()
+    if not 1 <= len(raw) <= 128 or any(c < 0x20 or c == 0x7F for c in raw):
+        return None
+    return raw
+
+
+def typed_command(line):
+    """(cmd, at_ms, fields) when `line` holds exactly the fields of a typed call, each well
+    formed as the engine's reader wants it; None sends the line to apply_json (any doubt)."""
+    if b"\\" in line:  # no escapes: every '"' delimits a string, so keys can be counted below
+        return None
+    try:
+        obj = json.loads(line.decode("utf-8"))
+    except ValueError:
+        return None
+    if not isinstance(obj, dict) or not isinstance(obj.get("cmd"), str) \
+            or obj["cmd"] not in TYPED_FIELDS:
+        return None
+    cmd = obj["cmd"]
+    strings, numbers = TYPED_FIELDS[cmd], OPTIONAL_NUMBERS.get(cmd, ())
+    keys = set(obj)
+    if not {"at", "cmd", *strings} <= keys or not keys <= {"at", "cmd", *strings, *numbers}:
+        return None
+    if any(line.count(b'"' + k.encode() + b'"') != 1 for k in keys):  # a key given twice
+        return None
+    at = obj["at"]
+    at_ms = epoch_ms(at.encode()) if isinstance(at, str) else None
+    if at_ms is None:
+        return None
+    fields = {}
+    for k in strings:
+        fields[k] = plain_text(obj[k])
+        if fields[k] is None:
+            return None
+    for k in numbers:
+        if k in obj:
+            v = obj[k]
+            if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) \
+                    or abs(v) > 1000:
+                return None
+            fields[k] = ctypes.c_double(v)
+    if cmd == "send_message" and fields["from"] not in (b"expert", b"shopper"):
+        return None
+    return cmd, at_ms, fields
+
+
+def call_typed(lib, engine, cmd, at_ms, f):
+    """The typed C call of a line typed_command accepted."""
+    if cmd == "advance":
+        return lib.vshop_engine_advance(engine, at_ms)
+    if cmd in ("go_available", "go_unavailable"):
+        fn = getattr(lib, "vshop_engine_" + cmd)
+        return fn(engine, at_ms, f["expert"], len(f["expert"]))
+    if cmd in ("claim", "decline", "finish_chat"):
+        fn = getattr(lib, "vshop_engine_" + cmd)
+        return fn(engine, at_ms, f["expert"], len(f["expert"]), f["chat"], len(f["chat"]))
+    if cmd == "request_chat":
+        lat, lon = f.get("lat"), f.get("lon")
+        return lib.vshop_engine_request_chat(
+            engine, at_ms, f["shopper"], len(f["shopper"]), ctypes.byref(lat) if lat is not None else None,
+            ctypes.byref(lon) if lon is not None else None, None)
+    if cmd == "send_message":
+        return lib.vshop_engine_send_message(engine, at_ms, f["chat"], len(f["chat"]),
+                                             SENDERS[f["from"].decode()])
+    return lib.vshop_engine_record_purchase(
+        engine, at_ms, f["shopper"], len(f["shopper"]), f["order"], len(f["order"]),
+        f["subtotal"], len(f["subtotal"]), 0, f["currency"], len(f["currency"]), None, 0)
+
+
+def json_string(raw):
+    """`raw` as a JSON string the way the engine writes one (only '"', '\\' and controls)."""
+    out = bytearray(b'"')
+    for c in raw:
+        if c in b'"\\':
+            out += b"\\" + bytes([c])
+        elif c < 0x20:
+            short = {8: b"\\b", 9: b"\\t", 10: b"\\n", 12: b"\\f", 13: b"\\r"}.get(c)
+            out += short or b"\\u%04x" % c
+        else:
+            out.append(c)
+    return bytes(out + b'"')
+
+
+class Host:
+    def __init__(self, lib, out):
+        self.lib, self.out = lib, out
+        self.engine = ctypes.c_void_p()
+        self.check(lib.vshop_engine_new(ctypes.byref(self.engine), None))
+
+    def check(self, status):
+        if status != 0:
+            raise RuntimeError(self.lib.vshop_engine_last_error(self.engine).decode())
+
+    def drain(self):
+        data, size = ctypes.c_void_p(), ctypes.c_size_t()
+        self.check(self.lib.vshop_engine_drain_effects_json(self.engine, ctypes.byref(data),
+                                                            ctypes.byref(size)))
+        if size.value:
+            self.out.write(ctypes.string_at(data, size.value))
+
+    def advance_to(self, at_ms):
+        """Fires the pending deadlines up to at_ms one at a time, as a host's timer would."""
+        deadline, has = ctypes.c_int64(), ctypes.c_int()
+        while True:
+            self.check(self.lib.vshop_engine_next_deadline(self.engine, ctypes.byref(deadline),
+                                                           ctypes.byref(has)))
+            if not has.value or deadline.value > at_ms:
+                return
+            self.check(self.lib.vshop_engine_advance(self.engine, deadline.value))
+            self.drain()
+
+    def error_line(self, number, status, message):
+        name = self.lib.vshop_status_name(status)
+        self.out.write(b'{"line":%d,"error":%s,"message":%s}\n'
+                       % (number, json_string(name), json_string(message)))
+
+    def run_line(self, number, line):
+        if len(line) > MAX_LINE_BYTES:
+            message = b"line of %d bytes, over the limit of %d bytes" % (len(line), MAX_LINE_BYTES)
+            self.error_line(number, -2, message)  # VSHOP_INVALID_ARGUMENT, as simulate says
+            return
+        if not line.strip(b" \t\r"):
+            return
+        if line.endswith(b"\r"):
+            line = line[:-1]
+        typed = typed_command(line)
+        if typed:
+            self.advance_to(typed[1])
+            status = call_typed(self.lib, self.engine, *typed)
+        else:
+            status = self.lib.vshop_engine_apply_json(self.engine, line, len(line))
+        self.drain()
+        if status != 0:
+            self.error_line(number, status, self.lib.vshop_engine_last_error(self.engine))
+
+    def close(self):
+        self.lib.vshop_engine_free(self.engine)
+
+
+def main(argv):
+    if len(argv) != 2:
+        print(__doc__.strip(), file=sys.stderr)
+        return 2
+    try:
+        lib = load(library_path())
+        scenario = open(argv[1], "rb")
+    except OSError as e:
+        print(f"host.py: {e}", file=sys.stderr)
+        return 2
+    out = sys.stdout.buffer
+    host = Host(lib, out)
+    with scenario:
+        for number, line in enumerate(scenario, start=1):
+            host.run_line(number, line[:-1] if line.endswith(b"\n") else line)
+    host.close()
+    out.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
