@@ -173,9 +173,10 @@ def call_typed(lib, engine, cmd, at_ms, f):
         return fn(engine, at_ms, f["expert"], len(f["expert"]), f["chat"], len(f["chat"]))
     if cmd == "request_chat":
         lat, lon = f.get("lat"), f.get("lon")
-        return lib.vshop_engine_request_chat(
-            engine, at_ms, f["shopper"], len(f["shopper"]), ctypes.byref(lat) if lat is not None else None,
-            ctypes.byref(lon) if lon is not None else None, None)
+        lat = None if lat is None else ctypes.byref(lat)
+        lon = None if lon is None else ctypes.byref(lon)
+        return lib.vshop_engine_request_chat(engine, at_ms, f["shopper"], len(f["shopper"]), lat,
+                                             lon, None)
     if cmd == "send_message":
         return lib.vshop_engine_send_message(engine, at_ms, f["chat"], len(f["chat"]),
                                              SENDERS[f["from"].decode()])
@@ -223,7 +224,8 @@ class Host:
                                                            ctypes.byref(has)))
             if not has.value or deadline.value > at_ms:
                 return
-            self.check(self.lib.vshop_engine_advance(self.engine, deadline.value))
+            if self.lib.vshop_engine_advance(self.engine, deadline.value) != 0:
+                return  # the command reports what stopped the clock
             self.drain()
 
     def error_line(self, number, status, message):
