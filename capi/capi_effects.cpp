@@ -1,0 +1,131 @@
+// vshop_engine outputs: effects (JSON Lines or typed, one at a time), the next deadline, the
+// clock, the journal and snapshots.
+#include <string>
+
+#include "capi_handles.hpp"
+#include "conv.hpp"
+
+namespace vshop::capi {
+namespace {
+
+// Hands out `text` (kept in the handle) through out / out_len.
+absl::Status text_out(vshop_engine* e, std::string text, const char** out, size_t* out_len) {
+  e->text = std::move(text);
+  *out = e->text.c_str();
+  *out_len = e->text.size();
+  return absl::OkStatus();
+}
+
+absl::Status require_text_out(const char** out, const size_t* out_len) {
+  if (auto s = require(out, "out"); !s.ok()) return s;
+  return require(out_len, "out_len");
+}
+
+}  // namespace
+}  // namespace vshop::capi
+
+using namespace vshop::capi;  // NOLINT(google-build-using-namespace): this file implements it
+
+extern "C" {
+
+vshop_status vshop_engine_drain_effects_json(vshop_engine* engine, const char** out,
+                                             size_t* out_len) {
+  return guarded(engine, "vshop_engine_drain_effects_json", [&]() -> absl::Status {
+    if (auto s = require_text_out(out, out_len); !s.ok()) return s;
+    // Effects not yet polled come first, then those still in the engine (emission order).
+    engine->engine.drain_effects(engine->pending);
+    std::string text;
+    for (std::size_t i = engine->next_pending; i < engine->pending.size(); ++i) {
+      text += vshop::effect_to_json(engine->pending[i]);
+      text += '\n';
+    }
+    engine->pending.clear();
+    engine->next_pending = 0;
+    return text_out(engine, std::move(text), out, out_len);
+  });
+}
+
+vshop_status vshop_engine_poll_effect(vshop_engine* engine, vshop_effect* out, int* out_has) {
+  return guarded(engine, "vshop_engine_poll_effect", [&]() -> absl::Status {
+    if (auto s = sized_out(out, "out"); !s.ok()) return s;
+    if (auto s = require(out_has, "out_has"); !s.ok()) return s;
+    if (engine->next_pending == engine->pending.size()) {
+      engine->pending.clear();
+      engine->next_pending = 0;
+      engine->engine.drain_effects(engine->pending);
+    }
+    if (engine->pending.empty()) {
+      *out_has = 0;
+      return absl::OkStatus();
+    }
+    engine->effect = std::move(engine->pending[engine->next_pending++]);
+    fill_sized(out, effect_out(engine->effect, engine->scratch, engine->strings,
+                               engine->strings2));
+    *out_has = 1;
+    return absl::OkStatus();
+  });
+}
+
+vshop_status vshop_engine_next_deadline(const vshop_engine* engine, int64_t* out_ms,
+                                        int* out_has) {
+  return guarded(engine, "vshop_engine_next_deadline", [&]() -> absl::Status {
+    if (auto s = require(out_ms, "out_ms"); !s.ok()) return s;
+    if (auto s = require(out_has, "out_has"); !s.ok()) return s;
+    const auto deadline = engine->engine.next_deadline();
+    *out_has = deadline.has_value() ? 1 : 0;
+    *out_ms = deadline ? vshop::to_epoch_ms(*deadline) : 0;
+    return absl::OkStatus();
+  });
+}
+
+vshop_status vshop_engine_now(const vshop_engine* engine, int64_t* out_ms) {
+  return guarded(engine, "vshop_engine_now", [&]() -> absl::Status {
+    if (auto s = require(out_ms, "out_ms"); !s.ok()) return s;
+    *out_ms = vshop::to_epoch_ms(engine->engine.now());
+    return absl::OkStatus();
+  });
+}
+
+vshop_status vshop_engine_set_journaling(vshop_engine* engine, int on) {
+  return guarded(engine, "vshop_engine_set_journaling", [&]() -> absl::Status {
+    engine->engine.set_journaling(on != 0);
+    return absl::OkStatus();
+  });
+}
+
+vshop_status vshop_engine_drain_journal(vshop_engine* engine, const char** out, size_t* out_len) {
+  return guarded(engine, "vshop_engine_drain_journal", [&]() -> absl::Status {
+    if (auto s = require_text_out(out, out_len); !s.ok()) return s;
+    std::string text;
+    for (const std::string& line : engine->engine.drain_journal()) {
+      text += line;
+      text += '\n';
+    }
+    return text_out(engine, std::move(text), out, out_len);
+  });
+}
+
+vshop_status vshop_engine_snapshot(vshop_engine* engine, const char** out, size_t* out_len) {
+  return guarded(engine, "vshop_engine_snapshot", [&]() -> absl::Status {
+    if (auto s = require_text_out(out, out_len); !s.ok()) return s;
+    return text_out(engine, engine->engine.snapshot(), out, out_len);
+  });
+}
+
+vshop_status vshop_engine_metrics_report_json(vshop_engine* engine, const char** out,
+                                              size_t* out_len) {
+  return guarded(engine, "vshop_engine_metrics_report_json", [&]() -> absl::Status {
+    if (auto s = require_text_out(out, out_len); !s.ok()) return s;
+    return text_out(engine, engine->engine.metrics_report_json(), out, out_len);
+  });
+}
+
+vshop_status vshop_engine_metrics_report_text(vshop_engine* engine, const char** out,
+                                              size_t* out_len) {
+  return guarded(engine, "vshop_engine_metrics_report_text", [&]() -> absl::Status {
+    if (auto s = require_text_out(out, out_len); !s.ok()) return s;
+    return text_out(engine, engine->engine.metrics_report_text(), out, out_len);
+  });
+}
+
+}  // extern "C"
