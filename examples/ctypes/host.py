@@ -38,6 +38,10 @@ SENDERS = {"expert": 0, "shopper": 1}  # VSHOP_SENDER_*
 INSTANT = re.compile(rb"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.(\d{1,3}))?Z")
 
 
+class VshopString(ctypes.Structure):
+    _fields_ = [("data", ctypes.c_char_p), ("len", ctypes.c_size_t)]
+
+
 def library_path():
     path = os.environ.get("VSHOP_LIB")
     if path:
@@ -175,8 +179,9 @@ def call_typed(lib, engine, cmd, at_ms, f):
         lat, lon = f.get("lat"), f.get("lon")
         lat = None if lat is None else ctypes.byref(lat)
         lon = None if lon is None else ctypes.byref(lon)
+        chat = VshopString()  # the chat id, not needed here
         return lib.vshop_engine_request_chat(engine, at_ms, f["shopper"], len(f["shopper"]), lat,
-                                             lon, None)
+                                             lon, ctypes.byref(chat))
     if cmd == "send_message":
         return lib.vshop_engine_send_message(engine, at_ms, f["chat"], len(f["chat"]),
                                              SENDERS[f["from"].decode()])

@@ -97,7 +97,8 @@ func (g *Engine) RequestChat(atMs int64, shopper string, lat, lon *float64) Stat
 		v := C.double(*lon)
 		lo = &v
 	}
-	return Status(C.vshop_engine_request_chat(g.e, C.int64_t(atMs), p, n, la, lo, nil))
+	var chat C.vshop_string // the chat id, not needed here
+	return Status(C.vshop_engine_request_chat(g.e, C.int64_t(atMs), p, n, la, lo, &chat))
 }
 
 // ExpertChat runs claim, decline or finish_chat.

@@ -19,6 +19,7 @@ function libraryPath() {
 }
 
 const lib = koffi.load(libraryPath());
+koffi.struct('vshop_string', { data: 'const char *', len: 'size_t' });
 const S = 'int32_t'; // vshop_status
 const T = 'const uint8_t *'; // the pointer of a (pointer, length) UTF-8 string
 const c = {
@@ -37,7 +38,7 @@ const c = {
   go_unavailable: lib.func(
     `${S} vshop_engine_go_unavailable(void *e, int64_t t, ${T} x, size_t n)`),
   request_chat: lib.func(`${S} vshop_engine_request_chat(void *e, int64_t t, ${T} s, size_t n,
-      const double *lat, const double *lon, void *out_chat)`),
+      const double *lat, const double *lon, _Out_ vshop_string *out_chat)`),
   claim: lib.func(`${S} vshop_engine_claim(void *e, int64_t t, ${T} x, size_t xn, ${T} c,
       size_t cn)`),
   decline: lib.func(`${S} vshop_engine_decline(void *e, int64_t t, ${T} x, size_t xn, ${T} c,
@@ -109,7 +110,7 @@ class Engine {
         return c[cmd](this.e, atMs, s.expert, s.expert.length, s.chat, s.chat.length);
       case 'request_chat':
         return c.request_chat(this.e, atMs, s.shopper, s.shopper.length,
-          lat === undefined ? null : [lat], lon === undefined ? null : [lon], null);
+          lat === undefined ? null : [lat], lon === undefined ? null : [lon], {});
       case 'send_message':
         return c.send_message(this.e, atMs, s.chat, s.chat.length, SENDER[s.from.toString()]);
       default: // record_purchase

@@ -93,6 +93,10 @@ impl Engine {
         lon: Option<f64>,
     ) -> Status {
         let opt = |v: &Option<f64>| v.as_ref().map_or(ptr::null(), |x| x as *const f64);
+        let mut chat = sys::vshop_string {
+            data: ptr::null(),
+            len: 0,
+        }; // the chat id, unused
         unsafe {
             sys::vshop_engine_request_chat(
                 self.raw,
@@ -101,7 +105,7 @@ impl Engine {
                 shopper.len(),
                 opt(&lat),
                 opt(&lon),
-                ptr::null_mut(),
+                &mut chat,
             )
         }
     }
