@@ -4,6 +4,7 @@
 
 #include "capi_handles.hpp"
 #include "conv.hpp"
+#include "vshop/json_text.hpp"
 
 namespace vshop::capi {
 namespace {
@@ -41,6 +42,19 @@ vshop_status vshop_engine_drain_effects_json(vshop_engine* engine, const char** 
     }
     engine->pending.clear();
     engine->next_pending = 0;
+    return text_out(engine, std::move(text), out, out_len);
+  });
+}
+
+vshop_status vshop_engine_error_line_json(vshop_engine* engine, uint64_t line, const char** out,
+                                          size_t* out_len) {
+  return guarded(engine, "vshop_engine_error_line_json", [&]() -> absl::Status {
+    if (auto s = require_text_out(out, out_len); !s.ok()) return s;
+    std::string text = R"({"line":)" + std::to_string(line) + R"(,"error":)";
+    vshop::append_json_string(text, c_status_name(engine->last_status));
+    text += R"(,"message":)";
+    vshop::append_json_string(text, engine->last_error);
+    text += '}';
     return text_out(engine, std::move(text), out, out_len);
   });
 }

@@ -109,6 +109,20 @@ const char* vshop_engine_last_error(const vshop_engine* engine) {
   return engine == nullptr ? vshop_last_error() : engine->last_error.c_str();
 }
 
+vshop_status vshop_command_at(const char* line, size_t len, int64_t* out_ms, int* out_has) {
+  return guarded_new([&]() -> absl::Status {
+    if (auto s = require(out_ms, "out_ms"); !s.ok()) return s;
+    if (auto s = require(out_has, "out_has"); !s.ok()) return s;
+    auto text = bytes_in(line, len, "line");
+    if (!text.ok()) return text.status();
+    auto command = vshop::parse_command(*text);
+    if (!command.ok()) return command.status();
+    *out_has = command->at.has_value() ? 1 : 0;
+    *out_ms = command->at ? vshop::to_epoch_ms(*command->at) : 0;
+    return absl::OkStatus();
+  });
+}
+
 vshop_status vshop_engine_apply_json(vshop_engine* engine, const char* line, size_t len) {
   return guarded(engine, "vshop_engine_apply_json", [&]() -> absl::Status {
     // No UTF-8 check here: the core's reader reports bad text exactly as `vshop simulate` does.

@@ -21,6 +21,7 @@
 // What every handle has: the message of its last failed call.
 struct vshop_handle_base {
   mutable std::string last_error;
+  mutable vshop_status last_status = VSHOP_OK;  // of the last failed call
 };
 
 struct vshop_engine : vshop_handle_base {
@@ -86,13 +87,15 @@ vshop_status guarded(const Handle* handle, const char* function, Body&& body) no
   if (handle == nullptr) return null_handle(function);
   try {
     const absl::Status status = body();
-    return status.ok() ? VSHOP_OK : record(handle->last_error, status);
+    if (status.ok()) return VSHOP_OK;
+    return handle->last_status = record(handle->last_error, status);
   } catch (...) {
-    return record(handle->last_error, from_current_exception());
+    return handle->last_status = record(handle->last_error, from_current_exception());
   }
 }
 
-// The same for a constructor: the body's failure goes to the thread slot.
+// The same for a call without a handle (constructors, vshop_command_at): a failure goes to the
+// thread slot (vshop_last_error).
 template <typename Body>
 vshop_status guarded_new(Body&& body) noexcept {
   try {

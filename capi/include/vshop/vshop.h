@@ -16,7 +16,8 @@
  *  - Instants are int64_t milliseconds since the Unix epoch (UTC), years 0001..9999.
  *  - Structs filled by the library carry their size as first member: set `size` to
  *    sizeof(the struct) before the call (the library fills only what fits, so structs may grow).
- *    Options structs carry a version as first member and have an _INIT macro; they only grow.
+ *    Options structs carry a version as first member and an _INIT macro that initializes every
+ *    member (so -Wextra stays quiet); they only grow.
  *  - No C++ exception and no abort crosses this boundary (VSHOP_INTERNAL for a caught one).
  *  - A handle is not thread-safe: use one thread at a time per handle.
  */
@@ -148,11 +149,22 @@ VSHOP_C_API vshop_status vshop_engine_record_purchase(
     int32_t subtotal_is_integer, const char *currency, size_t currency_len, const char *items,
     size_t items_len);
 
+/* The `at` of a JSON Lines command (*out_has 0 when it has none), so that a host can advance to
+   each deadline before it: invalid_argument (the message apply_json would give) when the line
+   is not a valid command. */
+VSHOP_C_API vshop_status vshop_command_at(const char *line, size_t len, int64_t *out_ms,
+                                          int *out_has);
+
 /* ---- outputs ----------------------------------------------------------------------------- */
 /* All pending effects as canonical JSON Lines (each line ends with '\n', exactly the bytes of
    `vshop simulate`); the buffer is owned by the handle, valid until the next call on it. */
 VSHOP_C_API vshop_status vshop_engine_drain_effects_json(vshop_engine *engine, const char **out,
                                                          size_t *out_len);
+
+/* The line `vshop simulate` prints for the last failed call on `engine` when it came from line
+   `line` of a scenario: {"line":N,"error":"<status name>","message":"..."} (no newline). */
+VSHOP_C_API vshop_status vshop_engine_error_line_json(vshop_engine *engine, uint64_t line,
+                                                      const char **out, size_t *out_len);
 
 typedef enum vshop_effect_kind {
   VSHOP_EFFECT_CHAT_OFFERED = 0,
@@ -291,7 +303,9 @@ typedef struct vshop_widget_query {
   vshop_string country, city, postal_code, ip;
 } vshop_widget_query;
 #define VSHOP_WIDGET_QUERY_VERSION 1
-#define VSHOP_WIDGET_QUERY_INIT {VSHOP_WIDGET_QUERY_VERSION}
+#define VSHOP_WIDGET_QUERY_INIT                                                              \
+  {VSHOP_WIDGET_QUERY_VERSION, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, \
+   {NULL, 0}}
 
 typedef struct vshop_geo_rule {
   vshop_string field;   /* country, city, postal_code or ip */
@@ -309,7 +323,7 @@ typedef struct vshop_widget_rules {
   size_t geo_len;
 } vshop_widget_rules;
 #define VSHOP_WIDGET_RULES_VERSION 1
-#define VSHOP_WIDGET_RULES_INIT {VSHOP_WIDGET_RULES_VERSION}
+#define VSHOP_WIDGET_RULES_INIT {VSHOP_WIDGET_RULES_VERSION, NULL, 0, NULL, NULL, 0, 0, NULL, 0}
 
 /* The widget state (VSHOP_WIDGET_*) for `query` at now_ms; rules NULL = the default rules. */
 VSHOP_C_API vshop_status vshop_engine_widget_state(vshop_engine *engine,
@@ -381,7 +395,7 @@ typedef struct vshop_validator_options {
   vshop_string product_feed; /* JSON Lines product feed; {NULL, 0} = none */
 } vshop_validator_options;
 #define VSHOP_VALIDATOR_OPTIONS_VERSION 1
-#define VSHOP_VALIDATOR_OPTIONS_INIT {VSHOP_VALIDATOR_OPTIONS_VERSION}
+#define VSHOP_VALIDATOR_OPTIONS_INIT {VSHOP_VALIDATOR_OPTIONS_VERSION, {NULL, 0}}
 
 #define VSHOP_SEVERITY_CRITICAL 0
 #define VSHOP_SEVERITY_WARNING 1
