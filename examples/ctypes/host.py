@@ -6,16 +6,14 @@ usage: host.py SCENARIO.jsonl
 Reads a scenario (JSON Lines commands, docs/reference.md §11), drives one engine through
 libvshop.so and prints exactly what `vshop simulate SCENARIO.jsonl` prints: the effects as
 canonical JSON Lines and each rejected command as {"line":N,"error":"<code>","message":"..."}.
-The host owns the clock: before a typed command at time T it advances the engine to each
-pending deadline <= T. Hot commands go through the typed C calls when the line holds exactly
-their fields (see typed_command); every other line through vshop_engine_apply_json.
+The host owns the clock: before a command at time T (vshop_command_at) it advances the engine
+to each pending deadline <= T. Hot commands go through the typed C calls when the line holds
+exactly their fields (see typed_command); every other line through vshop_engine_apply_json.
 The library: $VSHOP_LIB, else the libdir `pkg-config vshop` names, else the loader's search.
 """
 import ctypes
 import json
-import math
 import os
-import re
 import subprocess
 import sys
 
@@ -35,7 +33,6 @@ TYPED_FIELDS = {
 }
 OPTIONAL_NUMBERS = {"request_chat": ("lat", "lon")}
 SENDERS = {"expert": 0, "shopper": 1}  # VSHOP_SENDER_*
-INSTANT = re.compile(rb"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.(\d{1,3}))?Z")
 
 
 class VshopString(ctypes.Structure):
@@ -76,6 +73,7 @@ def load(path):
         "vshop_engine_finish_chat": [eng, i64, cp, sz, cp, sz],
         "vshop_engine_send_message": [eng, i64, cp, sz, st],
         "vshop_engine_record_purchase": [eng, i64, cp, sz, cp, sz, cp, sz, st, cp, sz, cp, sz],
+        "vshop_command_at": [cp, sz, ctypes.POINTER(i64), ctypes.POINTER(ctypes.c_int)],
     }
     for name, args in signatures.items():
         getattr(lib, name).argtypes = args
@@ -89,80 +87,28 @@ def load(path):
     return lib
 
 
-def epoch_ms(text):
-    """Milliseconds of YYYY-MM-DDTHH:MM:SS[.f{1,3}]Z, or None for any other form or no such
-    date/time (the engine reads those: the host then leaves the line to apply_json)."""
-    m = INSTANT.fullmatch(text)
-    if not m:
-        return None
-    y, mo, d, h, mi, s = (int(g) for g in m.groups()[:6])
-    frac = m.group(7) or b""
-    leap = y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
-    days_in = [31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-    if y < 1 or not 1 <= mo <= 12 or not 1 <= d <= days_in[mo - 1] or h > 23 or mi > 59 or s > 59:
-        return None
-    days = days_from_civil(y, mo, d)
-    return ((days * 24 + h) * 60 + mi) * 60000 + s * 1000 + int(frac.ljust(3, b"0") or b"0")
-
-
-def days_from_civil(y, m, d):
-    """Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm)."""
-    y -= m <= 2
-    era = (y if y >= 0 else y - 399) // 400
-    yoe = y - era * 400
-    doy = (153 * (m + (-3 if m > 2 else 9)) + 2) // 5 + d - 1
-    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
-    return era * 146097 + doe - 719468
-
-
-def plain_text(value):
-    """A string the typed call may take: 1..128 bytes, no control character (a valid id)."""
-    if not isinstance(value, str):
-        return None
-    raw = value.encode()
-    if not 1 <= len(raw) <= 128 or any(c < 0x20 or c == 0x7F for c in raw):
-        return None
-    return raw
-
-
 def typed_command(line):
-    """(cmd, at_ms, fields) when `line` holds exactly the fields of a typed call, each well
-    formed as the engine's reader wants it; None sends the line to apply_json (any doubt)."""
-    if b"\\" in line:  # no escapes: every '"' delimits a string, so keys can be counted below
+    """(cmd, fields) when `line`, a command the engine's reader accepts (vshop_command_at said
+    so), holds exactly the fields of a typed call; None sends the line to apply_json."""
+    if b"\\" in line:  # escapes are left to the engine's reader
         return None
     try:
-        obj = json.loads(line.decode("utf-8"))
+        obj = json.loads(line)
     except ValueError:
         return None
-    if not isinstance(obj, dict) or not isinstance(obj.get("cmd"), str) \
-            or obj["cmd"] not in TYPED_FIELDS:
+    cmd = obj.get("cmd") if isinstance(obj, dict) else None
+    if cmd not in TYPED_FIELDS or "at" not in obj:
         return None
-    cmd = obj["cmd"]
     strings, numbers = TYPED_FIELDS[cmd], OPTIONAL_NUMBERS.get(cmd, ())
-    keys = set(obj)
-    if not {"at", "cmd", *strings} <= keys or not keys <= {"at", "cmd", *strings, *numbers}:
+    if not set(strings) <= set(obj) - {"at", "cmd"} <= {*strings, *numbers}:
         return None
-    if any(line.count(b'"' + k.encode() + b'"') != 1 for k in keys):  # a key given twice
+    if not all(isinstance(obj[k], str) for k in strings):  # e.g. a subtotal in minor units
         return None
-    at = obj["at"]
-    at_ms = epoch_ms(at.encode()) if isinstance(at, str) else None
-    if at_ms is None:
+    if cmd == "send_message" and obj["from"] not in SENDERS:
         return None
-    fields = {}
-    for k in strings:
-        fields[k] = plain_text(obj[k])
-        if fields[k] is None:
-            return None
-    for k in numbers:
-        if k in obj:
-            v = obj[k]
-            if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) \
-                    or abs(v) > 1000:
-                return None
-            fields[k] = ctypes.c_double(v)
-    if cmd == "send_message" and fields["from"] not in (b"expert", b"shopper"):
-        return None
-    return cmd, at_ms, fields
+    fields = {k: obj[k].encode() for k in strings}
+    fields.update((k, ctypes.c_double(obj[k])) for k in numbers if k in obj)
+    return cmd, fields
 
 
 def call_typed(lib, engine, cmd, at_ms, f):
@@ -247,10 +193,16 @@ class Host:
             return
         if line.endswith(b"\r"):
             line = line[:-1]
-        typed = typed_command(line)
+        # The clock first: the deadlines up to the command's time, when the engine's reader
+        # accepts the line (one it rejects does not move the clock in `vshop simulate`).
+        at_ms, has = ctypes.c_int64(), ctypes.c_int()
+        typed = None
+        if self.lib.vshop_command_at(line, len(line), ctypes.byref(at_ms), ctypes.byref(has)) == 0 \
+                and has.value:
+            self.advance_to(at_ms.value)
+            typed = typed_command(line)
         if typed:
-            self.advance_to(typed[1])
-            status = call_typed(self.lib, self.engine, *typed)
+            status = call_typed(self.lib, self.engine, typed[0], at_ms.value, typed[1])
         else:
             status = self.lib.vshop_engine_apply_json(self.engine, line, len(line))
         self.drain()

@@ -1,8 +1,8 @@
 // A vshop host in Go through the C ABI (cgo): `host SCENARIO.jsonl` prints exactly what
 // `vshop simulate SCENARIO.jsonl` prints (docs/reference.md §11): the effects as canonical JSON
 // Lines and each rejected command as {"line":N,"error":"<code>","message":"..."}.
-// The host owns the clock: before a typed command at time T it advances the engine to each
-// pending deadline <= T. Hot commands go through typed C calls when a line holds exactly their
+// The host owns the clock: before a command at time T (vshop_command_at) it advances the engine
+// to each pending deadline <= T. Hot commands go through typed C calls when a line holds exactly their
 // fields (typed.go); every other line through vshop_engine_apply_json.
 package main
 
@@ -86,10 +86,17 @@ func (h *host) runLine(number int, line []byte) {
 		return
 	}
 	line = bytes.TrimSuffix(line, []byte("\r"))
+	// The clock first: the deadlines up to the command's time, when the engine's reader accepts
+	// the line (one it rejects does not move the clock in `vshop simulate`).
+	var typed *typedCommand
+	atMs, ok := CommandAt(line)
+	if ok {
+		h.advanceTo(atMs)
+		typed = classify(line)
+	}
 	var status Status
-	if c := classify(line); c != nil {
-		h.advanceTo(c.atMs)
-		status = c.run(h.engine)
+	if typed != nil {
+		status = typed.run(h.engine, atMs)
 	} else {
 		status = h.engine.ApplyJSON(line)
 	}

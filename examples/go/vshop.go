@@ -51,6 +51,16 @@ func (g *Engine) ApplyJSON(line []byte) Status {
 		C.size_t(len(line))))
 }
 
+// CommandAt is the time of a command line the engine's reader accepts (false when the line has
+// no time or the reader rejects it: then it does not move the engine's clock).
+func CommandAt(line []byte) (int64, bool) {
+	var ms C.int64_t
+	var has C.int
+	status := C.vshop_command_at((*C.char)(unsafe.Pointer(&line[0])), C.size_t(len(line)), &ms,
+		&has)
+	return int64(ms), status == C.VSHOP_OK && has != 0
+}
+
 // Advance moves the engine's clock to atMs, firing the timers due.
 func (g *Engine) Advance(atMs int64) Status {
 	return Status(C.vshop_engine_advance(g.e, C.int64_t(atMs)))

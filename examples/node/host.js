@@ -2,12 +2,12 @@
 // A vshop host in Node through the C ABI (koffi): `host.js SCENARIO.jsonl` prints exactly what
 // `vshop simulate SCENARIO.jsonl` prints (docs/reference.md §11): the effects as canonical JSON
 // Lines and each rejected command as {"line":N,"error":"<code>","message":"..."}.
-// The host owns the clock: before a typed command at time T it advances the engine to each
-// pending deadline <= T. Hot commands go through typed C calls when a line holds exactly their
+// The host owns the clock: before a command at time T (vshop_command_at) it advances the engine
+// to each pending deadline <= T. Hot commands go through typed C calls when a line holds exactly their
 // fields (typed.js); every other line through vshop_engine_apply_json.
 'use strict';
 const fs = require('fs');
-const { Engine, statusName, INVALID_ARGUMENT } = require('./vshop');
+const { Engine, commandAt, statusName, INVALID_ARGUMENT } = require('./vshop');
 const { classify } = require('./typed');
 
 const MAX_LINE_BYTES = 1 << 20; // the longest command line `vshop simulate` reads
@@ -59,11 +59,17 @@ class Host {
     }
     if (line.every((ch) => ch === 0x20 || ch === 0x09 || ch === 0x0d)) return;
     if (line[line.length - 1] === 0x0d) line = line.subarray(0, line.length - 1);
-    const typed = classify(line);
+    // The clock first: the deadlines up to the command's time, when the engine's reader accepts
+    // the line (one it rejects does not move the clock in `vshop simulate`).
+    const atMs = commandAt(line);
+    let typed = null;
+    if (atMs !== null) {
+      this.advanceTo(atMs);
+      typed = classify(line);
+    }
     let status;
     if (typed) {
-      this.advanceTo(typed.atMs);
-      status = this.engine.typed(typed.cmd, typed.atMs, typed.s, typed.lat, typed.lon);
+      status = this.engine.typed(typed.cmd, atMs, typed.s, typed.lat, typed.lon);
     } else {
       status = this.engine.applyJson(line);
     }

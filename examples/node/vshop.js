@@ -29,6 +29,8 @@ const c = {
   engineFree: lib.func('void vshop_engine_free(void *engine)'),
   engineLastError: lib.func('const char *vshop_engine_last_error(void *engine)'),
   applyJson: lib.func(`${S} vshop_engine_apply_json(void *e, ${T} line, size_t len)`),
+  commandAt: lib.func(
+    `${S} vshop_command_at(${T} line, size_t len, _Out_ int64_t *ms, _Out_ int *has)`),
   advance: lib.func(`${S} vshop_engine_advance(void *e, int64_t now_ms)`),
   nextDeadline: lib.func(
     `${S} vshop_engine_next_deadline(void *e, _Out_ int64_t *ms, _Out_ int *has)`),
@@ -120,4 +122,12 @@ class Engine {
   }
 }
 
-module.exports = { Engine, statusName: (s) => c.statusName(s), INVALID_ARGUMENT: -2 };
+/** The time of a command line (a Buffer) the engine's reader accepts, else null (no time, or
+ * rejected: then the line does not move the engine's clock). */
+function commandAt(line) {
+  const ms = [0];
+  const has = [0];
+  return c.commandAt(line, line.length, ms, has) === 0 && has[0] ? Number(ms[0]) : null;
+}
+
+module.exports = { Engine, commandAt, statusName: (s) => c.statusName(s), INVALID_ARGUMENT: -2 };

@@ -17,6 +17,15 @@ fn ptr_of(s: &[u8]) -> *const c_char {
     s.as_ptr() as *const c_char
 }
 
+/// The time of a command line the engine's reader accepts (None when the line has no time or
+/// the reader rejects it: then it does not move the engine's clock).
+pub fn command_at(line: &[u8]) -> Option<i64> {
+    let (mut ms, mut has): (i64, c_int) = (0, 0);
+    // SAFETY: (pointer, length) of a live slice and valid out-pointers.
+    let status = unsafe { sys::vshop_command_at(ptr_of(line), line.len(), &mut ms, &mut has) };
+    (status == sys::VSHOP_OK && has != 0).then_some(ms)
+}
+
 /// One engine; freed on drop.
 pub struct Engine {
     raw: *mut sys::vshop_engine,

@@ -1,8 +1,8 @@
 //! A vshop host in Rust through the C ABI: `vshop-host SCENARIO.jsonl` prints exactly what
 //! `vshop simulate SCENARIO.jsonl` prints (docs/reference.md §11): the effects as canonical JSON
 //! Lines and each rejected command as {"line":N,"error":"<code>","message":"..."}.
-//! The host owns the clock: before a typed command at time T it advances the engine to each
-//! pending deadline <= T. Hot commands go through typed C calls when a line holds exactly their
+//! The host owns the clock: before a command at time T (vshop_command_at) it advances the
+//! engine to each pending deadline <= T. Hot commands go through typed C calls when a line holds exactly their
 //! fields (typed.rs); every other line through vshop_engine_apply_json.
 mod engine;
 mod typed;
@@ -77,11 +77,14 @@ impl Host {
         if let [rest @ .., b'\r'] = line {
             line = rest;
         }
-        let status = match typed::classify(line) {
-            Some(command) => {
-                self.advance_to(command.at_ms);
-                command.run(&mut self.engine)
-            }
+        // The clock first: the deadlines up to the command's time, when the engine's reader
+        // accepts the line (one it rejects does not move the clock in `vshop simulate`).
+        let at_ms = engine::command_at(line);
+        if let Some(at_ms) = at_ms {
+            self.advance_to(at_ms);
+        }
+        let status = match at_ms.and_then(|t| typed::classify(line).map(|c| (t, c))) {
+            Some((at_ms, command)) => command.run(&mut self.engine, at_ms),
             None => self.engine.apply_json(line),
         };
         self.engine.drain_effects(&mut self.out);

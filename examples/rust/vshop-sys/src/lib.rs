@@ -35,6 +35,12 @@ extern "C" {
         line: *const c_char,
         len: usize,
     ) -> vshop_status;
+    pub fn vshop_command_at(
+        line: *const c_char,
+        len: usize,
+        out_ms: *mut i64,
+        out_has: *mut c_int,
+    ) -> vshop_status;
     pub fn vshop_engine_advance(engine: *mut vshop_engine, now_ms: i64) -> vshop_status;
     pub fn vshop_engine_next_deadline(
         engine: *const vshop_engine,
