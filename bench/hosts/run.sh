@@ -4,7 +4,8 @@
 # make_scenario.py): lines per second, the median of 3 runs each, side by side. Every run's
 # output is checked byte for byte against `vshop simulate`. BUILD_DIR: a configured and built
 # release tree (default build/release); the library is installed into BUILD_DIR/bench-hosts.
-# The C host (examples/c) is used when its binary is found in BUILD_DIR (or VSHOP_C_HOST).
+# The C host (examples/c) is used when its binary (vshop_example_c) is in BUILD_DIR, or from
+# VSHOP_C_HOST.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=$(cd "${1:-$root/build/release}" && pwd)
@@ -27,8 +28,7 @@ declare -A cmd=(
   [node]="node $root/examples/node/host.js"
   [ctypes]="$PYTHON $root/examples/ctypes/host.py"
 )
-c_host=${VSHOP_C_HOST:-$(find "$build" -path '*examples/c/*' -type f -executable -name '*host*' \
-  2>/dev/null | head -1)}
+c_host=${VSHOP_C_HOST:-$(find "$build" -name vshop_example_c -type f -executable | head -1)}
 [ -n "$c_host" ] && cmd[c]=$c_host
 order=(simulate c go rust node ctypes)
 for lang in go rust node; do

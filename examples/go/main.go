@@ -3,7 +3,8 @@
 // Lines and each rejected command as {"line":N,"error":"<code>","message":"..."}.
 // The host owns the clock: before a command at time T (vshop_command_at) it advances the engine
 // to each pending deadline <= T. Hot commands go through typed C calls when a line holds exactly their
-// fields (typed.go); every other line through vshop_engine_apply_json.
+// fields (typed.go); every other line through vshop_engine_apply_json. With VSHOP_HOST_STATS
+// set, the numbers of lines run by typed calls and by apply_json go to stderr.
 package main
 
 import (
@@ -48,13 +49,16 @@ func jsonString(out *bufio.Writer, s string) {
 }
 
 type host struct {
-	engine *Engine
-	out    *bufio.Writer
+	engine            *Engine
+	out               *bufio.Writer
+	typed, applyJSONs int // lines by entry point (VSHOP_HOST_STATS)
 }
 
 func (h *host) drain() { h.out.Write(h.engine.DrainEffects()) }
 
-// advanceTo fires the pending deadlines up to atMs one at a time, as a host's timer would.
+// advanceTo fires the pending deadlines up to atMs one at a time, as a host's timer would. The
+// effects are drained after the command, so that a full outbox stops the clock exactly where one
+// `vshop simulate` step stops it.
 func (h *host) advanceTo(atMs int64) {
 	for {
 		deadline, has := h.engine.NextDeadline()
@@ -62,9 +66,8 @@ func (h *host) advanceTo(atMs int64) {
 			return
 		}
 		if h.engine.Advance(deadline) != 0 {
-			return // the command reports what stopped the clock
+			return // the outbox is full: the command reports it
 		}
-		h.drain()
 	}
 }
 
@@ -96,8 +99,10 @@ func (h *host) runLine(number int, line []byte) {
 	}
 	var status Status
 	if typed != nil {
+		h.typed++
 		status = typed.run(h.engine, atMs)
 	} else {
+		h.applyJSONs++
 		status = h.engine.ApplyJSON(line)
 	}
 	h.drain()
@@ -123,7 +128,7 @@ func main() {
 		os.Exit(2)
 	}
 	defer engine.Free()
-	h := &host{engine, bufio.NewWriterSize(os.Stdout, 1<<16)}
+	h := &host{engine: engine, out: bufio.NewWriterSize(os.Stdout, 1<<16)}
 	in := bufio.NewReaderSize(file, 1<<16)
 	for number := 1; ; number++ {
 		line, err := in.ReadBytes('\n')
@@ -135,5 +140,8 @@ func main() {
 	if err := h.out.Flush(); err != nil {
 		fmt.Fprintln(os.Stderr, "host:", err)
 		os.Exit(2)
+	}
+	if os.Getenv("VSHOP_HOST_STATS") != "" {
+		fmt.Fprintf(os.Stderr, "typed %d apply_json %d\n", h.typed, h.applyJSONs)
 	}
 }

@@ -5,7 +5,8 @@
 # (the `vshop` tool), PYTHON.
 #   host.sh build LANG                  builds the Go or Rust host (one job); Node: koffi is there
 #   host.sh run LANG SCENARIO WORK      the host's stdout on SCENARIO must equal, byte for byte,
-#                                       `vshop simulate SCENARIO` (R-DET-1 across languages)
+#                                       `vshop simulate SCENARIO` (R-DET-1 across languages),
+#                                       and some lines must have gone through typed C calls
 #   host.sh long-line - SOURCE OUT      OUT: SOURCE plus a command line over the 1 MiB limit
 # Exit status 77 (CTest skip) only when the language's toolchain is not installed.
 set -euo pipefail
@@ -51,13 +52,19 @@ case $action in
       node) host=(node "$src/host.js") ;;
       ctypes) host=("$PYTHON" "$src/host.py") ;;
     esac
-    "${host[@]}" "$scenario" >"$work/actual.jsonl"
+    VSHOP_HOST_STATS=1 "${host[@]}" "$scenario" >"$work/actual.jsonl" 2>"$work/stats.txt"
     if ! cmp -s "$work/expected.jsonl" "$work/actual.jsonl"; then
       echo "the $lang host's output differs from vshop simulate on $scenario:" >&2
       diff -u "$work/expected.jsonl" "$work/actual.jsonl" | head -40 >&2
       exit 1
     fi
-    echo "$lang host: $(wc -l <"$work/expected.jsonl") lines identical to vshop simulate"
+    # Every input has hot commands: the typed C calls must have run some of them.
+    if ! grep -Eq '^typed [1-9][0-9]* apply_json [0-9]+$' "$work/stats.txt"; then
+      echo "the $lang host ran no line through a typed C call: $(cat "$work/stats.txt")" >&2
+      exit 1
+    fi
+    echo "$lang host: $(wc -l <"$work/expected.jsonl") lines identical to vshop simulate" \
+      "($(cat "$work/stats.txt"))"
     ;;
   long-line)
     source=$1 out=$2

@@ -3,7 +3,8 @@
 //! Lines and each rejected command as {"line":N,"error":"<code>","message":"..."}.
 //! The host owns the clock: before a command at time T (vshop_command_at) it advances the
 //! engine to each pending deadline <= T. Hot commands go through typed C calls when a line holds exactly their
-//! fields (typed.rs); every other line through vshop_engine_apply_json.
+//! fields (typed.rs); every other line through vshop_engine_apply_json. With VSHOP_HOST_STATS
+//! set, the numbers of lines run by typed calls and by apply_json go to stderr.
 mod engine;
 mod typed;
 
@@ -35,17 +36,19 @@ fn json_string(out: &mut Vec<u8>, s: &[u8]) {
 
 struct Host {
     engine: Engine,
-    out: Vec<u8>, // written to stdout in large pieces
+    out: Vec<u8>,          // written to stdout in large pieces
+    calls: (usize, usize), // lines run by typed calls, by apply_json (VSHOP_HOST_STATS)
 }
 
 impl Host {
-    /// Fires the pending deadlines up to `at_ms` one at a time, as a host's timer would.
+    /// Fires the pending deadlines up to `at_ms` one at a time, as a host's timer would. The
+    /// effects are drained after the command, so that a full outbox stops the clock exactly
+    /// where one `vshop simulate` step stops it.
     fn advance_to(&mut self, at_ms: i64) {
         while let Some(deadline) = self.engine.next_deadline().filter(|d| *d <= at_ms) {
             if self.engine.advance(deadline) != 0 {
-                return; // the command reports what stopped the clock
+                return; // the outbox is full: the command reports it
             }
-            self.engine.drain_effects(&mut self.out);
         }
     }
 
@@ -84,8 +87,14 @@ impl Host {
             self.advance_to(at_ms);
         }
         let status = match at_ms.and_then(|t| typed::classify(line).map(|c| (t, c))) {
-            Some((at_ms, command)) => command.run(&mut self.engine, at_ms),
-            None => self.engine.apply_json(line),
+            Some((at_ms, command)) => {
+                self.calls.0 += 1;
+                command.run(&mut self.engine, at_ms)
+            }
+            None => {
+                self.calls.1 += 1;
+                self.engine.apply_json(line)
+            }
         };
         self.engine.drain_effects(&mut self.out);
         if status != 0 {
@@ -101,6 +110,7 @@ fn run(path: &str) -> Result<(), String> {
     let mut host = Host {
         engine: Engine::new()?,
         out: Vec::with_capacity(1 << 17),
+        calls: (0, 0),
     };
     let stdout = std::io::stdout();
     let mut stdout = stdout.lock();
@@ -126,7 +136,11 @@ fn run(path: &str) -> Result<(), String> {
     stdout
         .write_all(&host.out)
         .and_then(|_| stdout.flush())
-        .map_err(|e| e.to_string())
+        .map_err(|e| e.to_string())?;
+    if std::env::var_os("VSHOP_HOST_STATS").map_or(false, |v| !v.is_empty()) {
+        eprintln!("typed {} apply_json {}", host.calls.0, host.calls.1);
+    }
+    Ok(())
 }
 
 fn main() -> ExitCode {
