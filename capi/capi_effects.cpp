@@ -73,15 +73,13 @@ vshop_status vshop_engine_poll_effect(vshop_engine* engine, vshop_effect* out, i
       return absl::OkStatus();
     }
     engine->effect = std::move(engine->pending[engine->next_pending++]);
-    fill_sized(out, effect_out(engine->effect, engine->scratch, engine->strings,
-                               engine->strings2));
+    fill_sized(out, effect_out(engine->effect, engine->scratch, engine->strings, engine->strings2));
     *out_has = 1;
     return absl::OkStatus();
   });
 }
 
-vshop_status vshop_engine_next_deadline(const vshop_engine* engine, int64_t* out_ms,
-                                        int* out_has) {
+vshop_status vshop_engine_next_deadline(const vshop_engine* engine, int64_t* out_ms, int* out_has) {
   return guarded(engine, "vshop_engine_next_deadline", [&]() -> absl::Status {
     if (auto s = require(out_ms, "out_ms"); !s.ok()) return s;
     if (auto s = require(out_has, "out_has"); !s.ok()) return s;

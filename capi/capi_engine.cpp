@@ -152,19 +152,19 @@ vshop_status vshop_engine_go_unavailable(vshop_engine* engine, int64_t now_ms, c
 vshop_status vshop_engine_request_chat(vshop_engine* engine, int64_t now_ms, const char* shopper,
                                        size_t shopper_len, const double* lat, const double* lon,
                                        vshop_string* out_chat) {
-  return command(engine, "vshop_engine_request_chat", now_ms,
-                 [&](vshop::Instant now) -> absl::Status {
-                   if (auto s = require(out_chat, "out_chat"); !s.ok()) return s;
-                   auto id = text_in(shopper, shopper_len, "shopper");
-                   if (!id.ok()) return id.status();
-                   auto chat = engine->engine.request_chat(
-                       now, *id, lat ? std::optional<double>(*lat) : std::nullopt,
-                       lon ? std::optional<double>(*lon) : std::nullopt);
-                   if (!chat.ok()) return chat.status();
-                   engine->text = std::move(*chat);
-                   *out_chat = str_out(engine->text);
-                   return absl::OkStatus();
-                 });
+  return command(
+      engine, "vshop_engine_request_chat", now_ms, [&](vshop::Instant now) -> absl::Status {
+        if (auto s = require(out_chat, "out_chat"); !s.ok()) return s;
+        auto id = text_in(shopper, shopper_len, "shopper");
+        if (!id.ok()) return id.status();
+        auto chat =
+            engine->engine.request_chat(now, *id, lat ? std::optional<double>(*lat) : std::nullopt,
+                                        lon ? std::optional<double>(*lon) : std::nullopt);
+        if (!chat.ok()) return chat.status();
+        engine->text = std::move(*chat);
+        *out_chat = str_out(engine->text);
+        return absl::OkStatus();
+      });
 }
 
 vshop_status vshop_engine_claim(vshop_engine* engine, int64_t now_ms, const char* expert,
@@ -197,39 +197,37 @@ vshop_status vshop_engine_send_message(vshop_engine* engine, int64_t now_ms, con
                  });
 }
 
-vshop_status vshop_engine_record_purchase(vshop_engine* engine, int64_t now_ms,
-                                          const char* shopper, size_t shopper_len,
-                                          const char* order, size_t order_len,
+vshop_status vshop_engine_record_purchase(vshop_engine* engine, int64_t now_ms, const char* shopper,
+                                          size_t shopper_len, const char* order, size_t order_len,
                                           const char* subtotal, size_t subtotal_len,
                                           int32_t subtotal_is_integer, const char* currency,
                                           size_t currency_len, const char* items,
                                           size_t items_len) {
-  return command(engine, "vshop_engine_record_purchase", now_ms,
-                 [&](vshop::Instant now) -> absl::Status {
-                   const std::pair<std::pair<const char*, size_t>, const char*> fields[] = {
-                       {{shopper, shopper_len}, "shopper"},
-                       {{order, order_len}, "order"},
-                       {{subtotal, subtotal_len}, "subtotal"},
-                       {{currency, currency_len}, "currency"},
-                       {{items, items_len}, "items"}};
-                   std::string_view values[std::size(fields)];
-                   for (std::size_t i = 0; i < std::size(fields); ++i) {
-                     auto text = text_in(fields[i].first.first, fields[i].first.second,
-                                         fields[i].second);
-                     if (!text.ok()) return text.status();
-                     values[i] = *text;
-                   }
-                   vshop::Command c;
-                   c.kind = vshop::CommandKind::kRecordPurchase;
-                   c.at = now;
-                   c.shopper = values[0];
-                   c.order = values[1];
-                   c.subtotal = values[2];
-                   c.subtotal_is_integer = subtotal_is_integer != 0;
-                   c.currency = values[3];
-                   if (items != nullptr) c.items_json = std::string(values[4]);
-                   return engine->engine.apply(c);
-                 });
+  return command(
+      engine, "vshop_engine_record_purchase", now_ms, [&](vshop::Instant now) -> absl::Status {
+        const std::pair<std::pair<const char*, size_t>, const char*> fields[] = {
+            {{shopper, shopper_len}, "shopper"},
+            {{order, order_len}, "order"},
+            {{subtotal, subtotal_len}, "subtotal"},
+            {{currency, currency_len}, "currency"},
+            {{items, items_len}, "items"}};
+        std::string_view values[std::size(fields)];
+        for (std::size_t i = 0; i < std::size(fields); ++i) {
+          auto text = text_in(fields[i].first.first, fields[i].first.second, fields[i].second);
+          if (!text.ok()) return text.status();
+          values[i] = *text;
+        }
+        vshop::Command c;
+        c.kind = vshop::CommandKind::kRecordPurchase;
+        c.at = now;
+        c.shopper = values[0];
+        c.order = values[1];
+        c.subtotal = values[2];
+        c.subtotal_is_integer = subtotal_is_integer != 0;
+        c.currency = values[3];
+        if (items != nullptr) c.items_json = std::string(values[4]);
+        return engine->engine.apply(c);
+      });
 }
 
 }  // extern "C"

@@ -148,12 +148,16 @@ absl::StatusOr<WidgetQuery> widget_query_in(const vshop_widget_query* query) {
   }
   WidgetQuery out;
   const std::pair<const vshop_string*, std::string*> fields[] = {
-      {&query->page_url, &out.page_url}, {&query->page_type, &out.page_type},
-      {&query->shopper, &out.shopper},   {&query->country, &out.country},
-      {&query->city, &out.city},         {&query->postal_code, &out.postal_code},
+      {&query->page_url, &out.page_url},
+      {&query->page_type, &out.page_type},
+      {&query->shopper, &out.shopper},
+      {&query->country, &out.country},
+      {&query->city, &out.city},
+      {&query->postal_code, &out.postal_code},
       {&query->ip, &out.ip}};
-  const char* const names[] = {"query.page_url", "query.page_type",   "query.shopper", "query.country",
-                               "query.city",     "query.postal_code", "query.ip"};
+  const char* const names[] = {"query.page_url", "query.page_type", "query.shopper",
+                               "query.country",  "query.city",      "query.postal_code",
+                               "query.ip"};
   for (std::size_t i = 0; i < std::size(fields); ++i) {
     auto text = text_in(*fields[i].first, names[i]);
     if (!text.ok()) return text.status();
@@ -196,7 +200,7 @@ absl::StatusOr<WidgetRules> widget_rules_in(const vshop_widget_rules* rules) {
 // ---- names -----------------------------------------------------------------------------------
 const std::string& c_status_name(vshop_status status) {
   return enum_name<ErrorCode, kErrorCodeCount, vshop::error_code_name>(
-      static_cast<ErrorCode>(status > 0 ? kErrorCodeCount : -status));
+      static_cast<ErrorCode>(status > 0 || status < -kErrorCodeCount ? kErrorCodeCount : -status));
 }
 const std::string& c_effect_kind_name(EffectKind kind) {
   return enum_name<EffectKind, kEffectKindCount, vshop::effect_name>(kind);
@@ -322,9 +326,12 @@ vshop_metrics metrics_out(const analytics::Metrics& m, std::vector<std::string>&
 }
 
 vshop_issue issue_out(const events::Issue& issue) {
-  return {static_cast<std::int32_t>(issue.severity), static_cast<std::int32_t>(issue.code),
-          str_out(c_severity_name(issue.severity)),    str_out(c_issue_code_name(issue.code)),
-          str_out(issue.path),                       str_out(issue.message)};
+  return {static_cast<std::int32_t>(issue.severity),
+          static_cast<std::int32_t>(issue.code),
+          str_out(c_severity_name(issue.severity)),
+          str_out(c_issue_code_name(issue.code)),
+          str_out(issue.path),
+          str_out(issue.message)};
 }
 
 vshop_validation validation_out(const events::ValidationResult& result,

@@ -15,9 +15,9 @@
 #include "absl/status/statusor.h"
 #include "vshop/engine/effect.hpp"
 #include "vshop/engine/engine.hpp"
+#include "vshop/error.hpp"
 #include "vshop/events/batch.hpp"
 #include "vshop/events/issue.hpp"
-#include "vshop/error.hpp"
 #include "vshop/time.hpp"
 #include "vshop/vshop.h"
 

@@ -1,5 +1,7 @@
-# `cmake --install` puts the headers, libvshop.a, libvshop.so, the `vshop` tool, the CMake package
-# (find_package(vshop CONFIG) -> vshop::vshop, vshop::shared) and vshop.pc in place.
+# `cmake --install` puts the headers (C++ and the C header vshop.h), libvshop.a, libvshop.so, the
+# `vshop` tool, the CMake package (find_package(vshop CONFIG) -> vshop::vshop, the static library
+# with the C++ and C APIs; vshop::shared, libvshop.so, the C ABI only), vshop.pc (the C ABI) and
+# vshop-cpp.pc (the C++ API, static) in place.
 include(CMakePackageConfigHelpers)
 
 set(VSHOP_INSTALL_CMAKEDIR ${CMAKE_INSTALL_LIBDIR}/cmake/vshop)
@@ -11,6 +13,8 @@ install(TARGETS vshop vshop_shared EXPORT vshopTargets
 install(TARGETS vshop_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/vshop DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
         FILES_MATCHING PATTERN "*.hpp" PATTERN "*.h")
+install(FILES ${PROJECT_SOURCE_DIR}/capi/include/vshop/vshop.h
+        DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/vshop)
 
 install(EXPORT vshopTargets NAMESPACE vshop:: DESTINATION ${VSHOP_INSTALL_CMAKEDIR})
 configure_package_config_file(${CMAKE_CURRENT_LIST_DIR}/vshopConfig.cmake.in
@@ -57,5 +61,7 @@ foreach(target date::date date::date-tz)
     endif()
   endforeach()
 endforeach()
-configure_file(${CMAKE_CURRENT_LIST_DIR}/vshop.pc.in ${PROJECT_BINARY_DIR}/vshop.pc @ONLY)
-install(FILES ${PROJECT_BINARY_DIR}/vshop.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+foreach(pc vshop vshop-cpp)
+  configure_file(${CMAKE_CURRENT_LIST_DIR}/${pc}.pc.in ${PROJECT_BINARY_DIR}/${pc}.pc @ONLY)
+  install(FILES ${PROJECT_BINARY_DIR}/${pc}.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+endforeach()

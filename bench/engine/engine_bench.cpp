@@ -5,108 +5,29 @@
 //   BM_MemoryPerFinishedChat  resident memory growth over 1M finished chats / 1M (target <= 256 B)
 #include <benchmark/benchmark.h>
 
-#include <cstdio>
 #include <fstream>
-#include <random>
+#include <memory>
 #include <string>
 #include <vector>
 
-#include "fmt/format.h"
+#include "../common/chat_world.hpp"
 #include "vshop/engine/engine.hpp"
 
 namespace {
 
 using vshop::Engine;
-using vshop::Instant;
-
-constexpr std::int64_t kStart = 1'780'000'000'000;
-constexpr int kShopperPool = 1000;
-
-struct World {
-  Engine engine;
-  std::vector<std::pair<double, double>> spots;  // shopper locations
-  std::vector<std::string> shoppers;
-  std::int64_t now = kStart;
-  std::vector<vshop::Effect> effects;
-};
-
-void must(const absl::Status& s) {
-  if (!s.ok()) {
-    std::fprintf(stderr, "bench setup failed: %s\n", std::string(s.message()).c_str());
-    std::abort();
-  }
-}
-
-std::unique_ptr<World> make_world(int experts, bool journaling = false) {
-  auto w = std::make_unique<World>();
-  w->engine.set_journaling(journaling);
-  std::mt19937_64 rng(42);
-  std::uniform_real_distribution<double> lat(36, 60), lon(-9, 30);
-  must(w->engine.apply_json(
-      R"({"cmd":"configure","invite_code":"BENCH01","max_active_chats":20,"offer_fanout":5})"));
-  const std::string hours =
-      R"("hours":{"mon":["00:00-24:00"],"tue":["00:00-24:00"],"wed":["00:00-24:00"],"thu":["00:00-24:00"],"fri":["00:00-24:00"],"sat":["00:00-24:00"],"sun":["00:00-24:00"]})";
-  const int stores = std::max(1, experts / 10);
-  for (int s = 0; s < stores; ++s) {
-    must(w->engine.apply_json(fmt::format(
-        R"({{"cmd":"add_store","store":"st{}","timezone":"UTC","lat":{:.4f},"lon":{:.4f},{}}})", s,
-        lat(rng), lon(rng), hours)));
-  }
-  const auto at = fmt::format(R"("at":{})", w->now);
-  for (int e = 0; e < experts; ++e) {
-    must(w->engine.apply_json(fmt::format(
-        R"({{{},"cmd":"register_expert","expert":"x{}","email":"x{}@b.example","invite_code":"BENCH01","name":"X"}})",
-        at, e, e)));
-    must(w->engine.apply_json(fmt::format(
-        R"({{{},"cmd":"approve_expert","expert":"x{}","store":"st{}"}})", at, e, e % stores)));
-    must(w->engine.apply_json(fmt::format(R"({{{},"cmd":"go_available","expert":"x{}"}})", at, e)));
-  }
-  for (int i = 0; i < 4096; ++i) w->spots.emplace_back(lat(rng), lon(rng));
-  for (int i = 0; i < kShopperPool; ++i) w->shoppers.push_back(fmt::format("sh{}", i));
-  (void)w->engine.drain_effects();
-  if (!journaling) (void)w->engine.drain_journal();
-  return w;
-}
-
-// One full cycle; returns false if something unexpected happened.
-bool cycle(World& w, std::uint64_t i) {
-  const Instant t = vshop::from_epoch_ms(w.now += 1000);
-  const auto& spot = w.spots[i % w.spots.size()];
-  auto chat = w.engine.request_chat(t, w.shoppers[i % w.shoppers.size()], spot.first, spot.second);
-  if (!chat.ok()) return false;
-  w.effects.clear();
-  w.engine.drain_effects(w.effects);
-  if (w.effects.empty() || w.effects.front().kind != vshop::EffectKind::kChatOffered) return false;
-  const std::string expert = w.effects.front().experts.front();
-  if (!w.engine.claim(t, expert, *chat).ok()) return false;
-  for (int m = 0; m < 3; ++m) {
-    if (!w.engine.send_message(t, *chat, m % 2 ? "shopper" : "expert").ok()) return false;
-  }
-  if (!w.engine.finish_chat(t, expert, *chat).ok()) return false;
-  w.effects.clear();
-  w.engine.drain_effects(w.effects);
-  return true;
-}
+using vshop_bench::cycle;
+using vshop_bench::make_world;
 
 void BM_ChatCycle(benchmark::State& state) {
   auto w = make_world(static_cast<int>(state.range(0)));
-  std::uint64_t i = 0;
-  for (auto _ : state) {
-    if (!cycle(*w, i++)) {
-      state.SkipWithError("cycle failed");
-      break;
-    }
-  }
-  state.SetItemsProcessed(state.iterations());
+  vshop_bench::run_cycles(state, [&](std::uint64_t i) { return cycle(*w, i); });
 }
 BENCHMARK(BM_ChatCycle)->Arg(1'000)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMicrosecond);
 
 void BM_JournalReplay(benchmark::State& state) {
   // The journal of a 10k-expert setup followed by 20k chat cycles.
-  auto w = make_world(10'000, true);
-  for (std::uint64_t i = 0; i < 20'000; ++i) cycle(*w, i);
-  const std::vector<std::string> journal = w->engine.drain_journal();
-  w.reset();
+  const std::vector<std::string> journal = vshop_bench::record_journal(10'000, 20'000);
   std::size_t lines = 0;
   for (auto _ : state) {
     auto fresh = std::make_unique<Engine>();

@@ -61,9 +61,10 @@ static int run_line(vshop_engine *engine, const char *line, size_t len, unsigned
   int has_at = 0;
   if (len > MAX_LINE_BYTES) {
     /* The same rejection as `vshop simulate` (nothing reaches the engine). */
-    printf("{\"line\":%lu,\"error\":\"invalid_argument\",\"message\":\"line of %lu bytes, over "
-           "the limit of %lu bytes\"}\n",
-           number, (unsigned long)len, (unsigned long)MAX_LINE_BYTES);
+    printf(
+        "{\"line\":%lu,\"error\":\"invalid_argument\",\"message\":\"line of %lu bytes, over "
+        "the limit of %lu bytes\"}\n",
+        number, (unsigned long)len, (unsigned long)MAX_LINE_BYTES);
     return 0;
   }
   if (len > 0 && line[len - 1] == '\r') --len;

@@ -10,23 +10,23 @@
 
 extern int capi_failures;
 
-#define CHECK(cond)                                                           \
-  do {                                                                        \
-    if (!(cond)) {                                                            \
+#define CHECK(cond)                                                            \
+  do {                                                                         \
+    if (!(cond)) {                                                             \
       fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-      ++capi_failures;                                                        \
-    }                                                                         \
+      ++capi_failures;                                                         \
+    }                                                                          \
   } while (0)
 
 /* A call that must return `expected` (a VSHOP_* code). */
-#define CHECK_STATUS(call, expected)                                                    \
-  do {                                                                                  \
-    vshop_status got_ = (call);                                                         \
-    if (got_ != (expected)) {                                                           \
+#define CHECK_STATUS(call, expected)                                                     \
+  do {                                                                                   \
+    vshop_status got_ = (call);                                                          \
+    if (got_ != (expected)) {                                                            \
       fprintf(stderr, "%s:%d: %s returned %s, expected %s\n", __FILE__, __LINE__, #call, \
-              vshop_status_name(got_), vshop_status_name(expected));                    \
-      ++capi_failures;                                                                  \
-    }                                                                                   \
+              vshop_status_name(got_), vshop_status_name(expected));                     \
+      ++capi_failures;                                                                   \
+    }                                                                                    \
   } while (0)
 
 /* A string literal as (pointer, length) arguments. */

@@ -63,8 +63,7 @@ void test_engine_lifecycle(void) {
     CHECK_STATUS(vshop_engine_snapshot(copy, &again, &again_len), VSHOP_OK);
     CHECK(again_len == len && memcmp(again, saved, len) == 0);
     vshop_engine_free(copy);
-    CHECK_STATUS(vshop_engine_restore(&copy, LIT("{\"version\":1}"), NULL),
-                 VSHOP_INVALID_ARGUMENT);
+    CHECK_STATUS(vshop_engine_restore(&copy, LIT("{\"version\":1}"), NULL), VSHOP_INVALID_ARGUMENT);
     CHECK(copy == NULL);
     CHECK(strlen(vshop_last_error()) > 0);
     CHECK_STATUS(vshop_engine_restore(&copy, NULL, 3, NULL), VSHOP_INVALID_ARGUMENT);
@@ -90,7 +89,8 @@ vshop_engine *make_world(void) {
       "\"osm_hours\":\"24/7\"}",
       "{\"cmd\":\"add_store\",\"store\":\"st2\",\"timezone\":\"UTC\",\"lat\":48.0,\"lon\":2.0,"
       "\"osm_hours\":\"24/7\"}",
-      "{\"cmd\":\"add_store\",\"store\":\"shut\",\"timezone\":\"UTC\",\"osm_hours\":\"Mo 10:00-11:00\"}",
+      "{\"cmd\":\"add_store\",\"store\":\"shut\",\"timezone\":\"UTC\",\"osm_hours\":\"Mo "
+      "10:00-11:00\"}",
       "{\"cmd\":\"add_store\",\"store\":\"gone\",\"timezone\":\"UTC\",\"osm_hours\":\"24/7\"}",
       NULL};
   static const char *const experts[] = {"ana", "bo", "cy", "sid", "nox", "pat", NULL};
@@ -164,13 +164,17 @@ void test_engine_commands(void) {
   ok_json(e, "{\"cmd\":\"start_video\",\"expert\":\"ana\",\"chat\":\"c1\"}");
   fails_json(e, "{\"cmd\":\"start_video\",\"expert\":\"ana\",\"chat\":\"c2\"}", VSHOP_VIDEO_BUSY);
   /* Transfers: empty note, a target that cannot take it, one pending at a time. */
-  fails_json(e, "{\"cmd\":\"transfer\",\"expert\":\"ana\",\"chat\":\"c1\",\"to\":\"cy\",\"note\":\"\"}",
-             VSHOP_EMPTY_NOTE);
-  fails_json(e, "{\"cmd\":\"transfer\",\"expert\":\"ana\",\"chat\":\"c1\",\"to\":\"pat\",\"note\":\"n\"}",
-             VSHOP_TARGET_NOT_ELIGIBLE);
-  ok_json(e, "{\"cmd\":\"transfer\",\"expert\":\"ana\",\"chat\":\"c1\",\"to\":\"cy\",\"note\":\"n\"}");
-  fails_json(e, "{\"cmd\":\"transfer\",\"expert\":\"ana\",\"chat\":\"c1\",\"to\":\"bo\",\"note\":\"n\"}",
-             VSHOP_TRANSFER_PENDING);
+  fails_json(
+      e, "{\"cmd\":\"transfer\",\"expert\":\"ana\",\"chat\":\"c1\",\"to\":\"cy\",\"note\":\"\"}",
+      VSHOP_EMPTY_NOTE);
+  fails_json(
+      e, "{\"cmd\":\"transfer\",\"expert\":\"ana\",\"chat\":\"c1\",\"to\":\"pat\",\"note\":\"n\"}",
+      VSHOP_TARGET_NOT_ELIGIBLE);
+  ok_json(e,
+          "{\"cmd\":\"transfer\",\"expert\":\"ana\",\"chat\":\"c1\",\"to\":\"cy\",\"note\":\"n\"}");
+  fails_json(
+      e, "{\"cmd\":\"transfer\",\"expert\":\"ana\",\"chat\":\"c1\",\"to\":\"bo\",\"note\":\"n\"}",
+      VSHOP_TRANSFER_PENDING);
   /* A third chat offered to ana while her capacity drops to one: at_capacity. */
   t += MINUTE;
   CHECK_STATUS(vshop_engine_request_chat(e, t, LIT("s3"), &lat, &lon, &c3), VSHOP_OK);
@@ -192,14 +196,14 @@ void test_engine_commands(void) {
   CHECK_STATUS(vshop_engine_record_purchase(e, t, LIT("s2"), LIT("A-1"), LIT("89.95"), 0,
                                             LIT("EUR"), LIT("[{\"sku\":\"x\"}]")),
                VSHOP_OK);
-  CHECK_STATUS(vshop_engine_record_purchase(e, t, LIT("s2"), LIT("A-1"), LIT("1.00"), 0,
-                                            LIT("EUR"), NULL, 0),
+  CHECK_STATUS(vshop_engine_record_purchase(e, t, LIT("s2"), LIT("A-1"), LIT("1.00"), 0, LIT("EUR"),
+                                            NULL, 0),
                VSHOP_DUPLICATE_ORDER);
-  CHECK_STATUS(vshop_engine_record_purchase(e, t, LIT("s2"), LIT("A-2"), LIT("1250"), 1,
-                                            LIT("EUR"), NULL, 0),
+  CHECK_STATUS(vshop_engine_record_purchase(e, t, LIT("s2"), LIT("A-2"), LIT("1250"), 1, LIT("EUR"),
+                                            NULL, 0),
                VSHOP_OK);
-  CHECK_STATUS(vshop_engine_record_purchase(e, t, LIT("s2"), LIT("A-3"), LIT("1.00"), 0,
-                                            LIT("EUR"), NULL, 4),
+  CHECK_STATUS(vshop_engine_record_purchase(e, t, LIT("s2"), LIT("A-3"), LIT("1.00"), 0, LIT("EUR"),
+                                            NULL, 4),
                VSHOP_INVALID_ARGUMENT);
   CHECK(CONTAINS(vshop_engine_last_error(e), "items is NULL"));
   /* Time never goes back (R-TIME-1); malformed lines are invalid_argument (R-PIN-1). */

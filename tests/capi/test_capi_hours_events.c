@@ -43,8 +43,7 @@ void test_store(void) {
         intervals[0].close_ms == T0 + 7 * 60 * MINUTE);
   CHECK_STATUS(vshop_store_open_intervals(store, T0, T0 + 2000 * DAY, &intervals, &len),
                VSHOP_INVALID_ARGUMENT); /* over the 1000-day span of one call */
-  CHECK_STATUS(vshop_store_open_intervals(store, T0, T0 + DAY, NULL, &len),
-               VSHOP_INVALID_ARGUMENT);
+  CHECK_STATUS(vshop_store_open_intervals(store, T0, T0 + DAY, NULL, &len), VSHOP_INVALID_ARGUMENT);
   CHECK_STATUS(vshop_store_open_intervals(store, T0, T0 + DAY, &intervals, NULL),
                VSHOP_INVALID_ARGUMENT);
   vshop_store_free(store);

@@ -15,13 +15,27 @@ int str_is(vshop_string s, const char *text) {
 
 /* Versions, status names (stable: part of the ABI) and the thread's last error. */
 void test_library(void) {
-  static const char *const names[] = {
-      "ok",           "out_of_order_time", "invalid_argument",   "not_found",
-      "already_exists", "invalid_invite_code", "invalid_setting", "not_approved",
-      "no_store",     "store_closed",      "at_capacity",        "offer_not_pending",
-      "not_chat_expert", "invalid_state",  "transfer_pending",   "target_not_eligible",
-      "empty_note",   "video_busy",        "duplicate_order",    "internal",
-      "limit_exceeded"};
+  static const char *const names[] = {"ok",
+                                      "out_of_order_time",
+                                      "invalid_argument",
+                                      "not_found",
+                                      "already_exists",
+                                      "invalid_invite_code",
+                                      "invalid_setting",
+                                      "not_approved",
+                                      "no_store",
+                                      "store_closed",
+                                      "at_capacity",
+                                      "offer_not_pending",
+                                      "not_chat_expert",
+                                      "invalid_state",
+                                      "transfer_pending",
+                                      "target_not_eligible",
+                                      "empty_note",
+                                      "video_busy",
+                                      "duplicate_order",
+                                      "internal",
+                                      "limit_exceeded"};
   int i;
   CHECK(strcmp(vshop_version(), VSHOP_VERSION_STRING) == 0);
   CHECK(vshop_version_number() == VSHOP_VERSION_NUMBER);
@@ -31,6 +45,8 @@ void test_library(void) {
   CHECK(strcmp(vshop_status_name(VSHOP_INTERNAL), "internal") == 0);
   CHECK(strcmp(vshop_status_name(1), "unknown") == 0);
   CHECK(strcmp(vshop_status_name(-21), "unknown") == 0);
+  CHECK(strcmp(vshop_status_name(INT32_MIN), "unknown") == 0);
+  CHECK(strcmp(vshop_status_name(INT32_MAX), "unknown") == 0);
   CHECK(vshop_last_error() != NULL);
 }
 
@@ -59,10 +75,10 @@ void test_null_handles(void) {
   validation.size = sizeof validation;
   summary.size = sizeof summary;
 
-#define NULL_HANDLE(call, name)                          \
-  do {                                                   \
-    CHECK_STATUS(call, VSHOP_INVALID_ARGUMENT);          \
-    CHECK(CONTAINS(vshop_last_error(), name));           \
+#define NULL_HANDLE(call, name)                            \
+  do {                                                     \
+    CHECK_STATUS(call, VSHOP_INVALID_ARGUMENT);            \
+    CHECK(CONTAINS(vshop_last_error(), name));             \
     CHECK(CONTAINS(vshop_last_error(), "handle is NULL")); \
   } while (0)
   NULL_HANDLE(vshop_engine_apply_json(NULL, LIT("{}")), "vshop_engine_apply_json");
@@ -76,8 +92,8 @@ void test_null_handles(void) {
   NULL_HANDLE(vshop_engine_finish_chat(NULL, T0, LIT("a"), LIT("c")), "vshop_engine_finish_chat");
   NULL_HANDLE(vshop_engine_send_message(NULL, T0, LIT("c"), VSHOP_SENDER_EXPERT),
               "vshop_engine_send_message");
-  NULL_HANDLE(vshop_engine_record_purchase(NULL, T0, LIT("s"), LIT("o"), LIT("1.00"), 0,
-                                           LIT("EUR"), NULL, 0),
+  NULL_HANDLE(vshop_engine_record_purchase(NULL, T0, LIT("s"), LIT("o"), LIT("1.00"), 0, LIT("EUR"),
+                                           NULL, 0),
               "vshop_engine_record_purchase");
   NULL_HANDLE(vshop_engine_drain_effects_json(NULL, &text, &len),
               "vshop_engine_drain_effects_json");

@@ -49,8 +49,9 @@ static void test_effects(vshop_engine *e) {
   CHECK_STATUS(vshop_engine_drain_effects_json(e, &text, NULL), VSHOP_INVALID_ARGUMENT);
   CHECK_STATUS(vshop_engine_drain_effects_json(e, &text, &len), VSHOP_OK);
   CHECK(len > 0 && text[len - 1] == '\n' && text[len] == '\0');
-  CHECK(strcmp(text, "{\"at\":\"2026-05-14T09:02:30Z\",\"effect\":\"chat_missed\",\"chat\":\"c1\","
-                    "\"reason\":\"no_expert_available\"}\n") == 0);
+  CHECK(strcmp(text,
+               "{\"at\":\"2026-05-14T09:02:30Z\",\"effect\":\"chat_missed\",\"chat\":\"c1\","
+               "\"reason\":\"no_expert_available\"}\n") == 0);
   CHECK_STATUS(vshop_engine_drain_effects_json(e, &text, &len), VSHOP_OK);
   CHECK(len == 0 && strcmp(text, "") == 0);
 }
@@ -65,7 +66,9 @@ static void test_journal_and_errors(vshop_engine *e) {
   CHECK_STATUS(vshop_engine_go_available(e, T0 + 10 * MINUTE, LIT("bo")), VSHOP_OK);
   CHECK_STATUS(vshop_engine_drain_journal(e, NULL, &len), VSHOP_INVALID_ARGUMENT);
   CHECK_STATUS(vshop_engine_drain_journal(e, &text, &len), VSHOP_OK);
-  CHECK(strcmp(text, "{\"at\":\"2026-05-14T09:10:00Z\",\"cmd\":\"go_available\",\"expert\":\"bo\"}\n") == 0);
+  CHECK(strcmp(text,
+               "{\"at\":\"2026-05-14T09:10:00Z\",\"cmd\":\"go_available\",\"expert\":\"bo\"}\n") ==
+        0);
   CHECK(len == strlen(text));
   CHECK_STATUS(vshop_engine_set_journaling(e, 0), VSHOP_OK);
 
@@ -73,14 +76,17 @@ static void test_journal_and_errors(vshop_engine *e) {
   CHECK_STATUS(vshop_engine_apply_json(e, LIT("{\"cmd\":\"go_available\",\"expert\":\"ghost\"}")),
                VSHOP_NOT_FOUND);
   CHECK_STATUS(vshop_engine_error_line_json(e, 7, &text, &len), VSHOP_OK);
-  CHECK(strcmp(text,
-               "{\"line\":7,\"error\":\"not_found\",\"message\":\"expert: no expert \\\"ghost\\\"\"}") ==
-        0);
+  CHECK(
+      strcmp(
+          text,
+          "{\"line\":7,\"error\":\"not_found\",\"message\":\"expert: no expert \\\"ghost\\\"\"}") ==
+      0);
   CHECK_STATUS(vshop_engine_error_line_json(e, 7, NULL, &len), VSHOP_INVALID_ARGUMENT);
 
   /* vshop_command_at: the `at` of a line, or none; a malformed line is refused. */
-  CHECK_STATUS(vshop_command_at(LIT("{\"at\":\"2026-05-14T09:00:00Z\",\"cmd\":\"advance\"}"), &ms, &has),
-               VSHOP_OK);
+  CHECK_STATUS(
+      vshop_command_at(LIT("{\"at\":\"2026-05-14T09:00:00Z\",\"cmd\":\"advance\"}"), &ms, &has),
+      VSHOP_OK);
   CHECK(has == 1 && ms == T0);
   CHECK_STATUS(vshop_command_at(LIT("{\"cmd\":\"advance\"}"), &ms, &has), VSHOP_OK);
   CHECK(has == 0);
@@ -201,8 +207,7 @@ static void test_widget_and_metrics(vshop_engine *e) {
   CHECK(metrics.claimed == 1);
   CHECK_STATUS(vshop_engine_metrics(e, VSHOP_SCOPE_STORE, LIT("nope"), T0, T0 + DAY, &metrics),
                VSHOP_NOT_FOUND);
-  CHECK_STATUS(vshop_engine_metrics(e, 9, NULL, 0, T0, T0 + DAY, &metrics),
-               VSHOP_INVALID_ARGUMENT);
+  CHECK_STATUS(vshop_engine_metrics(e, 9, NULL, 0, T0, T0 + DAY, &metrics), VSHOP_INVALID_ARGUMENT);
   CHECK_STATUS(vshop_engine_metrics(e, VSHOP_SCOPE_MERCHANT, NULL, 0, T0 + DAY, T0, &metrics),
                VSHOP_INVALID_ARGUMENT);
   CHECK_STATUS(vshop_engine_metrics_report_json(e, &text, &len), VSHOP_OK);

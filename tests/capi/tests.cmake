@@ -3,7 +3,8 @@
 #   capi_test       test_capi (plain C): every function and error path, on libvshop.so
 #   capi_valgrind   test_capi under valgrind memcheck, zero errors and zero leaks (not in
 #                   sanitizer builds, where valgrind cannot run)
-#   capi_exports    libvshop.so exports only vshop_* symbols (nm -D)
+#   capi_exports    libvshop.so exports exactly the functions of vshop.h (nm -D; the script
+#                   of package_exports, tests/consumer/check_exports.sh)
 #   capi_example_*  examples/c on each scenario: stdout byte for byte `vshop simulate`'s
 set(_capi_include ${PROJECT_SOURCE_DIR}/capi/include)
 set(_capi_strict -pedantic -Wall -Wextra -Werror -fsyntax-only -I${_capi_include})
@@ -40,7 +41,8 @@ if(NOT CMAKE_C_FLAGS MATCHES "-fsanitize=")
 endif()
 
 add_test(NAME capi_exports
-         COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/check_exports.sh $<TARGET_FILE:vshop_shared>)
+         COMMAND bash ${PROJECT_SOURCE_DIR}/tests/consumer/check_exports.sh $<TARGET_FILE:vshop_shared>
+                 ${PROJECT_SOURCE_DIR}/capi/include/vshop/vshop.h)
 
 # examples/c, the plain-C host, against `vshop simulate` on every scenario.
 add_executable(vshop_example_c ${PROJECT_SOURCE_DIR}/examples/c/main.c)

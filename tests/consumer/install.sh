@@ -7,7 +7,8 @@ rm -rf "$prefix"
 cmake --install "$build" --prefix "$prefix" >/dev/null
 status=0
 for f in include/vshop/vshop.hpp include/vshop/export.hpp include/vshop/engine/engine.hpp \
-  bin/vshop "$LIBDIR/libvshop.a" "$LIBDIR/libvshop.so" "$LIBDIR/pkgconfig/vshop.pc" \
+  include/vshop/vshop.h bin/vshop "$LIBDIR/libvshop.a" "$LIBDIR/libvshop.so" \
+  "$LIBDIR/pkgconfig/vshop.pc" "$LIBDIR/pkgconfig/vshop-cpp.pc" \
   "$LIBDIR/cmake/vshop/vshopConfig.cmake" "$LIBDIR/cmake/vshop/vshopConfigVersion.cmake" \
   "$LIBDIR/cmake/vshop/vshopTargets.cmake"; do
   if [ ! -e "$prefix/$f" ]; then

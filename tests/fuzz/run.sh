@@ -9,7 +9,7 @@
 #                                             or FUZZ_SECONDS (default 1200) have passed, on a
 #                                             corpus kept in build/fuzz/corpus/TARGET.
 #
-# TARGET is events, commands, restore or store (default: all four, one after the other).
+# TARGET is events, commands, restore, store or capi (default: all five, one after the other).
 # FUZZ_JOBS=2 runs a target as two libFuzzer processes (-fork=2); more is refused (the machine
 # is shared). Before fuzzing, every file in tests/fuzz/regressions/TARGET/ is replayed once.
 # Crash, leak, timeout and out-of-memory inputs are copied to build/fuzz/crashes/TARGET/ (never
@@ -25,11 +25,11 @@ if [ "${1:-}" = "--campaign" ]; then
   shift
 fi
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(events commands restore store)
+[ ${#targets[@]} -gt 0 ] || targets=(events commands restore store capi)
 for t in "${targets[@]}"; do
   case "$t" in
-    events | commands | restore | store) ;;
-    *) echo "run.sh: unknown target \"$t\" (events, commands, restore, store)" >&2; exit 2 ;;
+    events | commands | restore | store | capi) ;;
+    *) echo "run.sh: unknown target \"$t\" (events, commands, restore, store, capi)" >&2; exit 2 ;;
   esac
 done
 if [ "$campaign" -eq 1 ]; then
@@ -73,6 +73,11 @@ seeds() {
     commands) "$BIN/fuzz_make_seeds" commands "$2" "${scenario_inputs[@]}" ;;
     restore) "$BIN/fuzz_make_seeds" snapshots "$2" "${scenario_inputs[@]}" ;;
     store) cp tests/fuzz/seeds/store/* examples/stores/*.json tests/data/hours/*.json "$2"/ ;;
+    # The C ABI: the command seeds (JSON lines are applied as they are) and the call seeds.
+    capi)
+      "$BIN/fuzz_make_seeds" commands "$2" "${scenario_inputs[@]}"
+      cp tests/fuzz/seeds/capi/* "$2"/
+      ;;
   esac
 }
 
@@ -83,6 +88,7 @@ max_len() {
     commands) echo 8192 ;;
     restore) echo 32768 ;;
     store) echo 4096 ;;
+    capi) echo 8192 ;;
   esac
 }
 dict_flag() {
@@ -90,6 +96,7 @@ dict_flag() {
     commands) echo "-dict=tests/fuzz/commands.dict" ;;
     restore) echo "-dict=tests/fuzz/restore.dict" ;;
     store) echo "-dict=tests/fuzz/store.dict" ;;
+    capi) echo "-dict=tests/fuzz/commands.dict" ;;
   esac
 }
 

@@ -95,13 +95,14 @@ typedef struct vshop_engine_options {
   uint32_t version; /* VSHOP_ENGINE_OPTIONS_VERSION; the struct only grows */
 } vshop_engine_options;
 #define VSHOP_ENGINE_OPTIONS_VERSION 1
-#define VSHOP_ENGINE_OPTIONS_INIT {VSHOP_ENGINE_OPTIONS_VERSION}
+#define VSHOP_ENGINE_OPTIONS_INIT \
+  { VSHOP_ENGINE_OPTIONS_VERSION }
 
 /* A new engine with default settings (opts NULL = defaults). Journaling starts off. */
 VSHOP_C_API vshop_status vshop_engine_new(vshop_engine **out, const vshop_engine_options *opts);
 /* Rebuilds an engine from vshop_engine_snapshot output (invalid_argument naming the field). */
-VSHOP_C_API vshop_status vshop_engine_restore(vshop_engine **out, const char *snapshot,
-                                              size_t len, const vshop_engine_options *opts);
+VSHOP_C_API vshop_status vshop_engine_restore(vshop_engine **out, const char *snapshot, size_t len,
+                                              const vshop_engine_options *opts);
 /* Releases an engine and everything it handed out; NULL is allowed. */
 VSHOP_C_API void vshop_engine_free(vshop_engine *engine);
 /* The message of the last failed call on `engine` (never NULL; "" before any failure).
@@ -120,15 +121,15 @@ VSHOP_C_API vshop_status vshop_engine_go_available(vshop_engine *engine, int64_t
 VSHOP_C_API vshop_status vshop_engine_go_unavailable(vshop_engine *engine, int64_t now_ms,
                                                      const char *expert, size_t expert_len);
 /* request_chat; lat/lon NULL = absent. The chat id (new or the shopper's open chat) goes to
-   *out_chat (owned by the engine). */
+ *out_chat (owned by the engine). */
 VSHOP_C_API vshop_status vshop_engine_request_chat(vshop_engine *engine, int64_t now_ms,
                                                    const char *shopper, size_t shopper_len,
                                                    const double *lat, const double *lon,
                                                    vshop_string *out_chat);
 /* claim / decline / finish_chat of `chat` by `expert`. */
 VSHOP_C_API vshop_status vshop_engine_claim(vshop_engine *engine, int64_t now_ms,
-                                            const char *expert, size_t expert_len,
-                                            const char *chat, size_t chat_len);
+                                            const char *expert, size_t expert_len, const char *chat,
+                                            size_t chat_len);
 VSHOP_C_API vshop_status vshop_engine_decline(vshop_engine *engine, int64_t now_ms,
                                               const char *expert, size_t expert_len,
                                               const char *chat, size_t chat_len);
@@ -139,15 +140,16 @@ VSHOP_C_API vshop_status vshop_engine_finish_chat(vshop_engine *engine, int64_t 
 #define VSHOP_SENDER_SHOPPER 1
 /* send_message in `chat` from VSHOP_SENDER_EXPERT or VSHOP_SENDER_SHOPPER. */
 VSHOP_C_API vshop_status vshop_engine_send_message(vshop_engine *engine, int64_t now_ms,
-                                                   const char *chat, size_t chat_len,
-                                                   int32_t from);
+                                                   const char *chat, size_t chat_len, int32_t from);
 /* record_purchase: `subtotal` is a decimal string ("89.95"), or integer minor units written as
    digits when subtotal_is_integer is non-zero; `items` is an optional JSON list (NULL = absent). */
-VSHOP_C_API vshop_status vshop_engine_record_purchase(
-    vshop_engine *engine, int64_t now_ms, const char *shopper, size_t shopper_len,
-    const char *order, size_t order_len, const char *subtotal, size_t subtotal_len,
-    int32_t subtotal_is_integer, const char *currency, size_t currency_len, const char *items,
-    size_t items_len);
+VSHOP_C_API vshop_status vshop_engine_record_purchase(vshop_engine *engine, int64_t now_ms,
+                                                      const char *shopper, size_t shopper_len,
+                                                      const char *order, size_t order_len,
+                                                      const char *subtotal, size_t subtotal_len,
+                                                      int32_t subtotal_is_integer,
+                                                      const char *currency, size_t currency_len,
+                                                      const char *items, size_t items_len);
 
 /* The `at` of a JSON Lines command (*out_has 0 when it has none), so that a host can advance to
    each deadline before it: invalid_argument (the message apply_json would give) when the line
@@ -193,8 +195,8 @@ typedef enum vshop_effect_kind {
 /* One effect (docs/reference.md §11 lists which fields each kind uses; the others are empty).
    Enumerated values are given as their JSON names (`reason`, `channel`). */
 typedef struct vshop_effect {
-  uint32_t size;    /* in: sizeof(vshop_effect) */
-  int32_t kind;     /* vshop_effect_kind */
+  uint32_t size;     /* in: sizeof(vshop_effect) */
+  int32_t kind;      /* vshop_effect_kind */
   vshop_string name; /* "chat_offered", ... */
   int64_t at_ms;
   vshop_string chat, expert, shopper, from, to;
@@ -202,18 +204,18 @@ typedef struct vshop_effect {
   size_t experts_len;
   int64_t deadline_ms; /* chat_offered / transfer_offered, when has_deadline */
   int32_t has_deadline;
-  vshop_string reason;  /* "" when the kind has none */
-  vshop_string channel; /* notify_shopper: "email" / "sms" */
-  vshop_string address; /* notify_shopper */
+  vshop_string reason;                    /* "" when the kind has none */
+  vshop_string channel;                   /* notify_shopper: "email" / "sms" */
+  vshop_string address;                   /* notify_shopper */
   vshop_string order, subtotal, currency; /* sale_* */
-  int32_t subtotal_is_integer;           /* the subtotal is JSON integer minor units */
-  int64_t pending;                       /* team_digest */
-  const vshop_string *managers;          /* team_digest, sorted emails */
+  int32_t subtotal_is_integer;            /* the subtotal is JSON integer minor units */
+  int64_t pending;                        /* team_digest */
+  const vshop_string *managers;           /* team_digest, sorted emails */
   size_t managers_len;
 } vshop_effect;
 
 /* Takes the next pending effect (in emission order) into *out and sets *out_has to 1, or sets
-   *out_has to 0 when none is pending. Its strings are owned by the engine. */
+ *out_has to 0 when none is pending. Its strings are owned by the engine. */
 VSHOP_C_API vshop_status vshop_engine_poll_effect(vshop_engine *engine, vshop_effect *out,
                                                   int *out_has);
 /* The earliest pending timer (*out_has 0 when none): when the host should call advance. */
@@ -303,14 +305,18 @@ typedef struct vshop_widget_query {
   vshop_string country, city, postal_code, ip;
 } vshop_widget_query;
 #define VSHOP_WIDGET_QUERY_VERSION 1
-#define VSHOP_WIDGET_QUERY_INIT                                                              \
-  {VSHOP_WIDGET_QUERY_VERSION, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, \
-   {NULL, 0}}
+#define VSHOP_WIDGET_QUERY_INIT                                                                   \
+  {                                                                                               \
+    VSHOP_WIDGET_QUERY_VERSION, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, \
+    {                                                                                             \
+      NULL, 0                                                                                     \
+    }                                                                                             \
+  }
 
 typedef struct vshop_geo_rule {
-  vshop_string field;   /* country, city, postal_code or ip */
-  vshop_string value;   /* for ip: a.b.c.d/n */
-  int32_t result;       /* VSHOP_WIDGET_ONGOING_ONLY or VSHOP_WIDGET_HIDDEN */
+  vshop_string field; /* country, city, postal_code or ip */
+  vshop_string value; /* for ip: a.b.c.d/n */
+  int32_t result;     /* VSHOP_WIDGET_ONGOING_ONLY or VSHOP_WIDGET_HIDDEN */
 } vshop_geo_rule;
 
 typedef struct vshop_widget_rules {
@@ -323,13 +329,14 @@ typedef struct vshop_widget_rules {
   size_t geo_len;
 } vshop_widget_rules;
 #define VSHOP_WIDGET_RULES_VERSION 1
-#define VSHOP_WIDGET_RULES_INIT {VSHOP_WIDGET_RULES_VERSION, NULL, 0, NULL, NULL, 0, 0, NULL, 0}
+#define VSHOP_WIDGET_RULES_INIT \
+  { VSHOP_WIDGET_RULES_VERSION, NULL, 0, NULL, NULL, 0, 0, NULL, 0 }
 
 /* The widget state (VSHOP_WIDGET_*) for `query` at now_ms; rules NULL = the default rules. */
 VSHOP_C_API vshop_status vshop_engine_widget_state(vshop_engine *engine,
                                                    const vshop_widget_query *query,
-                                                   const vshop_widget_rules *rules,
-                                                   int64_t now_ms, int32_t *out_state);
+                                                   const vshop_widget_rules *rules, int64_t now_ms,
+                                                   int32_t *out_state);
 
 /* ---- metrics (R-METRIC-1) ---------------------------------------------------------------- */
 #define VSHOP_SCOPE_MERCHANT 0
@@ -356,9 +363,9 @@ typedef struct vshop_metrics {
 
 /* Metrics of a scope (VSHOP_SCOPE_*, `id` of the store / expert, ignored for the merchant) over
    the reporting days [from_ms, to_ms) touches. not_found for an unknown id. */
-VSHOP_C_API vshop_status vshop_engine_metrics(vshop_engine *engine, int32_t scope,
-                                              const char *id, size_t id_len, int64_t from_ms,
-                                              int64_t to_ms, vshop_metrics *out);
+VSHOP_C_API vshop_status vshop_engine_metrics(vshop_engine *engine, int32_t scope, const char *id,
+                                              size_t id_len, int64_t from_ms, int64_t to_ms,
+                                              vshop_metrics *out);
 /* The dashboard report of `vshop simulate --report=json` (one JSON object, no newline) and of
    --report (readable table). */
 VSHOP_C_API vshop_status vshop_engine_metrics_report_json(vshop_engine *engine, const char **out,
@@ -377,8 +384,8 @@ VSHOP_C_API const char *vshop_store_last_error(const vshop_store *store);
 /* Whether the store is open at at_ms (R-HOURS-4). */
 VSHOP_C_API vshop_status vshop_store_is_open(vshop_store *store, int64_t at_ms, int *out_open);
 /* The next opening or closing strictly after at_ms (*out_has 0 when none within 400 days). */
-VSHOP_C_API vshop_status vshop_store_next_change(vshop_store *store, int64_t at_ms,
-                                                 int64_t *out_ms, int *out_has);
+VSHOP_C_API vshop_status vshop_store_next_change(vshop_store *store, int64_t at_ms, int64_t *out_ms,
+                                                 int *out_has);
 typedef struct vshop_interval {
   int64_t open_ms, close_ms; /* [open, close) */
 } vshop_interval;
@@ -391,11 +398,14 @@ VSHOP_C_API vshop_status vshop_store_open_intervals(vshop_store *store, int64_t 
 typedef struct vshop_validator vshop_validator;
 
 typedef struct vshop_validator_options {
-  uint32_t version;         /* VSHOP_VALIDATOR_OPTIONS_VERSION; the struct only grows */
+  uint32_t version;          /* VSHOP_VALIDATOR_OPTIONS_VERSION; the struct only grows */
   vshop_string product_feed; /* JSON Lines product feed; {NULL, 0} = none */
 } vshop_validator_options;
 #define VSHOP_VALIDATOR_OPTIONS_VERSION 1
-#define VSHOP_VALIDATOR_OPTIONS_INIT {VSHOP_VALIDATOR_OPTIONS_VERSION, {NULL, 0}}
+#define VSHOP_VALIDATOR_OPTIONS_INIT             \
+  {                                              \
+    VSHOP_VALIDATOR_OPTIONS_VERSION, { NULL, 0 } \
+  }
 
 #define VSHOP_SEVERITY_CRITICAL 0
 #define VSHOP_SEVERITY_WARNING 1
@@ -409,8 +419,8 @@ typedef struct vshop_issue {
 } vshop_issue;
 
 typedef struct vshop_validation {
-  uint32_t size;      /* in: sizeof(vshop_validation) */
-  int32_t event;      /* event type number; 0 = unknown */
+  uint32_t size; /* in: sizeof(vshop_validation) */
+  int32_t event; /* event type number; 0 = unknown */
   vshop_string event_name;
   int32_t has_critical;
   const vshop_issue *issues;
@@ -443,7 +453,7 @@ VSHOP_C_API const char *vshop_validator_last_error(const vshop_validator *valida
 VSHOP_C_API vshop_status vshop_validator_validate(vshop_validator *validator, const char *json,
                                                   size_t len, vshop_validation *out);
 /* Validates JSON Lines (stream checks included) and keeps the results for the calls below;
-   *out_documents gets the number of non-blank lines. */
+ *out_documents gets the number of non-blank lines. */
 VSHOP_C_API vshop_status vshop_validator_validate_lines(vshop_validator *validator,
                                                         const char *jsonl, size_t len,
                                                         size_t *out_documents);
