@@ -19,13 +19,27 @@ var typedFields = map[string][]string{
 	"advance":         {},
 }
 
-var optionalNumbers = map[string][]string{"request_chat": {"lat", "lon"}}
-
 // typedCommand is a line a typed C call runs with the same result as apply_json.
 type typedCommand struct {
 	cmd     string
 	strs    map[string]string
 	numbers map[string]*float64
+}
+
+// fields holds every field a typed call takes; decoding into it (rather than a map) is the
+// fast path, and an unknown field fails the decoding.
+type fields struct {
+	At       json.RawMessage `json:"at"`
+	Cmd      string          `json:"cmd"`
+	Expert   *string         `json:"expert"`
+	Chat     *string         `json:"chat"`
+	Shopper  *string         `json:"shopper"`
+	From     *string         `json:"from"`
+	Order    *string         `json:"order"`
+	Subtotal *string         `json:"subtotal"` // integer minor units fail: apply_json
+	Currency *string         `json:"currency"`
+	Lat      *float64        `json:"lat"`
+	Lon      *float64        `json:"lon"`
 }
 
 // classify returns the typed form of line, a command the engine's reader accepts
@@ -35,29 +49,33 @@ func classify(line []byte) *typedCommand {
 	if bytes.IndexByte(line, '\\') >= 0 { // escapes are left to the engine's reader
 		return nil
 	}
-	var obj map[string]any
-	if json.Unmarshal(line, &obj) != nil {
+	var f fields
+	decoder := json.NewDecoder(bytes.NewReader(line))
+	decoder.DisallowUnknownFields()
+	if decoder.Decode(&f) != nil || f.At == nil {
 		return nil
 	}
-	cmd, _ := obj["cmd"].(string)
-	strs, typed := typedFields[cmd]
-	if _, hasAt := obj["at"]; !typed || !hasAt {
+	strs, typed := typedFields[f.Cmd]
+	if !typed {
 		return nil
 	}
-	c := &typedCommand{cmd: cmd, strs: map[string]string{}, numbers: map[string]*float64{}}
+	given := map[string]*string{"expert": f.Expert, "chat": f.Chat, "shopper": f.Shopper,
+		"from": f.From, "order": f.Order, "subtotal": f.Subtotal, "currency": f.Currency}
+	c := &typedCommand{cmd: f.Cmd, strs: map[string]string{}, numbers: map[string]*float64{}}
 	for _, k := range strs {
-		s, isString := obj[k].(string) // not, e.g., a subtotal in minor units
-		if !isString {
+		if given[k] == nil {
 			return nil
 		}
-		c.strs[k] = s
+		c.strs[k] = *given[k]
 	}
-	for _, k := range optionalNumbers[cmd] {
-		if f, isNumber := obj[k].(float64); isNumber {
-			c.numbers[k] = &f
+	for k, v := range given {
+		if _, wanted := c.strs[k]; v != nil && !wanted { // another field
+			return nil
 		}
 	}
-	if len(obj) != 2+len(c.strs)+len(c.numbers) { // another field
+	if f.Cmd == "request_chat" {
+		c.numbers["lat"], c.numbers["lon"] = f.Lat, f.Lon
+	} else if f.Lat != nil || f.Lon != nil {
 		return nil
 	}
 	if from, isMessage := c.strs["from"]; isMessage && from != "expert" && from != "shopper" {
