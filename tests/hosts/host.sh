@@ -7,11 +7,20 @@
 #   host.sh run LANG SCENARIO WORK      the host's stdout on SCENARIO must equal, byte for byte,
 #                                       `vshop simulate SCENARIO` (R-DET-1 across languages),
 #                                       and some lines must have gone through typed C calls
-#   host.sh long-line - SOURCE OUT      OUT: SOURCE plus a command line over the 1 MiB limit
+#   host.sh long-line SOURCE OUT        OUT: SOURCE plus a command line over the 1 MiB limit
 # Exit status 77 (CTest skip) only when the language's toolchain is not installed.
 set -euo pipefail
-action=$1 lang=$2
-shift 2
+action=$1
+shift
+if [ "$action" = long-line ]; then
+  source=$1 out=$2
+  mkdir -p "$(dirname "$out")"
+  { cat "$source" && echo && head -c $((1 << 20)) /dev/zero | tr '\0' ' ' && echo '{}' &&
+    echo '{"at":"2026-06-19T07:00:00Z","cmd":"advance"}'; } >"$out"
+  exit 0
+fi
+lang=$1
+shift
 src=$SOURCE_DIR/examples/$lang
 export PKG_CONFIG_PATH=$VSHOP_LIBDIR/pkgconfig VSHOP_LIB=$VSHOP_LIBDIR/libvshop.so
 
@@ -66,10 +75,8 @@ case $action in
     echo "$lang host: $(wc -l <"$work/expected.jsonl") lines identical to vshop simulate" \
       "($(cat "$work/stats.txt"))"
     ;;
-  long-line)
-    source=$1 out=$2
-    mkdir -p "$(dirname "$out")"
-    { cat "$source" && echo && head -c $((1 << 20)) /dev/zero | tr '\0' ' ' && echo '{}' &&
-      echo '{"at":"2026-06-19T07:00:00Z","cmd":"advance"}'; } >"$out"
+  *)
+    echo "usage: host.sh build LANG | run LANG SCENARIO WORK | long-line SOURCE OUT" >&2
+    exit 2
     ;;
 esac

@@ -22,10 +22,9 @@ add_test(NAME host_install COMMAND ${CMAKE_COMMAND} --install ${PROJECT_BINARY_D
                                    ${_hosts_prefix})
 set_tests_properties(host_install PROPERTIES FIXTURES_SETUP host_installed)
 add_test(NAME host_long_line_input
-         COMMAND bash ${_hosts_sh} long-line - ${CMAKE_CURRENT_LIST_DIR}/edges.jsonl
+         COMMAND bash ${_hosts_sh} long-line ${CMAKE_CURRENT_LIST_DIR}/edges.jsonl
                  ${_hosts_build}/long_line.jsonl)
-set_tests_properties(host_long_line_input PROPERTIES FIXTURES_SETUP host_inputs
-                     ENVIRONMENT "${_hosts_env}")
+set_tests_properties(host_long_line_input PROPERTIES FIXTURES_SETUP host_inputs)
 
 set(_hosts_inputs
     day_basic=${PROJECT_SOURCE_DIR}/tests/data/examples/day_basic.jsonl
