@@ -3,16 +3,18 @@
 // `vshop simulate SCENARIO.jsonl` prints (docs/reference.md §11): the effects as canonical JSON
 // Lines and each rejected command as {"line":N,"error":"<code>","message":"..."}.
 // The host owns the clock: before a command at time T (vshop_command_at) it advances the engine
-// to each pending deadline <= T. Hot commands go through typed C calls when a line holds exactly their
-// fields (typed.js); every other line through vshop_engine_apply_json. With VSHOP_HOST_STATS
-// set, the numbers of lines run by typed calls and by apply_json go to stderr.
+// to each pending deadline <= T. Hot commands go through typed C calls when a line holds exactly
+// their fields (typed.js); every other line through vshop_engine_apply_json. With
+// VSHOP_HOST_STATS set, the numbers of lines run by typed calls and by apply_json go to stderr.
 'use strict';
 const fs = require('fs');
 const { Engine, commandAt, statusName, INVALID_ARGUMENT } = require('./vshop');
 const { classify } = require('./typed');
 
 const MAX_LINE_BYTES = 1 << 20; // the longest command line `vshop simulate` reads
-const SHORT_ESCAPES = { 8: '\\b', 9: '\\t', 10: '\\n', 12: '\\f', 13: '\\r', 34: '\\"', 92: '\\\\' };
+const SHORT_ESCAPES = {
+  8: '\\b', 9: '\\t', 10: '\\n', 12: '\\f', 13: '\\r', 34: '\\"', 92: '\\\\',
+};
 
 /** `s` as a JSON string the way the engine writes one (escaping only '"', '\\', controls). */
 function jsonString(s) {

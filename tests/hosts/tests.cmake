@@ -1,11 +1,12 @@
-# The language hosts of the C ABI (examples/go, examples/rust, examples/node, examples/ctypes):
-# each runs the shared examples, the generated chain day, tests/hosts/edges.jsonl (rejected
-# lines before and after the clock moves, escapes, odd times, the host's typed-call choice),
-# the same with a line over the 1 MiB limit, and tests/hosts/outbox.jsonl (an advance that fills
-# the outbox: limit_exceeded) through libvshop.so installed into a scratch prefix, and must print
-# byte for byte what `vshop simulate` prints (R-DET-1 across languages). Fixtures install the library and build the Go and Rust hosts (one job). A test
-# skips only when its language's toolchain (go, cargo, node) is absent. Release preset only:
-# the hosts load the uninstrumented shared library (asan: ctest -E '^host_').
+# The language hosts of the C ABI (examples/go, examples/rust, examples/node, examples/ctypes): each
+# runs the shared examples, the generated chain day, tests/hosts/edges.jsonl (rejected lines before
+# and after the clock moves, escapes, odd times, the host's typed-call choice), the same with a line
+# over the 1 MiB limit, and tests/hosts/outbox.jsonl (an advance that fills the outbox:
+# limit_exceeded) through libvshop.so installed into a scratch prefix, and must print byte for byte
+# what `vshop simulate` prints (R-DET-1 across languages). Fixtures install the library and build
+# the Go and Rust hosts (one job). A test skips only when its language's toolchain (go, cargo, node)
+# is absent. Release preset only: the hosts load the uninstrumented shared library (asan: ctest -E
+# '^host_').
 find_package(Python3 COMPONENTS Interpreter)
 include(GNUInstallDirs)
 set(_hosts_build ${CMAKE_CURRENT_BINARY_DIR}/hosts)

@@ -1,9 +1,9 @@
 //! A vshop host in Rust through the C ABI: `vshop-host SCENARIO.jsonl` prints exactly what
 //! `vshop simulate SCENARIO.jsonl` prints (docs/reference.md §11): the effects as canonical JSON
 //! Lines and each rejected command as {"line":N,"error":"<code>","message":"..."}.
-//! The host owns the clock: before a command at time T (vshop_command_at) it advances the
-//! engine to each pending deadline <= T. Hot commands go through typed C calls when a line holds exactly their
-//! fields (typed.rs); every other line through vshop_engine_apply_json. With VSHOP_HOST_STATS
+//! The host owns the clock: before a command at time T (vshop_command_at) it advances the engine to
+//! each pending deadline <= T. Hot commands go through typed C calls when a line holds exactly
+//! their fields (typed.rs); every other line through vshop_engine_apply_json. With VSHOP_HOST_STATS
 //! set, the numbers of lines run by typed calls and by apply_json go to stderr.
 mod engine;
 mod typed;
