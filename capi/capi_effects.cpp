@@ -72,8 +72,9 @@ vshop_status vshop_engine_poll_effect(vshop_engine* engine, vshop_effect* out, i
       *out_has = 0;
       return absl::OkStatus();
     }
-    engine->effect = std::move(engine->pending[engine->next_pending++]);
-    fill_sized(out, effect_out(engine->effect, engine->scratch, engine->strings, engine->strings2));
+    // The effect stays in `pending` until the next call, so the views point into it directly.
+    const vshop::Effect& effect = engine->pending[engine->next_pending++];
+    fill_sized(out, effect_out(effect, engine->strings, engine->strings2));
     *out_has = 1;
     return absl::OkStatus();
   });

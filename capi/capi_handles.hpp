@@ -30,9 +30,7 @@ struct vshop_engine : vshop_handle_base {
   std::vector<vshop::Effect> pending;
   std::size_t next_pending = 0;
   // What the last call handed out (valid until the next call on the handle).
-  vshop::Effect effect;
-  std::string text;     // JSON Lines, snapshot, chat id, reports
-  std::string scratch;  // reason name of the polled effect
+  std::string text;  // JSON Lines, snapshot, chat id, reports
   std::vector<vshop_string> strings;
   std::vector<vshop_string> strings2;
   std::optional<vshop::ExpertView> expert_view;

@@ -21,6 +21,13 @@ const std::string& enum_name(Enum value) {
   return names[index >= 0 && index < Count ? index : Count];
 }
 
+// The name of a reason of vocabulary R (Count values) from its table.
+template <typename R, int Count>
+const std::string& reason_table(const EffectReason& reason) {
+  return enum_name<R, Count, static_cast<std::string_view (*)(R)>(&vshop::reason_name)>(
+      *reason.as<R>());
+}
+
 constexpr int kSeverityCount = 2;
 constexpr int kEventTypeCount = static_cast<int>(events::EventType::kProductSearch) + 1;
 constexpr int kChannelCount = 2;
@@ -218,6 +225,25 @@ const std::string& c_event_type_name(events::EventType type) {
   return enum_name<events::EventType, kEventTypeCount, events::event_type_name>(type);
 }
 
+const std::string& c_reason_name(const EffectReason& reason) {
+  static const std::string kNone;
+  switch (reason.vocabulary()) {
+    case ReasonVocabulary::kNone:
+      return kNone;
+    case ReasonVocabulary::kUnavailable:
+      return reason_table<UnavailableReason, 6>(reason);
+    case ReasonVocabulary::kWithdraw:
+      return reason_table<WithdrawReason, 3>(reason);
+    case ReasonVocabulary::kMiss:
+      return reason_table<MissReason, 2>(reason);
+    case ReasonVocabulary::kTransferFail:
+      return reason_table<TransferFailReason, 4>(reason);
+    case ReasonVocabulary::kUnattributed:
+      return reason_table<UnattributedReason, 2>(reason);
+  }
+  return kNone;
+}
+
 // ---- out -------------------------------------------------------------------------------------
 const vshop_string* strings_out(const std::vector<std::string>& items,
                                 std::vector<vshop_string>& views) {
@@ -226,7 +252,7 @@ const vshop_string* strings_out(const std::vector<std::string>& items,
   return items.empty() ? nullptr : views.data() + first;
 }
 
-vshop_effect effect_out(const Effect& e, std::string& reason, std::vector<vshop_string>& experts,
+vshop_effect effect_out(const Effect& e, std::vector<vshop_string>& experts,
                         std::vector<vshop_string>& managers) {
   vshop_effect out{};
   out.kind = static_cast<std::int32_t>(e.kind);
@@ -242,8 +268,7 @@ vshop_effect effect_out(const Effect& e, std::string& reason, std::vector<vshop_
   out.experts_len = e.experts.size();
   out.has_deadline = e.deadline.has_value() ? 1 : 0;
   out.deadline_ms = e.deadline ? to_epoch_ms(*e.deadline) : 0;
-  reason.assign(e.reason.name());
-  out.reason = str_out(reason);
+  out.reason = str_out(c_reason_name(e.reason));
   static const std::string kNone;
   out.channel = str_out(e.kind == EffectKind::kNotifyShopper ? c_channel_name(e.channel) : kNone);
   out.address = str_out(e.address);

@@ -79,6 +79,7 @@ inline vshop_string str_out(const std::string& s) { return {s.c_str(), s.size()}
 const std::string& c_status_name(vshop_status status);
 const std::string& c_effect_kind_name(EffectKind kind);
 const std::string& c_channel_name(NotifyChannel channel);
+const std::string& c_reason_name(const EffectReason& reason);  // "" for none
 const std::string& c_severity_name(events::Severity severity);
 const std::string& c_issue_code_name(events::IssueCode code);
 const std::string& c_event_type_name(events::EventType type);
@@ -90,10 +91,9 @@ inline vshop_status status_of(ErrorCode code) { return -static_cast<vshop_status
 const vshop_string* strings_out(const std::vector<std::string>& items,
                                 std::vector<vshop_string>& views);
 
-// An effect: its strings point into `effect`, its lists into `experts` / `managers`, its reason
-// into `reason`.
-vshop_effect effect_out(const Effect& effect, std::string& reason,
-                        std::vector<vshop_string>& experts, std::vector<vshop_string>& managers);
+// An effect: its strings point into `effect`, its lists into `experts` / `managers`.
+vshop_effect effect_out(const Effect& effect, std::vector<vshop_string>& experts,
+                        std::vector<vshop_string>& managers);
 vshop_expert_view expert_out(const ExpertView& view);
 vshop_chat_view chat_out(const ChatView& view, std::vector<vshop_string>& offers);
 // Metrics: the currency strings are kept in `strings`, their views in `currencies`.

@@ -2,7 +2,7 @@
 // API, in the same run, on the chat world of bench/common/chat_world.hpp.
 //   BM_ChatCycle_Cpp/N, BM_ChatCycle_C/N  request -> offer -> claim -> 3 messages -> finish,
 //       N experts; the C cycle uses the typed calls and polls the typed effects one at a time,
-//       on an engine restored from the C++ world's snapshot (target: C within 10 % of C++).
+//       both on an engine restored from the world's snapshot (target: C within 10 % of C++).
 //   BM_ApplyJson_Cpp, BM_ApplyJson_C  a recorded journal (10k experts, 20k cycles) applied
 //       line by line with Engine::apply_json / vshop_engine_apply_json: commands per second.
 #include <benchmark/benchmark.h>
@@ -18,8 +18,22 @@ namespace {
 
 using vshop_bench::World;
 
+// The chat world, its engine restored from its own snapshot: the state the C handle gets.
+std::unique_ptr<World> make_restored_world(int experts) {
+  auto w = vshop_bench::make_world(experts);
+  auto restored = vshop::Engine::restore(w->engine.snapshot());
+  if (!restored.ok()) return nullptr;
+  w->engine = std::move(*restored);
+  w->engine.set_journaling(false);
+  return w;
+}
+
 void BM_ChatCycle_Cpp(benchmark::State& state) {
-  auto w = vshop_bench::make_world(static_cast<int>(state.range(0)));
+  auto w = make_restored_world(static_cast<int>(state.range(0)));
+  if (!w) {
+    state.SkipWithError("restore failed");
+    return;
+  }
   vshop_bench::run_cycles(state, [&](std::uint64_t i) { return vshop_bench::cycle(*w, i); });
 }
 
@@ -89,6 +103,10 @@ void BM_ChatCycle_C(benchmark::State& state) {
   vshop_bench::run_cycles(state, [&](std::uint64_t i) { return c_cycle(*c, i); });
 }
 
+// The replays drain the effects every kDrainEvery lines, outside the timing, so that the outbox
+// bound (limits::kMaxPendingEffectUnits) never refuses a line.
+constexpr std::size_t kDrainEvery = 1000;
+
 const std::vector<std::string>& journal() {
   static const std::vector<std::string> lines = vshop_bench::record_journal(10'000, 20'000);
   return lines;
@@ -96,15 +114,22 @@ const std::vector<std::string>& journal() {
 
 void BM_ApplyJson_Cpp(benchmark::State& state) {
   const auto& lines = journal();
+  std::vector<vshop::Effect> effects;
   for (auto _ : state) {
     state.PauseTiming();
     auto engine = std::make_unique<vshop::Engine>();
     engine->set_journaling(false);
     state.ResumeTiming();
-    for (const auto& line : lines) {
-      if (!engine->apply_json(line).ok()) {
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (!engine->apply_json(lines[i]).ok()) {
         state.SkipWithError("apply_json rejected a journal line");
         return;
+      }
+      if (i % kDrainEvery == 0) {
+        state.PauseTiming();
+        effects.clear();
+        engine->drain_effects(effects);
+        state.ResumeTiming();
       }
     }
     state.PauseTiming();
@@ -121,11 +146,18 @@ void BM_ApplyJson_C(benchmark::State& state) {
     vshop_engine* engine = nullptr;
     vshop_engine_new(&engine, nullptr);
     state.ResumeTiming();
-    for (const auto& line : lines) {
-      if (vshop_engine_apply_json(engine, line.data(), line.size()) != VSHOP_OK) {
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (vshop_engine_apply_json(engine, lines[i].data(), lines[i].size()) != VSHOP_OK) {
         state.SkipWithError("vshop_engine_apply_json rejected a journal line");
         vshop_engine_free(engine);
         return;
+      }
+      if (i % kDrainEvery == 0) {
+        state.PauseTiming();
+        const char* text = nullptr;
+        std::size_t len = 0;
+        vshop_engine_drain_effects_json(engine, &text, &len);
+        state.ResumeTiming();
       }
     }
     state.PauseTiming();

@@ -57,6 +57,7 @@ static void test_effects(vshop_engine *e) {
 }
 
 static void test_journal_and_errors(vshop_engine *e) {
+  vshop_effect effect;
   const char *text = NULL;
   size_t len = 0;
   int64_t ms = 0;
@@ -71,6 +72,15 @@ static void test_journal_and_errors(vshop_engine *e) {
         0);
   CHECK(len == strlen(text));
   CHECK_STATUS(vshop_engine_set_journaling(e, 0), VSHOP_OK);
+
+  /* A typed effect with a reason, given as its JSON name (go_unavailable: `requested`). */
+  effect.size = sizeof effect;
+  CHECK_STATUS(vshop_engine_drain_effects_json(e, &text, &len), VSHOP_OK);
+  CHECK_STATUS(vshop_engine_go_unavailable(e, T0 + 10 * MINUTE, LIT("bo")), VSHOP_OK);
+  CHECK_STATUS(vshop_engine_poll_effect(e, &effect, &has), VSHOP_OK);
+  CHECK(has == 1 && effect.kind == VSHOP_EFFECT_EXPERT_UNAVAILABLE);
+  CHECK(str_is(effect.reason, "requested") && str_is(effect.expert, "bo"));
+  CHECK_STATUS(vshop_engine_go_available(e, T0 + 10 * MINUTE, LIT("bo")), VSHOP_OK);
 
   /* The line `vshop simulate` prints for a rejected command. */
   CHECK_STATUS(vshop_engine_apply_json(e, LIT("{\"cmd\":\"go_available\",\"expert\":\"ghost\"}")),

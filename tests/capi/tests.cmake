@@ -54,6 +54,10 @@ target_link_libraries(vshop_example_c PRIVATE vshop::shared)
 file(GLOB _capi_scenarios CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/data/examples/*.jsonl)
 list(FILTER _capi_scenarios EXCLUDE REGEX "\\.expected\\.jsonl$")
 list(APPEND _capi_scenarios ${PROJECT_SOURCE_DIR}/examples/scenarios/chain_day.jsonl)
+# The edge cases the language hosts are checked on (tests/hosts/, when present): rejected lines,
+# escapes, odd times, an advance that fills the outbox.
+file(GLOB _capi_host_edges CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/hosts/*.jsonl)
+list(APPEND _capi_scenarios ${_capi_host_edges})
 foreach(scenario IN LISTS _capi_scenarios)
   get_filename_component(_name ${scenario} NAME_WE)
   add_test(NAME capi_example_${_name}
