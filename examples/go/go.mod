@@ -1,0 +1,3 @@
+module vshop.example/host
+
+go 1.19
