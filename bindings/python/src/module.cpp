@@ -20,6 +20,13 @@ PYBIND11_MODULE(_vshop, m) {
         return vp::from_instant(vp::check(vshop::parse_instant(vp::text_of(text, "text"), "text")));
       },
       pybind11::arg("text"), "An RFC 3339 text (or epoch milliseconds) as an aware UTC datetime.");
+  m.def(
+      "_raise_error",
+      [](int code, std::string_view message) {
+        vp::raise_error(static_cast<vshop::ErrorCode>(code), message);
+      },
+      "Test hook: raises the exception of an ErrorCode number (as every call does on a "
+      "rejection).");
   pybind11::class_<vp::PyEngine> engine(m, "Engine");
   vp::bind_engine(m, engine);
   vp::bind_queries(engine);
