@@ -19,8 +19,8 @@ def at(seconds: float) -> dt.datetime:
     return T0 + dt.timedelta(seconds=seconds)
 
 
-ALL_WEEK = {day: ["00:00-24:00"] for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
-NEVER = {day: [] for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
+ALL_WEEK: dict[str, list[str]] = {day: ["00:00-24:00"] for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
+NEVER: dict[str, list[str]] = {day: [] for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
 
 
 def merchant(max_active_chats: int = 2, offer_fanout: int = 2) -> vshop.Engine:

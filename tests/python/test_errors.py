@@ -167,7 +167,7 @@ def test_rejection_changes_nothing_but_time(engine: vshop.Engine) -> None:
 
 def test_bad_python_values_raise_invalid_argument(engine: vshop.Engine) -> None:
     with pytest.raises(vshop.InvalidArgument, match="sender"):
-        engine.send_message(at(1), "c1", "robot")
+        engine.send_message(at(1), "c1", "robot")  # type: ignore[arg-type]
     with pytest.raises(vshop.InvalidArgument, match="subtotal"):
         engine.record_purchase(at(1), "o1", "s1", 10.5, "EUR")  # type: ignore[arg-type]
     with pytest.raises(vshop.InvalidArgument, match="at"):

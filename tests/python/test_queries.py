@@ -43,15 +43,17 @@ def test_expert_and_chat_views(engine: vshop.Engine) -> None:
 
 
 def test_widget_state_R_DISPLAY_1(engine: vshop.Engine) -> None:
-    home = dict(page_url="https://shop.example/", page_type="home")
-    assert engine.widget_state(at(1), **home) is vshop.WidgetState.ONGOING_ONLY  # nobody online
+    url, home = "https://shop.example/", "home"
+    nobody_online = engine.widget_state(at(1), page_url=url, page_type=home)
+    assert nobody_online is vshop.WidgetState.ONGOING_ONLY
     engine.go_available(at(1), "lisa")
-    assert engine.widget_state(at(2), **home) is vshop.WidgetState.VISIBLE
+    assert engine.widget_state(at(2), page_url=url, page_type=home) is vshop.WidgetState.VISIBLE
     assert engine.widget_state(at(2), page_url="https://x/cart", page_type="cart") is (
         vshop.WidgetState.HIDDEN
     )
     rules = vshop.WidgetRules(geo=(vshop.GeoRule("country", "US"),))
-    assert engine.widget_state(at(2), country="US", rules=rules, **home) is vshop.WidgetState.HIDDEN
+    geo = engine.widget_state(at(2), page_url=url, page_type=home, country="US", rules=rules)
+    assert geo is vshop.WidgetState.HIDDEN
 
 
 def test_metrics_record_R_METRIC_1(day_basic: vshop.Engine) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
+from typing import Callable
 
 import pytest
 
@@ -52,7 +53,7 @@ def test_milliseconds_kept_microseconds_truncated() -> None:
 def test_naive_datetime_rejected_naming_the_parameter(method: str) -> None:
     engine = merchant()
     naive = dt.datetime(2026, 5, 14, 8, 0)
-    calls = {
+    calls: dict[str, tuple[Callable[[], object], str]] = {
         "advance": (lambda: engine.advance(naive), "now"),
         "go_available": (lambda: engine.go_available(naive, "lisa"), "at"),
         "metrics": (lambda: engine.metrics("merchant", naive, naive), "start"),

@@ -15,3 +15,8 @@ if(TARGET _vshop)
   set_tests_properties(python_empty_suite_fails PROPERTIES WILL_FAIL TRUE
                        ENVIRONMENT "PYTHONDONTWRITEBYTECODE=1")
 endif()
+if(TARGET _vshop)
+  add_test(NAME python_mypy
+           COMMAND ${Python3_EXECUTABLE} ${_py_tests}/run_mypy.py ${CMAKE_BINARY_DIR}/mypy_cache)
+  set_tests_properties(python_mypy PROPERTIES SKIP_RETURN_CODE 77)
+endif()
