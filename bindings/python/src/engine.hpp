@@ -36,13 +36,13 @@ struct PyEngine {
 };
 
 // Binds the classes and functions of each concept (one file each).
-void bind_engine(py::module_& m, py::class_<PyEngine>& cls);   // commands, outputs, persistence
-void bind_queries(py::class_<PyEngine>& cls);                   // expert, chat, ... settings
-void bind_metrics(py::class_<PyEngine>& cls);                   // metrics, daily_metrics, reports
-void bind_effects(py::module_& m);                              // vshop.Effect
-void bind_enums(py::module_& m);                                // the enum.Enum mirrors
-void bind_hours(py::module_& m);                                // vshop.Store
-void bind_events(py::module_& m);                               // Validator, inspect
+void bind_engine(py::module_& m, py::class_<PyEngine>& cls);  // commands, outputs, persistence
+void bind_queries(py::class_<PyEngine>& cls);                 // expert, chat, ... settings
+void bind_metrics(py::class_<PyEngine>& cls);                 // metrics, daily_metrics, reports
+void bind_effects(py::module_& m);                            // vshop.Effect
+void bind_enums(py::module_& m);                              // the enum.Enum mirrors
+void bind_hours(py::module_& m);                              // vshop.Store
+void bind_events(py::module_& m);                             // Validator, inspect
 
 // The drained effects as a list of vshop.Effect objects.
 py::list effects_to_list(std::vector<Effect>&& effects);

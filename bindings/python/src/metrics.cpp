@@ -20,9 +20,8 @@ MetricsScope scope_of(py::handle scope) {
     return MetricsScope::merchant();
   }
   if (!py::hasattr(scope, "kind") || !py::hasattr(scope, "id")) {
-    raise_error(ErrorCode::kInvalidArgument,
-                "scope: expected a vshop.Scope or 'merchant', got " +
-                    py::repr(scope).cast<std::string>());
+    raise_error(ErrorCode::kInvalidArgument, "scope: expected a vshop.Scope or 'merchant', got " +
+                                                 py::repr(scope).cast<std::string>());
   }
   return {from_py<analytics::ScopeKind>(scope.attr("kind"), "scope.kind"),
           py::str(scope.attr("id"))};
@@ -42,17 +41,18 @@ py::dict metrics_fields(const analytics::Metrics& m) {
         "gross_minor"_a = c.gross_minor, "gross"_a = c.gross(),
         "average"_a = average.empty() ? py::object(py::none()) : py::object(py::str(average))));
   }
-  return py::dict(
-      "initiated"_a = m.initiated, "claimed"_a = m.claimed, "missed"_a = m.missed,
-      "taken"_a = m.taken, "transfers_in"_a = m.transfers_in, "engaged"_a = m.engaged(),
-      "available_associates"_a = m.available_associates, "ratings"_a = m.ratings,
-      "rating_sum"_a = m.rating_sum, "orders"_a = m.orders,
-      "unattributed_orders"_a = m.unattributed_orders, "converted"_a = m.converted,
-      "responses"_a = m.responses, "response_median"_a = from_optional_duration(m.response_median),
-      "response_p90"_a = from_optional_duration(m.response_p90),
-      "claimed_ratio"_a = ratio(m.claimed_ratio()), "conversion_ratio"_a = ratio(m.conversion_ratio()),
-      "chats_per_associate"_a = ratio(m.chats_per_associate()),
-      "average_rating"_a = ratio(m.average_rating()), "currencies"_a = currencies);
+  return py::dict("initiated"_a = m.initiated, "claimed"_a = m.claimed, "missed"_a = m.missed,
+                  "taken"_a = m.taken, "transfers_in"_a = m.transfers_in, "engaged"_a = m.engaged(),
+                  "available_associates"_a = m.available_associates, "ratings"_a = m.ratings,
+                  "rating_sum"_a = m.rating_sum, "orders"_a = m.orders,
+                  "unattributed_orders"_a = m.unattributed_orders, "converted"_a = m.converted,
+                  "responses"_a = m.responses,
+                  "response_median"_a = from_optional_duration(m.response_median),
+                  "response_p90"_a = from_optional_duration(m.response_p90),
+                  "claimed_ratio"_a = ratio(m.claimed_ratio()),
+                  "conversion_ratio"_a = ratio(m.conversion_ratio()),
+                  "chats_per_associate"_a = ratio(m.chats_per_associate()),
+                  "average_rating"_a = ratio(m.average_rating()), "currencies"_a = currencies);
 }
 
 }  // namespace
@@ -90,8 +90,7 @@ void bind_metrics(py::class_<PyEngine>& cls) {
         py::object table = records().attr("MetricsTable")();
         for (const analytics::DailyMetrics& d : days) {
           py::dict fields = metrics_fields(d.metrics);
-          fields["day"] = date(static_cast<int>(d.day.year()),
-                               static_cast<unsigned>(d.day.month()),
+          fields["day"] = date(static_cast<int>(d.day.year()), static_cast<unsigned>(d.day.month()),
                                static_cast<unsigned>(d.day.day()));
           table.attr("append")(record(**fields));
         }

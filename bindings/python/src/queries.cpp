@@ -145,7 +145,7 @@ void bind_queries(py::class_<PyEngine>& cls) {
          std::string ip, py::handle rules) {
         const Instant t = to_instant(now, "now");
         const WidgetQuery query{std::move(page_url), std::move(page_type), std::move(shopper),
-                                std::move(country), std::move(city), std::move(postal_code),
+                                std::move(country),  std::move(city),      std::move(postal_code),
                                 std::move(ip)};
         const WidgetRules r = widget_rules(rules);
         const auto lock = self.shared();
