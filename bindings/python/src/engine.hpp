@@ -35,6 +35,19 @@ struct PyEngine {
   }
 };
 
+// Binds a const query without arguments whose answer pybind11 converts as it is (counts, id
+// lists, report texts), holding the engine shared.
+template <auto Method>
+void def_plain_query(py::class_<PyEngine>& cls, const char* name, const char* doc) {
+  cls.def(
+      name,
+      [](const PyEngine& self) {
+        const auto lock = self.shared();
+        return (self.engine.*Method)();
+      },
+      doc);
+}
+
 // Binds the classes and functions of each concept (one file each).
 void bind_engine(py::module_& m, py::class_<PyEngine>& cls);  // commands, outputs, persistence
 void bind_queries(py::class_<PyEngine>& cls);                 // expert, chat, ... settings

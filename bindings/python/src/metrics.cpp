@@ -27,6 +27,15 @@ MetricsScope scope_of(py::handle scope) {
           py::str(scope.attr("id"))};
 }
 
+// The arguments of both metrics queries, read and checked before the engine is held.
+struct Query {
+  MetricsScope scope;
+  Instant from, to;
+};
+Query query_of(py::handle scope, py::handle start, py::handle end) {
+  return {scope_of(scope), to_instant(start, "start"), to_instant(end, "end")};
+}
+
 py::object ratio(std::optional<double> value) {
   return value ? py::object(py::float_(*value)) : py::object(py::none());
 }
@@ -61,13 +70,11 @@ void bind_metrics(py::class_<PyEngine>& cls) {
   cls.def(
       "metrics",
       [](const PyEngine& self, py::handle scope, py::handle start, py::handle end) {
-        const MetricsScope s = scope_of(scope);
-        const Instant from = to_instant(start, "start");
-        const Instant to = to_instant(end, "end");
+        const Query q = query_of(scope, start, end);
         analytics::Metrics m;
         {
           const auto lock = self.shared();
-          m = check(self.engine.metrics(s, from, to));
+          m = check(self.engine.metrics(q.scope, q.from, q.to));
         }
         return records().attr("Metrics")(**metrics_fields(m));
       },
@@ -77,13 +84,11 @@ void bind_metrics(py::class_<PyEngine>& cls) {
   cls.def(
       "daily_metrics",
       [](const PyEngine& self, py::handle scope, py::handle start, py::handle end) {
-        const MetricsScope s = scope_of(scope);
-        const Instant from = to_instant(start, "start");
-        const Instant to = to_instant(end, "end");
+        const Query q = query_of(scope, start, end);
         std::vector<analytics::DailyMetrics> days;
         {
           const auto lock = self.shared();
-          days = check(self.engine.daily_metrics(s, from, to));
+          days = check(self.engine.daily_metrics(q.scope, q.from, q.to));
         }
         const py::object date = py::module_::import("datetime").attr("date");
         const py::object record = records().attr("DailyMetrics");
@@ -99,19 +104,11 @@ void bind_metrics(py::class_<PyEngine>& cls) {
       "scope"_a, "start"_a, "end"_a,
       "The same as one vshop.DailyMetrics per reporting day (empty days included), in a "
       "vshop.MetricsTable (a list with an HTML view; pandas.DataFrame takes it directly).");
-  cls.def(
-      "metrics_report_text",
-      [](const PyEngine& self) {
-        const auto lock = self.shared();
-        return self.engine.metrics_report_text();
-      },
+  def_plain_query<&Engine::metrics_report_text>(
+      cls, "metrics_report_text",
       "The dashboard report as a readable table (`vshop simulate --report`).");
-  cls.def(
-      "metrics_report_json",
-      [](const PyEngine& self) {
-        const auto lock = self.shared();
-        return self.engine.metrics_report_json();
-      },
+  def_plain_query<&Engine::metrics_report_json>(
+      cls, "metrics_report_json",
       "The dashboard report as canonical JSON (`vshop simulate --report=json`).");
 }
 
