@@ -46,6 +46,8 @@ def test_replay_gives_the_same_effects(name: str) -> None:
     replayed = engine.replay((EXAMPLES / f"{name}.jsonl").read_bytes())
     assert [e.to_json() for e in replayed] == effects
     assert engine.snapshot() == snapshot
+    again = vshop.Engine()
+    assert again.apply_many((EXAMPLES / f"{name}.jsonl").read_text().splitlines()) == replayed
 
 
 @pytest.mark.skipif(CLI is None, reason="VSHOP_CLI (the vshop tool) not given")
