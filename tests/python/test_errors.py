@@ -172,6 +172,8 @@ def test_bad_python_values_raise_invalid_argument(engine: vshop.Engine) -> None:
         engine.record_purchase(at(1), "o1", "s1", 10.5, "EUR")  # type: ignore[arg-type]
     with pytest.raises(vshop.InvalidArgument, match="at"):
         engine.go_available(12345, "lisa")  # type: ignore[arg-type]
+    with pytest.raises(vshop.InvalidArgument, match="line: not valid UTF-8"):
+        engine.apply_json('{"cmd":"advance","x":"\udc80"}')
     with pytest.raises(vshop.InvalidArgument, match="cmd"):
         engine.apply({"cmd": "dance"})
     with pytest.raises(vshop.InvalidArgument, match="line 2"):

@@ -230,7 +230,11 @@ std::string_view text_of(py::handle value, std::string_view param) {
   if (PyUnicode_Check(value.ptr())) {
     Py_ssize_t size = 0;
     const char* data = PyUnicode_AsUTF8AndSize(value.ptr(), &size);
-    if (data == nullptr) throw py::error_already_set();
+    if (data == nullptr) {  // a lone surrogate: not encodable as UTF-8
+      PyErr_Clear();
+      raise_error(ErrorCode::kInvalidArgument,
+                  std::string(param) + ": not valid UTF-8 text (a lone surrogate)");
+    }
     return {data, static_cast<std::size_t>(size)};
   }
   if (PyBytes_Check(value.ptr())) {

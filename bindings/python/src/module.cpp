@@ -6,6 +6,7 @@
 PYBIND11_MODULE(_vshop, m) {
   namespace vp = vshop::python;
   m.doc() = "vshop's C++ engine, opening hours and event validator (use the `vshop` package).";
+  m.attr("__version__") = VSHOP_VERSION;
   vp::init_datetime();
   vp::register_errors(m);
   vp::bind_enums(m);

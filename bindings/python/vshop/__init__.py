@@ -54,7 +54,7 @@ from vshop._vshop import (  # the extension: enums, exceptions, Effect, Store, e
     format_instant,
     parse_instant,
 )
-from vshop import _effects
+from vshop import _effects, _vshop
 from vshop._engine import Engine, command_line
 from vshop._inspect import inspect, inspect_file, inspect_lines
 from vshop._records import (
@@ -77,7 +77,8 @@ from vshop._records import (
 
 _effects.install()
 
-__version__ = "0.1.0"
+__version__: str = _vshop.__version__
+"""The version of the C++ project the extension was built from."""
 
 ERRORS: dict[ErrorCode, type[Error]] = {
     ErrorCode(cls.code_value): cls for cls in Error.__subclasses__()
