@@ -8,6 +8,8 @@ import zoneinfo
 from typing import Callable
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import vshop
 from conftest import ALL_WEEK, UTC, merchant
@@ -109,3 +111,18 @@ def test_store_hours_across_dst_R_HOURS_4() -> None:
     assert store.is_open(dt.datetime(2026, 3, 29, 17, 59, tzinfo=AMS))
     assert not store.is_open(dt.datetime(2026, 3, 29, 18, 0, tzinfo=AMS))
     assert store.next_change(dt.datetime(2026, 3, 29, 12, tzinfo=AMS)) == sun_close
+
+
+@given(
+    st.datetimes(
+        min_value=dt.datetime(1, 1, 2), max_value=dt.datetime(9999, 12, 30),
+        timezones=st.sampled_from([UTC, AMS, NY, zoneinfo.ZoneInfo("Australia/Lord_Howe"),
+                                   dt.timezone(dt.timedelta(hours=-9, minutes=-30))]),
+    )  # fmt: skip
+)
+@settings(max_examples=300, deadline=None)
+def test_any_aware_datetime_converts_like_python_R_TIME_2(local: dt.datetime) -> None:
+    utc = local.astimezone(UTC)
+    text = vshop.format_instant(local)
+    assert vshop.parse_instant(text) == utc.replace(microsecond=utc.microsecond // 1000 * 1000)
+    assert text.startswith(utc.isoformat()[:19]) and text.endswith("Z")
