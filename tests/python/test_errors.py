@@ -179,3 +179,13 @@ def test_bad_python_values_raise_invalid_argument(engine: vshop.Engine) -> None:
     with pytest.raises(vshop.InvalidArgument, match="line 2"):
         engine.replay(['{"cmd":"advance","at":"2026-05-14T09:00:00Z"}', '{"cmd":"nope"}'])
     assert engine.now == dt.datetime(2026, 5, 14, 9, tzinfo=dt.timezone.utc)  # line 1 applied
+
+
+@pytest.mark.parametrize(
+    ("snapshot", "field"), [("{}", "version"), ("not json", "snapshot"), (b"[1]", "snapshot")]
+)
+def test_restore_rejects_a_malformed_snapshot_naming_the_field(
+    snapshot: str | bytes, field: str
+) -> None:
+    with pytest.raises(vshop.InvalidArgument, match=field):
+        vshop.Engine.restore(snapshot)

@@ -99,6 +99,9 @@ def test_records_build_a_dataframe_shape(day_basic: vshop.Engine) -> None:
 def test_settings_and_engine_summary(day_basic: vshop.Engine) -> None:
     s = day_basic.settings()
     assert s.invite_code == "TULIP26" and s.max_active_chats == 2
+    assert repr(day_basic) == (
+        "vshop.Engine(now=2026-05-14T11:45:00Z, chats=3, next_deadline=2026-05-14T16:00:00Z)"
+    )
     html = day_basic._repr_html_()
     assert "vshop.Engine" in html and "2026-05-14T11:45:00Z" in html
 

@@ -206,6 +206,13 @@ class Engine(_vshop.Engine):
         self._send("deactivate_merchant", at)
 
     # --- notebooks -------------------------------------------------------------------------
+    def __repr__(self) -> str:
+        deadline = self.next_deadline
+        return (
+            f"vshop.Engine(now={_vshop.format_instant(self.now)}, chats={self.chat_count()}, "
+            f"next_deadline={'None' if deadline is None else _vshop.format_instant(deadline)})"
+        )
+
     def _repr_html_(self) -> str:
         deadline = self.next_deadline
         rows = [
