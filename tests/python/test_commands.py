@@ -183,3 +183,24 @@ def test_effect_object_frozen_repr_dict_hash(engine: vshop.Engine) -> None:
     with pytest.raises(AttributeError):
         offered.chat = "other"  # type: ignore[misc]
     assert offered == offered and offered != available and len({offered, offered}) == 1
+
+
+def test_scheduled_effects_R_SCHED_1_R_SCHED_2(engine: vshop.Engine) -> None:
+    engine.subscribe_digest(at(1), "m2", email="b@x.example")
+    engine.subscribe_digest(at(1), "m1", email="a@x.example")
+    engine.register_expert(at(2), "pat", email="p@x.example", invite_code="TULIP26", name="Pat")
+    digest_due = engine.next_deadline
+    assert digest_due == dt.datetime(2026, 5, 15, 10, tzinfo=dt.timezone.utc)  # day 20588: even
+    engine.advance(digest_due)
+    (digest,) = engine.drain_effects()
+    assert digest.kind is K.TEAM_DIGEST and digest.pending == 1
+    assert digest.managers == ["a@x.example", "b@x.example"]
+    assert digest.at == digest_due and digest.to_dict()["managers"] == digest.managers
+    engine.unsubscribe_digest(digest.at, "m1")
+    engine.unsubscribe_digest(digest.at, "m2")
+    engine.deactivate_merchant(digest.at)
+    engine.advance(digest.at + dt.timedelta(days=60))
+    (erased,) = engine.drain_effects()
+    assert erased.kind is K.PII_ANONYMIZED and erased.at == digest.at + dt.timedelta(days=60)
+    assert erased.to_dict() == {"kind": K.PII_ANONYMIZED, "at": erased.at}
+    assert erased.pending is None and erased.managers == []

@@ -4,6 +4,9 @@ expected files and to `vshop simulate`, snapshots byte-identical to `vshop simul
 
 from __future__ import annotations
 
+import datetime as dt
+import enum
+import json
 import os
 import pathlib
 import subprocess
@@ -86,3 +89,32 @@ def test_journal_replays_to_the_same_state() -> None:
     again = vshop.Engine()
     again.replay(journal)
     assert again.snapshot() == engine.snapshot()
+
+
+def _as_json_value(value: object) -> object:
+    """A property value as the JSON form writes it."""
+    if isinstance(value, dt.datetime):
+        return vshop.format_instant(value)
+    if isinstance(value, enum.Enum):
+        return value.value
+    return value
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_effect_properties_match_their_json_fields(name: str) -> None:
+    engine = vshop.Engine()
+    effects = engine.replay((EXAMPLES / f"{name}.jsonl").read_text())
+    for effect in effects:
+        fields = json.loads(effect.to_json())
+        assert fields.pop("effect") == effect.kind.value
+        for key, value in fields.items():
+            assert _as_json_value(getattr(effect, "from_" if key == "from" else key)) == value, key
+        carried = set(fields) | {"kind"}
+        for prop in ("chat", "expert", "shopper", "from_", "to", "deadline", "reason", "channel",
+                     "address", "order", "subtotal", "currency", "pending"):  # fmt: skip
+            if prop.rstrip("_") not in carried:
+                assert getattr(effect, prop) is None, (effect, prop)
+        assert _as_json_value(effect.at) == fields["at"]
+        assert effect.to_dict() == {"kind": effect.kind, **{
+            k: getattr(effect, k) if k in ("at", "deadline", "reason", "channel") else v
+            for k, v in fields.items()}}  # fmt: skip
