@@ -341,7 +341,14 @@ absl::StatusOr<std::string> Engine::request_chat(Instant now, std::string_view s
   c.shopper = shopper;
   c.lat = lat;
   c.lon = lon;
-  if (auto s = core_->apply(c, false); !s.ok()) return s;
+  return request_chat(c);
+}
+absl::StatusOr<std::string> Engine::request_chat(const Command& request) {
+  if (request.kind != CommandKind::kRequestChat) {
+    return error(ErrorCode::kInvalidArgument, "cmd: request_chat expected, got %s",
+                 command_name(request.kind));
+  }
+  if (auto s = core_->apply(request, false); !s.ok()) return s;
   return core_->last_chat_id;
 }
 absl::Status Engine::claim(Instant now, std::string_view expert, std::string_view chat) {

@@ -9,7 +9,6 @@
 #include <vector>
 
 #include "conv.hpp"
-#include "engine/core.hpp"  // CoreAccess: the chat id a request_chat with options returned
 #include "vshop/text_lines.hpp"
 
 namespace vshop::python {
@@ -144,8 +143,7 @@ void bind_commands(py::class_<PyEngine>& cls) {
         c.department = std::move(department);
         c.page_url = std::move(page_url);
         const auto lock = self.exclusive();
-        check(self.engine.apply(c));
-        return engine_detail::CoreAccess::core(self.engine).last_chat_id;
+        return check(self.engine.request_chat(c));
       },
       "at"_a, "shopper"_a, py::kw_only(), "chat"_a = py::none(), "lat"_a = py::none(),
       "lon"_a = py::none(), "country"_a = py::none(), "city"_a = py::none(),
