@@ -25,6 +25,38 @@ TEST_CASE("R-CHAT-1: a shopper has at most one open chat; requesting again retur
   CHECK(*third == "c2");
 }
 
+TEST_CASE("R-CHAT-1: request_chat(Command) returns the chat id of a request with options") {
+  Harness h;
+  standard_merchant(h);
+  Command request;
+  request.kind = CommandKind::kRequestChat;
+  request.at = from_epoch_ms(1778745610000);
+  request.shopper = "s1";
+  request.chat = "web-7";
+  request.lat = 52.37;
+  request.lon = 4.9;
+  auto id = h.engine.request_chat(request);
+  REQUIRE(id.ok());
+  CHECK(*id == "web-7");
+  // The same shopper asking again gets the open chat back, whatever id the request proposes.
+  request.at = from_epoch_ms(1778745611000);
+  request.chat = "web-8";
+  auto again = h.engine.request_chat(request);
+  REQUIRE(again.ok());
+  CHECK(*again == "web-7");
+  // Another kind of command is refused and changes nothing.
+  Command claim;
+  claim.kind = CommandKind::kClaim;
+  claim.at = from_epoch_ms(1778745612000);
+  claim.expert = "a1";
+  claim.chat = "web-7";
+  auto wrong = h.engine.request_chat(claim);
+  REQUIRE_FALSE(wrong.ok());
+  CHECK(error_code_of(wrong.status()) == ErrorCode::kInvalidArgument);
+  CHECK(std::string(wrong.status().message()).find("cmd") != std::string::npos);
+  CHECK(h.engine.chat("web-7")->state == ChatState::kRequested);
+}
+
 TEST_CASE("R-CHAT-2: candidates ranked by distance, then longest idle, then id; fan-out at once") {
   Harness h;
   standard_merchant(h, R"(,"offer_fanout":3)");
