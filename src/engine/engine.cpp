@@ -341,9 +341,9 @@ absl::StatusOr<std::string> Engine::request_chat(Instant now, std::string_view s
   c.shopper = shopper;
   c.lat = lat;
   c.lon = lon;
-  return request_chat(c);
+  return request_chat(std::move(c));
 }
-absl::StatusOr<std::string> Engine::request_chat(const Command& request) {
+absl::StatusOr<std::string> Engine::request_chat(Command request) {
   if (request.kind != CommandKind::kRequestChat) {
     return error(ErrorCode::kInvalidArgument, "cmd: request_chat expected, got %s",
                  command_name(request.kind));

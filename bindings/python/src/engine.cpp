@@ -143,7 +143,7 @@ void bind_commands(py::class_<PyEngine>& cls) {
         c.department = std::move(department);
         c.page_url = std::move(page_url);
         const auto lock = self.exclusive();
-        return check(self.engine.request_chat(c));
+        return check(self.engine.request_chat(std::move(c)));
       },
       "at"_a, "shopper"_a, py::kw_only(), "chat"_a = py::none(), "lat"_a = py::none(),
       "lon"_a = py::none(), "country"_a = py::none(), "city"_a = py::none(),

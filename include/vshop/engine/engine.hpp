@@ -147,7 +147,7 @@ class VSHOP_API Engine {
                                            std::optional<double> lon = std::nullopt);
   // The same for a request_chat command with every option (chat id, location, geo, department,
   // page); invalid_argument naming `cmd` when `request` is another kind of command.
-  absl::StatusOr<std::string> request_chat(const Command& request);
+  absl::StatusOr<std::string> request_chat(Command request);
   absl::Status claim(Instant now, std::string_view expert, std::string_view chat);
   absl::Status decline(Instant now, std::string_view expert, std::string_view chat);
   absl::Status send_message(Instant now, std::string_view chat, MessageSender from);
