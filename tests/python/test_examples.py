@@ -1,6 +1,6 @@
 """The shared examples (tests/data/examples) through Python: effects byte-identical to the
 expected files and to `vshop simulate`, snapshots byte-identical to `vshop simulate --snapshot`
-(R-DET-1, the text contract of SPEC §11)."""
+(R-DET-1, the text contract of docs/reference.md §11)."""
 
 from __future__ import annotations
 

@@ -75,8 +75,8 @@ void bind_commands(py::class_<PyEngine>& cls) {
         check(self.engine.apply_json(text));
       },
       "line"_a,
-      "Parses and applies one command line of the SPEC §11 text form; raises vshop.Error (the "
-      "subclass of its code) when it is rejected.");
+      "Parses and applies one command line of the docs/reference.md §11 text form; raises "
+      "vshop.Error (the subclass of its code) when it is rejected.");
   cls.def(
       "replay",
       [](PyEngine& self, py::handle source) {

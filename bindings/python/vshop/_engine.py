@@ -1,7 +1,7 @@
 """``vshop.Engine``: the extension's engine plus the typed methods of the less frequent commands,
-the dict form of SPEC §11 and notebook helpers. The frequent commands (go_available,
-go_unavailable, request_chat, claim, decline, send_message, finish_chat, record_purchase) are
-bound in C++ and build the C++ ``Command`` directly; the others go through one generic path:
+the dict form of docs/reference.md §11 and notebook helpers. The frequent commands
+(go_available, go_unavailable, request_chat, claim, decline, send_message, finish_chat,
+record_purchase) are bound in C++ and build the C++ ``Command`` directly; the others go through one generic path:
 keyword arguments -> the JSON line -> ``apply_json``.
 
 Threads: a command holds the engine exclusively (another thread waits); queries (``expert``,
@@ -37,7 +37,7 @@ def _json_value(value: object) -> object:
 
 
 def command_line(command: Mapping[str, Any]) -> str:
-    """The JSON line of a command dict (the SPEC §11 form; ``at`` may be a datetime)."""
+    """The JSON line of a command dict (docs/reference.md §11; ``at`` may be a datetime)."""
     return json.dumps(command, default=_json_value, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -64,7 +64,7 @@ class Engine(_vshop.Engine):
         return engine
 
     def apply(self, command: Mapping[str, Any]) -> None:
-        """Applies one command in the SPEC §11 dict form (``{"at": ..., "cmd": "claim", ...}``)."""
+        """Applies one command in the docs/reference.md §11 dict form (``{"at": ..., "cmd": "claim", ...}``)."""
         self.apply_json(command_line(command))
 
     def apply_many(self, lines: str | bytes | Iterable[str | bytes]) -> list[_vshop.Effect]:
