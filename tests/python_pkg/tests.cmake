@@ -27,5 +27,5 @@ set(_pypkg_env PYTHONPATH=${_pypkg_tree} MPLBACKEND=Agg)
 set_tests_properties(pypkg_wheel pypkg_notebook pypkg_mypy pypkg_model
                      PROPERTIES ENVIRONMENT "${_pypkg_env}" SKIP_RETURN_CODE 77 TIMEOUT 600)
 set_tests_properties(pypkg_crosslang PROPERTIES ENVIRONMENT
-  "${_pypkg_env};VSHOP_CLI=$<TARGET_FILE:vshop_cli>;VSHOP_WORK_DIR=${_pypkg_work}/crosslang")
+  "${_pypkg_env};VSHOP_CLI=$<TARGET_FILE:vshop_cli>;VSHOP_CAPI_LIB=$<TARGET_FILE:vshop_shared>;VSHOP_WORK_DIR=${_pypkg_work}/crosslang")
 set_tests_properties(pypkg_wheel PROPERTIES TIMEOUT 1800)
