@@ -22,10 +22,8 @@ PYBIND11_MODULE(_vshop, m) {
       pybind11::arg("text"), "An RFC 3339 text (or epoch milliseconds) as an aware UTC datetime.");
   pybind11::class_<vp::PyEngine> engine(m, "Engine");
   vp::bind_engine(m, engine);
-#ifdef VSHOP_PY_FULL
   vp::bind_queries(engine);
   vp::bind_metrics(engine);
   vp::bind_hours(m);
   vp::bind_events(m);
-#endif
 }

@@ -10,6 +10,7 @@ carrying the stable ``code``.
 from vshop._vshop import *  # noqa: F401,F403  (enums, exceptions, Effect, Store, Validator)
 from vshop import _effects
 from vshop._engine import Engine, command_line
+from vshop._inspect import inspect, inspect_file, inspect_lines
 from vshop._records import (
     ChatView,
     CodeCount,
@@ -42,5 +43,5 @@ __all__ = [
     "ChatView", "CodeCount", "CurrencyMetrics", "DailyMetrics", "Effect", "Engine", "ERRORS",
     "Error", "ErrorCode", "ExpertView", "GeoRule", "Issue", "Metrics", "MetricsTable", "Scope",
     "Settings", "StoreCandidates", "Summary", "Validation", "WidgetRules", "command_line",
-    "format_instant", "parse_instant",
+    "format_instant", "parse_instant", "inspect", "inspect_file", "inspect_lines",
 ]  # fmt: skip
