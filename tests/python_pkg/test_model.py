@@ -223,8 +223,6 @@ class ChatRules(RuleBasedStateMachine):
     # ----- queries ------------------------------------------------------------------------
     @invariant()
     def queries_match(self) -> None:
-        if not hasattr(self.engine, "expert"):  # TEMP until pycore binds the queries
-            return
         for e in self.model.experts.values():
             view = self.engine.expert(e.id)
             assert view is not None
