@@ -26,6 +26,9 @@ add_test(NAME pypkg_crosslang COMMAND ${_pypkg_pytest} ${_pypkg_dir}/test_crossl
 set(_pypkg_env PYTHONPATH=${_pypkg_tree} MPLBACKEND=Agg)
 set_tests_properties(pypkg_wheel pypkg_notebook pypkg_mypy pypkg_model
                      PROPERTIES ENVIRONMENT "${_pypkg_env}" SKIP_RETURN_CODE 77 TIMEOUT 600)
+# The release build's compilers (scikit-build-core would take Python's `g++`, whose compile lines
+# ccache does not match with CMake's `c++`).
+set_tests_properties(pypkg_wheel PROPERTIES TIMEOUT 1800 ENVIRONMENT
+  "${_pypkg_env};CC=${CMAKE_C_COMPILER};CXX=${CMAKE_CXX_COMPILER}")
 set_tests_properties(pypkg_crosslang PROPERTIES ENVIRONMENT
   "${_pypkg_env};VSHOP_CLI=$<TARGET_FILE:vshop_cli>;VSHOP_CAPI_LIB=$<TARGET_FILE:vshop_shared>;VSHOP_WORK_DIR=${_pypkg_work}/crosslang")
-set_tests_properties(pypkg_wheel PROPERTIES TIMEOUT 1800)
