@@ -15,7 +15,7 @@ import heapq
 import random
 from collections import Counter
 from datetime import datetime, timedelta, timezone
-from typing import Any, Callable
+from typing import Callable
 
 import vshop
 
@@ -60,28 +60,29 @@ class Day:
     rejected: Counter[str] = dataclasses.field(default_factory=Counter)
 
 
-Action = Callable[[datetime], None]
+Action = Callable[..., object]  # called with (at, *arguments)
 
 
 class Host:
-    """A seeded host: a queue of timed actions, and reactions to the effects."""
+    """A seeded host: a queue of timed calls, and reactions to the effects."""
 
     def __init__(self, engine: vshop.Engine, seed: int) -> None:
         self.engine = engine
         self.rng = random.Random(seed)
-        self.queue: list[tuple[datetime, int, Action]] = []
+        self.queue: list[tuple[datetime, int, Action, tuple[str, ...]]] = []
         self.count = 0
         self.day = Day()
         self.shopper_of: dict[str, str] = {}  # chat -> shopper
 
-    def later(self, at: datetime, action: Action) -> None:
+    def later(self, at: datetime, action: Action, *arguments: str) -> None:
+        """Queues `action(at, *arguments)` (an engine method or a host step)."""
         self.count += 1
-        heapq.heappush(self.queue, (at, self.count, action))
+        heapq.heappush(self.queue, (at, self.count, action, arguments))
 
-    def call(self, command: Callable[[], Any]) -> None:
-        """Runs one engine call; a rejection (e.g. a claim that came too late) is counted."""
+    def call(self, action: Action, at: datetime, *arguments: str) -> None:
+        """Runs one call; a rejection (e.g. a claim that came too late) is counted."""
         try:
-            command()
+            action(at, *arguments)
         except vshop.Error as error:
             self.day.rejected[error.code] += 1
         self.react()
@@ -99,55 +100,44 @@ class Host:
         """Most experts claim within seconds, some decline, some let the offer run out."""
         roll = self.rng.random()
         if roll < 0.55:
-            delay = timedelta(seconds=self.rng.uniform(2, 40))
-            self.later(at + delay, lambda t: self.call(lambda: self.engine.claim(t, expert, chat)))
+            self.later(at + timedelta(seconds=self.rng.uniform(2, 40)), self.engine.claim,
+                       expert, chat)
         elif roll < 0.70:
-            delay = timedelta(seconds=self.rng.uniform(1, 15))
-            self.later(at + delay,
-                       lambda t: self.call(lambda: self.engine.decline(t, expert, chat)))
+            self.later(at + timedelta(seconds=self.rng.uniform(1, 15)), self.engine.decline,
+                       expert, chat)
 
     def run_chat(self, at: datetime, expert: str, chat: str) -> None:
         """A few messages, the finish, sometimes a purchase within hours."""
         t = at
         for i in range(self.rng.randint(2, 6)):
             t += timedelta(seconds=self.rng.uniform(20, 120))
-            sender = "shopper" if i % 2 else "expert"
-            self.later(t, lambda when, s=sender: self.call(
-                lambda: self.engine.send_message(when, chat, s)))
+            self.later(t, self.engine.send_message, chat, "shopper" if i % 2 else "expert")
         t += timedelta(seconds=self.rng.uniform(30, 300))
-        self.later(t, lambda when: self.call(lambda: self.engine.finish_chat(when, expert, chat)))
+        self.later(t, self.engine.finish_chat, expert, chat)
         if self.rng.random() < 0.3:
-            order = f"o-{chat}"
-            shopper = self.shopper_of[chat]
             amount = f"{self.rng.randint(20, 400)}.{self.rng.randint(0, 99):02d}"
             buy = t + timedelta(minutes=self.rng.uniform(5, 240))
-            self.later(buy, lambda when: self.call(lambda: self.engine.record_purchase(
-                when, order, shopper, amount, "EUR")))
+            self.later(buy, self.engine.record_purchase, f"o-{chat}", self.shopper_of[chat],
+                       amount, "EUR")
 
     def request(self, at: datetime, shopper: str) -> None:
+        """A shopper near one of the cities asks for a chat."""
         lat, lon, spread = self.rng.choice(CITIES)
         where = (lat + self.rng.uniform(-spread, spread), lon + self.rng.uniform(-spread, spread))
-
-        def command() -> None:
-            chat = self.engine.request_chat(at, shopper, lat=where[0], lon=where[1])
-            self.shopper_of[chat] = shopper
-
-        self.call(command)
+        chat = self.engine.request_chat(at, shopper, lat=where[0], lon=where[1])
+        self.shopper_of[chat] = shopper
 
     def run_until(self, end: datetime) -> None:
-        """Runs the queued actions, advancing the engine to each deadline that comes first."""
+        """Runs the queued calls, advancing the engine to each deadline that comes first."""
         while self.queue and self.queue[0][0] < end:
-            at, _, action = self.queue[0]
+            at, _, action, arguments = self.queue[0]
             deadline = self.engine.next_deadline
             if deadline is not None and deadline <= at:
-                self.advance(deadline)
+                self.call(self.engine.advance, deadline)
                 continue
             heapq.heappop(self.queue)
-            action(at)
-        self.advance(end)
-
-    def advance(self, now: datetime) -> None:
-        self.call(lambda: self.engine.advance(now))
+            self.call(action, at, *arguments)
+        self.call(self.engine.advance, end)
 
 
 def simulate_day(engine: vshop.Engine, day: datetime = DAY, seed: int = SEED) -> Day:
@@ -159,9 +149,9 @@ def simulate_day(engine: vshop.Engine, day: datetime = DAY, seed: int = SEED) ->
         for expert in EXPERTS[store]:  # each expert tries every 30 min until the store is open
             for half_hour in range(0, 14):
                 at = morning + timedelta(minutes=30 * half_hour, seconds=host.rng.uniform(0, 60))
-                host.later(at, lambda t, e=expert: host.call(lambda: host.engine.go_available(t, e)))
+                host.later(at, engine.go_available, expert)
     for n in range(SHOPPERS):
         at = day.replace(hour=7) + timedelta(seconds=host.rng.uniform(0, 11 * 3600))
-        host.later(at, lambda t, s=f"shopper-{n:03d}": host.request(t, s))
+        host.later(at, host.request, f"shopper-{n:03d}")
     host.run_until(day + timedelta(days=1))
     return host.day

@@ -1,5 +1,6 @@
 """pypkg_mypy: `mypy --strict` on the Python examples, benchmarks and the tests' uses of the
-public API, against the package's stubs in the build tree (MYPYPATH).
+public API (this folder's model tests, and tests/python), against the package and its stubs in
+the build tree (MYPYPATH).
 
 usage: run_mypy.py SOURCE_DIR BUILD_TREE_PYTHON_DIR WORK_DIR
 """
@@ -19,8 +20,9 @@ def main() -> int:
     except ImportError:
         print("SKIP: mypy is not installed (pip install -r requirements.txt)")
         return SKIP
+    own = source / "tests" / "python_pkg"
     targets = [source / "examples" / "python", source / "bench" / "python",
-               source / "tests" / "python_pkg"]
+               own / "model.py", own / "test_model.py", own / "test_crosslang.py"]
     if (source / "tests" / "python").is_dir():
         targets.append(source / "tests" / "python")
     env = dict(os.environ, MYPYPATH=str(tree))
