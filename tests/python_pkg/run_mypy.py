@@ -1,6 +1,6 @@
 """pypkg_mypy: `mypy --strict` on the Python examples, benchmarks and the tests' uses of the
-public API (this folder's model tests, and tests/python), against the package and its stubs in
-the build tree (MYPYPATH).
+public API in this folder (tests/python has its own: python_mypy), against the package and its
+stubs in the build tree (MYPYPATH).
 
 usage: run_mypy.py SOURCE_DIR BUILD_TREE_PYTHON_DIR WORK_DIR
 """
@@ -23,8 +23,6 @@ def main() -> int:
     own = source / "tests" / "python_pkg"
     targets = [source / "examples" / "python", source / "bench" / "python",
                own / "model.py", own / "test_model.py", own / "test_crosslang.py"]
-    if (source / "tests" / "python").is_dir():
-        targets.append(source / "tests" / "python")
     env = dict(os.environ, MYPYPATH=str(tree))
     command = [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(work / "cache"),
                "--pretty", *map(str, targets)]
