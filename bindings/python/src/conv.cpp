@@ -52,9 +52,8 @@ Instant to_instant(py::handle value, std::string_view param) {
   PyObject* o = value.ptr();
   if (!PyDateTime_Check(o)) {
     if (PyUnicode_Check(o)) return check(parse_rfc3339(text_of(value, param), param));
-    raise_error(ErrorCode::kInvalidArgument, std::string(param) +
-                                                 ": expected an aware datetime, got " +
-                                                 repr_of(value));
+    raise_error(ErrorCode::kInvalidArgument,
+                std::string(param) + ": expected an aware datetime, got " + repr_of(value));
   }
   PyObject* tz = PyDateTime_DATE_GET_TZINFO(o);
   std::int64_t offset_us = 0;
@@ -163,10 +162,10 @@ void register_errors(py::module_& m) {
     const auto code = static_cast<ErrorCode>(i);
     const std::string snake(error_code_name(code));
     // invalid_argument is also a ValueError, so that code catching ValueError sees bad input.
-    py::object bases = code == ErrorCode::kInvalidArgument
-                           ? py::object(py::make_tuple(py::handle(g_errors[0]),
-                                                       py::handle(PyExc_ValueError)))
-                           : py::reinterpret_borrow<py::object>(g_errors[0]);
+    py::object bases =
+        code == ErrorCode::kInvalidArgument
+            ? py::object(py::make_tuple(py::handle(g_errors[0]), py::handle(PyExc_ValueError)))
+            : py::reinterpret_borrow<py::object>(g_errors[0]);
     g_errors[i] = new_error_class(m, camel_case(snake), bases.ptr(),
                                   "vshop.Error with code `" + snake + "` (" + std::to_string(i) +
                                       ", docs/reference.md §11 Errors).");
@@ -201,8 +200,8 @@ EnumTable make_enum(py::module_& m, const char* name, int count,
     }
   }
   const py::module_ enum_module = py::module_::import("enum");
-  py::object cls = enum_module.attr(int_values ? "IntEnum" : "Enum")(name, items,
-                                                                      py::arg("module") = "vshop");
+  py::object cls =
+      enum_module.attr(int_values ? "IntEnum" : "Enum")(name, items, py::arg("module") = "vshop");
   m.attr(name) = cls;
   EnumTable table;
   table.cls = cls.release();
@@ -231,11 +230,16 @@ std::string_view text_of(py::handle value, std::string_view param) {
   if (PyUnicode_Check(value.ptr())) {
     Py_ssize_t size = 0;
     const char* data = PyUnicode_AsUTF8AndSize(value.ptr(), &size);
-    if (data == nullptr) throw py::error_already_set();
+    if (data == nullptr) {  // a lone surrogate: not encodable as UTF-8
+      PyErr_Clear();
+      raise_error(ErrorCode::kInvalidArgument,
+                  std::string(param) + ": not valid UTF-8 text (a lone surrogate)");
+    }
     return {data, static_cast<std::size_t>(size)};
   }
   if (PyBytes_Check(value.ptr())) {
-    return {PyBytes_AS_STRING(value.ptr()), static_cast<std::size_t>(PyBytes_GET_SIZE(value.ptr()))};
+    return {PyBytes_AS_STRING(value.ptr()),
+            static_cast<std::size_t>(PyBytes_GET_SIZE(value.ptr()))};
   }
   raise_error(ErrorCode::kInvalidArgument,
               std::string(param) + ": expected str or bytes, got " + repr_of(value));

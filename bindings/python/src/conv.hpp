@@ -56,9 +56,9 @@ T check(absl::StatusOr<T> result) {
 // A C++ enum mirrored as a Python enum.Enum whose values are the snake_case names of the text
 // contract (`ChatState.ACTIVE.value == "active"`), or the numbers for an IntEnum.
 struct EnumTable {
-  py::handle cls;                    // the enum class (a strong reference kept forever)
-  std::vector<py::handle> members;   // by the C++ value
-  std::vector<std::string> names;    // the snake_case names, by the C++ value
+  py::handle cls;                   // the enum class (a strong reference kept forever)
+  std::vector<py::handle> members;  // by the C++ value
+  std::vector<std::string> names;   // the snake_case names, by the C++ value
 };
 
 // Creates the Python enum `name` in `m` from the values 0..count-1 of a C++ enum, named by

@@ -58,8 +58,9 @@ void bind_effects(py::module_& m) {
   cls.def_property_readonly("chat", [](const Effect& e) { return text_or_none(e.chat); });
   cls.def_property_readonly("expert", [](const Effect& e) { return text_or_none(e.expert); });
   cls.def_property_readonly("shopper", [](const Effect& e) { return text_or_none(e.shopper); });
-  cls.def_property_readonly("from_", [](const Effect& e) { return text_or_none(e.from); },
-                            "transfer_*: the expert the chat is transferred from (JSON `from`).");
+  cls.def_property_readonly(
+      "from_", [](const Effect& e) { return text_or_none(e.from); },
+      "transfer_*: the expert the chat is transferred from (JSON `from`).");
   cls.def_property_readonly("to", [](const Effect& e) { return text_or_none(e.to); });
   cls.def_property_readonly("experts", [](const Effect& e) { return e.experts; });
   cls.def_property_readonly("deadline",

@@ -113,8 +113,7 @@ void bind_commands(py::class_<PyEngine>& cls) {
                                       "expert");
   def_shortcut<&Engine::go_unavailable>(cls, "go_unavailable", "The expert goes unavailable.",
                                         "expert");
-  def_shortcut<&Engine::claim>(cls, "claim", "R-CHAT-3: claims an offered chat.", "expert",
-                               "chat");
+  def_shortcut<&Engine::claim>(cls, "claim", "R-CHAT-3: claims an offered chat.", "expert", "chat");
   def_shortcut<&Engine::decline>(cls, "decline", "R-CHAT-4: declines an offered chat.", "expert",
                                  "chat");
   def_shortcut<&Engine::finish_chat>(cls, "finish_chat", "R-CHAT-8: finishes an active chat.",
@@ -169,8 +168,8 @@ void bind_commands(py::class_<PyEngine>& cls) {
       "field `from`).");
   cls.def(
       "record_purchase",
-      [](PyEngine& self, py::handle at, std::string order, std::string shopper,
-         py::handle subtotal, std::string currency, py::handle items) {
+      [](PyEngine& self, py::handle at, std::string order, std::string shopper, py::handle subtotal,
+         std::string currency, py::handle items) {
         Command c;
         c.kind = CommandKind::kRecordPurchase;
         c.at = to_instant(at, "at");

@@ -35,14 +35,27 @@ struct PyEngine {
   }
 };
 
+// Binds a const query without arguments whose answer pybind11 converts as it is (counts, id
+// lists, report texts), holding the engine shared.
+template <auto Method>
+void def_plain_query(py::class_<PyEngine>& cls, const char* name, const char* doc) {
+  cls.def(
+      name,
+      [](const PyEngine& self) {
+        const auto lock = self.shared();
+        return (self.engine.*Method)();
+      },
+      doc);
+}
+
 // Binds the classes and functions of each concept (one file each).
-void bind_engine(py::module_& m, py::class_<PyEngine>& cls);   // commands, outputs, persistence
-void bind_queries(py::class_<PyEngine>& cls);                   // expert, chat, ... settings
-void bind_metrics(py::class_<PyEngine>& cls);                   // metrics, daily_metrics, reports
-void bind_effects(py::module_& m);                              // vshop.Effect
-void bind_enums(py::module_& m);                                // the enum.Enum mirrors
-void bind_hours(py::module_& m);                                // vshop.Store
-void bind_events(py::module_& m);                               // Validator, inspect
+void bind_engine(py::module_& m, py::class_<PyEngine>& cls);  // commands, outputs, persistence
+void bind_queries(py::class_<PyEngine>& cls);                 // expert, chat, ... settings
+void bind_metrics(py::class_<PyEngine>& cls);                 // metrics, daily_metrics, reports
+void bind_effects(py::module_& m);                            // vshop.Effect
+void bind_enums(py::module_& m);                              // the enum.Enum mirrors
+void bind_hours(py::module_& m);                              // vshop.Store
+void bind_events(py::module_& m);                             // Validator, inspect
 
 // The drained effects as a list of vshop.Effect objects.
 py::list effects_to_list(std::vector<Effect>&& effects);

@@ -43,16 +43,15 @@ void bind_enums(py::module_& m) {
   bind_enum<EffectKind>(m, "EffectKind", kEffectKindCount, &effect_name);
   bind_enum<MessageSender>(m, "MessageSender", count_to(MessageSender::kShopper),
                            &message_sender_name);
-  bind_enum<NotifyChannel>(m, "NotifyChannel", count_to(NotifyChannel::kSms),
-                           &notify_channel_name);
+  bind_enum<NotifyChannel>(m, "NotifyChannel", count_to(NotifyChannel::kSms), &notify_channel_name);
   bind_enum<CommandKind>(m, "CommandKind", kCommandKindCount, &command_name);
   bind_enum<UnavailableReason>(m, "UnavailableReason",
                                count_to(UnavailableReason::kStoreDeactivated), reason);
   bind_enum<WithdrawReason>(m, "WithdrawReason", count_to(WithdrawReason::kExpertUnavailable),
                             reason);
   bind_enum<MissReason>(m, "MissReason", count_to(MissReason::kClaimWindow), reason);
-  bind_enum<TransferFailReason>(m, "TransferFailReason",
-                                count_to(TransferFailReason::kChatEnded), reason);
+  bind_enum<TransferFailReason>(m, "TransferFailReason", count_to(TransferFailReason::kChatEnded),
+                                reason);
   bind_enum<UnattributedReason>(m, "UnattributedReason",
                                 count_to(UnattributedReason::kOutsideWindow), reason);
   bind_enum<analytics::ScopeKind>(m, "ScopeKind", count_to(analytics::ScopeKind::kExpert),

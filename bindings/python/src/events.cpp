@@ -64,8 +64,8 @@ void bind_batch(py::module_& m) {
       "summary by code (docs/events.md §3).");
   cls.def("__len__", [](const events::BatchResult& b) { return b.documents.size(); });
   cls.def("__getitem__", &document_at, "index"_a);
-  cls.def_property_readonly(
-      "summary", [](const events::BatchResult& b) { return summary_record(b.summary); });
+  cls.def_property_readonly("summary",
+                            [](const events::BatchResult& b) { return summary_record(b.summary); });
   cls.def(
       "to_json_lines",
       [](const events::BatchResult& b) {

@@ -20,12 +20,20 @@ MetricsScope scope_of(py::handle scope) {
     return MetricsScope::merchant();
   }
   if (!py::hasattr(scope, "kind") || !py::hasattr(scope, "id")) {
-    raise_error(ErrorCode::kInvalidArgument,
-                "scope: expected a vshop.Scope or 'merchant', got " +
-                    py::repr(scope).cast<std::string>());
+    raise_error(ErrorCode::kInvalidArgument, "scope: expected a vshop.Scope or 'merchant', got " +
+                                                 py::repr(scope).cast<std::string>());
   }
   return {from_py<analytics::ScopeKind>(scope.attr("kind"), "scope.kind"),
           py::str(scope.attr("id"))};
+}
+
+// The arguments of both metrics queries, read and checked before the engine is held.
+struct Query {
+  MetricsScope scope;
+  Instant from, to;
+};
+Query query_of(py::handle scope, py::handle start, py::handle end) {
+  return {scope_of(scope), to_instant(start, "start"), to_instant(end, "end")};
 }
 
 py::object ratio(std::optional<double> value) {
@@ -42,17 +50,18 @@ py::dict metrics_fields(const analytics::Metrics& m) {
         "gross_minor"_a = c.gross_minor, "gross"_a = c.gross(),
         "average"_a = average.empty() ? py::object(py::none()) : py::object(py::str(average))));
   }
-  return py::dict(
-      "initiated"_a = m.initiated, "claimed"_a = m.claimed, "missed"_a = m.missed,
-      "taken"_a = m.taken, "transfers_in"_a = m.transfers_in, "engaged"_a = m.engaged(),
-      "available_associates"_a = m.available_associates, "ratings"_a = m.ratings,
-      "rating_sum"_a = m.rating_sum, "orders"_a = m.orders,
-      "unattributed_orders"_a = m.unattributed_orders, "converted"_a = m.converted,
-      "responses"_a = m.responses, "response_median"_a = from_optional_duration(m.response_median),
-      "response_p90"_a = from_optional_duration(m.response_p90),
-      "claimed_ratio"_a = ratio(m.claimed_ratio()), "conversion_ratio"_a = ratio(m.conversion_ratio()),
-      "chats_per_associate"_a = ratio(m.chats_per_associate()),
-      "average_rating"_a = ratio(m.average_rating()), "currencies"_a = currencies);
+  return py::dict("initiated"_a = m.initiated, "claimed"_a = m.claimed, "missed"_a = m.missed,
+                  "taken"_a = m.taken, "transfers_in"_a = m.transfers_in, "engaged"_a = m.engaged(),
+                  "available_associates"_a = m.available_associates, "ratings"_a = m.ratings,
+                  "rating_sum"_a = m.rating_sum, "orders"_a = m.orders,
+                  "unattributed_orders"_a = m.unattributed_orders, "converted"_a = m.converted,
+                  "responses"_a = m.responses,
+                  "response_median"_a = from_optional_duration(m.response_median),
+                  "response_p90"_a = from_optional_duration(m.response_p90),
+                  "claimed_ratio"_a = ratio(m.claimed_ratio()),
+                  "conversion_ratio"_a = ratio(m.conversion_ratio()),
+                  "chats_per_associate"_a = ratio(m.chats_per_associate()),
+                  "average_rating"_a = ratio(m.average_rating()), "currencies"_a = currencies);
 }
 
 }  // namespace
@@ -61,13 +70,11 @@ void bind_metrics(py::class_<PyEngine>& cls) {
   cls.def(
       "metrics",
       [](const PyEngine& self, py::handle scope, py::handle start, py::handle end) {
-        const MetricsScope s = scope_of(scope);
-        const Instant from = to_instant(start, "start");
-        const Instant to = to_instant(end, "end");
+        const Query q = query_of(scope, start, end);
         analytics::Metrics m;
         {
           const auto lock = self.shared();
-          m = check(self.engine.metrics(s, from, to));
+          m = check(self.engine.metrics(q.scope, q.from, q.to));
         }
         return records().attr("Metrics")(**metrics_fields(m));
       },
@@ -77,21 +84,18 @@ void bind_metrics(py::class_<PyEngine>& cls) {
   cls.def(
       "daily_metrics",
       [](const PyEngine& self, py::handle scope, py::handle start, py::handle end) {
-        const MetricsScope s = scope_of(scope);
-        const Instant from = to_instant(start, "start");
-        const Instant to = to_instant(end, "end");
+        const Query q = query_of(scope, start, end);
         std::vector<analytics::DailyMetrics> days;
         {
           const auto lock = self.shared();
-          days = check(self.engine.daily_metrics(s, from, to));
+          days = check(self.engine.daily_metrics(q.scope, q.from, q.to));
         }
         const py::object date = py::module_::import("datetime").attr("date");
         const py::object record = records().attr("DailyMetrics");
         py::object table = records().attr("MetricsTable")();
         for (const analytics::DailyMetrics& d : days) {
           py::dict fields = metrics_fields(d.metrics);
-          fields["day"] = date(static_cast<int>(d.day.year()),
-                               static_cast<unsigned>(d.day.month()),
+          fields["day"] = date(static_cast<int>(d.day.year()), static_cast<unsigned>(d.day.month()),
                                static_cast<unsigned>(d.day.day()));
           table.attr("append")(record(**fields));
         }
@@ -100,19 +104,11 @@ void bind_metrics(py::class_<PyEngine>& cls) {
       "scope"_a, "start"_a, "end"_a,
       "The same as one vshop.DailyMetrics per reporting day (empty days included), in a "
       "vshop.MetricsTable (a list with an HTML view; pandas.DataFrame takes it directly).");
-  cls.def(
-      "metrics_report_text",
-      [](const PyEngine& self) {
-        const auto lock = self.shared();
-        return self.engine.metrics_report_text();
-      },
+  def_plain_query<&Engine::metrics_report_text>(
+      cls, "metrics_report_text",
       "The dashboard report as a readable table (`vshop simulate --report`).");
-  cls.def(
-      "metrics_report_json",
-      [](const PyEngine& self) {
-        const auto lock = self.shared();
-        return self.engine.metrics_report_json();
-      },
+  def_plain_query<&Engine::metrics_report_json>(
+      cls, "metrics_report_json",
       "The dashboard report as canonical JSON (`vshop simulate --report=json`).");
 }
 

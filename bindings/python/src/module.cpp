@@ -6,6 +6,7 @@
 PYBIND11_MODULE(_vshop, m) {
   namespace vp = vshop::python;
   m.doc() = "vshop's C++ engine, opening hours and event validator (use the `vshop` package).";
+  m.attr("__version__") = VSHOP_VERSION;
   vp::init_datetime();
   vp::register_errors(m);
   vp::bind_enums(m);
@@ -20,6 +21,13 @@ PYBIND11_MODULE(_vshop, m) {
         return vp::from_instant(vp::check(vshop::parse_instant(vp::text_of(text, "text"), "text")));
       },
       pybind11::arg("text"), "An RFC 3339 text (or epoch milliseconds) as an aware UTC datetime.");
+  m.def(
+      "_raise_error",
+      [](int code, std::string_view message) {
+        vp::raise_error(static_cast<vshop::ErrorCode>(code), message);
+      },
+      "Test hook: raises the exception of an ErrorCode number (as every call does on a "
+      "rejection).");
   pybind11::class_<vp::PyEngine> engine(m, "Engine");
   vp::bind_engine(m, engine);
   vp::bind_queries(engine);

@@ -117,20 +117,10 @@ void bind_queries(py::class_<PyEngine>& cls) {
         return out;
       },
       "chat"_a, "R-XFER-1: eligible transfer targets by store (vshop.NotFound: unknown chat).");
-  cls.def(
-      "pending_left_messages",
-      [](const PyEngine& self) {
-        const auto lock = self.shared();
-        return self.engine.pending_left_messages();
-      },
+  def_plain_query<&Engine::pending_left_messages>(
+      cls, "pending_left_messages",
       "Left messages waiting to be taken, in request order (R-CHAT-6).");
-  cls.def(
-      "chat_count",
-      [](const PyEngine& self) {
-        const auto lock = self.shared();
-        return self.engine.chat_count();
-      },
-      "The number of chats ever created.");
+  def_plain_query<&Engine::chat_count>(cls, "chat_count", "The number of chats ever created.");
   cls.def(
       "settings",
       [](const PyEngine& self) {
@@ -145,7 +135,7 @@ void bind_queries(py::class_<PyEngine>& cls) {
          std::string ip, py::handle rules) {
         const Instant t = to_instant(now, "now");
         const WidgetQuery query{std::move(page_url), std::move(page_type), std::move(shopper),
-                                std::move(country), std::move(city), std::move(postal_code),
+                                std::move(country),  std::move(city),      std::move(postal_code),
                                 std::move(ip)};
         const WidgetRules r = widget_rules(rules);
         const auto lock = self.shared();

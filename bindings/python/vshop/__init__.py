@@ -7,8 +7,54 @@ values are the names of the text contract; every rejection raises a subclass of 
 carrying the stable ``code``.
 """
 
-from vshop._vshop import *  # noqa: F401,F403  (enums, exceptions, Effect, Store, Validator)
-from vshop import _effects
+from vshop._vshop import (  # the extension: enums, exceptions, Effect, Store, events
+    AlreadyExists,
+    AtCapacity,
+    Batch,
+    ChatState,
+    CommandKind,
+    DuplicateOrder,
+    Effect,
+    EffectKind,
+    EmptyNote,
+    Error,
+    ErrorCode,
+    EventType,
+    ExpertAccount,
+    Internal,
+    InvalidArgument,
+    InvalidInviteCode,
+    InvalidSetting,
+    InvalidState,
+    IssueCode,
+    LimitExceeded,
+    MessageSender,
+    MissReason,
+    NoStore,
+    NotApproved,
+    NotChatExpert,
+    NotFound,
+    NotifyChannel,
+    OfferNotPending,
+    OutOfOrderTime,
+    ProductFeed,
+    ScopeKind,
+    Severity,
+    Store,
+    StoreClosed,
+    TargetNotEligible,
+    TransferFailReason,
+    TransferPending,
+    UnattributedReason,
+    UnavailableReason,
+    Validator,
+    VideoBusy,
+    WidgetState,
+    WithdrawReason,
+    format_instant,
+    parse_instant,
+)
+from vshop import _effects, _vshop
 from vshop._engine import Engine, command_line
 from vshop._inspect import inspect, inspect_file, inspect_lines
 from vshop._records import (
@@ -28,11 +74,11 @@ from vshop._records import (
     Validation,
     WidgetRules,
 )
-from vshop._vshop import Effect, Error, ErrorCode, format_instant, parse_instant
 
 _effects.install()
 
-__version__ = "0.1.0"
+__version__: str = _vshop.__version__
+"""The version of the C++ project the extension was built from."""
 
 ERRORS: dict[ErrorCode, type[Error]] = {
     ErrorCode(cls.code_value): cls for cls in Error.__subclasses__()
@@ -40,8 +86,70 @@ ERRORS: dict[ErrorCode, type[Error]] = {
 """The exception class of each ErrorCode (all twenty)."""
 
 __all__ = [
-    "ChatView", "CodeCount", "CurrencyMetrics", "DailyMetrics", "Effect", "Engine", "ERRORS",
-    "Error", "ErrorCode", "ExpertView", "GeoRule", "Issue", "Metrics", "MetricsTable", "Scope",
-    "Settings", "StoreCandidates", "Summary", "Validation", "WidgetRules", "command_line",
-    "format_instant", "parse_instant", "inspect", "inspect_file", "inspect_lines",
-]  # fmt: skip
+    "AlreadyExists",
+    "AtCapacity",
+    "Batch",
+    "ChatState",
+    "ChatView",
+    "CodeCount",
+    "CommandKind",
+    "CurrencyMetrics",
+    "DailyMetrics",
+    "DuplicateOrder",
+    "ERRORS",
+    "Effect",
+    "EffectKind",
+    "EmptyNote",
+    "Engine",
+    "Error",
+    "ErrorCode",
+    "EventType",
+    "ExpertAccount",
+    "ExpertView",
+    "GeoRule",
+    "Internal",
+    "InvalidArgument",
+    "InvalidInviteCode",
+    "InvalidSetting",
+    "InvalidState",
+    "Issue",
+    "IssueCode",
+    "LimitExceeded",
+    "MessageSender",
+    "Metrics",
+    "MetricsTable",
+    "MissReason",
+    "NoStore",
+    "NotApproved",
+    "NotChatExpert",
+    "NotFound",
+    "NotifyChannel",
+    "OfferNotPending",
+    "OutOfOrderTime",
+    "ProductFeed",
+    "Scope",
+    "ScopeKind",
+    "Settings",
+    "Severity",
+    "Store",
+    "StoreCandidates",
+    "StoreClosed",
+    "Summary",
+    "TargetNotEligible",
+    "TransferFailReason",
+    "TransferPending",
+    "UnattributedReason",
+    "UnavailableReason",
+    "Validation",
+    "Validator",
+    "VideoBusy",
+    "WidgetRules",
+    "WidgetState",
+    "WithdrawReason",
+    "command_line",
+    "format_instant",
+    "inspect",
+    "inspect_file",
+    "inspect_lines",
+    "parse_instant",
+]

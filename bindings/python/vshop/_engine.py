@@ -16,7 +16,7 @@ import decimal
 import enum
 import html
 import json
-from typing import Any, Mapping, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from vshop import _vshop
 
@@ -66,6 +66,10 @@ class Engine(_vshop.Engine):
     def apply(self, command: Mapping[str, Any]) -> None:
         """Applies one command in the SPEC §11 dict form (``{"at": ..., "cmd": "claim", ...}``)."""
         self.apply_json(command_line(command))
+
+    def apply_many(self, lines: str | bytes | Iterable[str | bytes]) -> list[_vshop.Effect]:
+        """``replay``: applies JSON Lines without the GIL and returns the drained effects."""
+        return self.replay(lines)
 
     def _send(self, cmd: str, at: TimeLike | None, **fields: Any) -> None:
         """The generic path of the typed methods: drops None fields, then ``apply``."""
@@ -202,6 +206,13 @@ class Engine(_vshop.Engine):
         self._send("deactivate_merchant", at)
 
     # --- notebooks -------------------------------------------------------------------------
+    def __repr__(self) -> str:
+        deadline = self.next_deadline
+        return (
+            f"vshop.Engine(now={_vshop.format_instant(self.now)}, chats={self.chat_count()}, "
+            f"next_deadline={'None' if deadline is None else _vshop.format_instant(deadline)})"
+        )
+
     def _repr_html_(self) -> str:
         deadline = self.next_deadline
         rows = [

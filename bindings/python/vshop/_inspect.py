@@ -11,7 +11,7 @@ from vshop._vshop import Batch, ProductFeed, Validator
 
 
 @overload
-def inspect(source: str | bytes, *, feed: ProductFeed | None = None) -> Validation: ...
+def inspect(source: str | bytes, *, feed: ProductFeed | None = None) -> Validation: ...  # type: ignore[overload-overlap]  # str is Iterable[str]: the first match wins
 @overload
 def inspect(
     source: os.PathLike[str] | Iterable[str | bytes], *, feed: ProductFeed | None = None
