@@ -80,7 +80,8 @@ bool cycle(World& w, std::uint64_t i) {
   const std::string expert = w.effects.front().experts.front();
   if (!w.engine.claim(t, expert, *chat).ok()) return false;
   for (int m = 0; m < 3; ++m) {
-    if (!w.engine.send_message(t, *chat, m % 2 ? "shopper" : "expert").ok()) return false;
+    const auto from = m % 2 ? vshop::MessageSender::kShopper : vshop::MessageSender::kExpert;
+    if (!w.engine.send_message(t, *chat, from).ok()) return false;
   }
   if (!w.engine.finish_chat(t, expert, *chat).ok()) return false;
   w.effects.clear();
