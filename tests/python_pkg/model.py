@@ -5,8 +5,8 @@ routing ranks by idle time then id. What is modelled: availability (R-AVAIL-1), 
 eligibility (R-CAP-1), one open chat per shopper (R-CHAT-1), routing and waves (R-CHAT-2,
 R-CHAT-5), claims (R-CHAT-3), declines and replacements (R-CHAT-4), decline and missed streaks
 (R-AVAIL-3, R-AVAIL-4, R-PIN-9), finishing and reconnecting (R-CHAT-8), blocking and silent
-chats (R-BLOCK-1, R-PIN-5) and timers (R-TIME-1, R-TIME-3). Effects are predicted in canonical
-form (the dicts that `json.loads(effect.to_json())` gives).
+chats (R-BLOCK-1, R-PIN-5), messages (R-PIN-15) and timers (R-TIME-1, R-TIME-3). Effects are
+predicted in canonical form (the dicts that `json.loads(effect.to_json())` gives).
 """
 
 from __future__ import annotations
@@ -287,6 +287,17 @@ class Model:
         elif e.decline_streak >= self.settings.decline_streak_limit and e.available:
             self._leave(e, "decline_streak", self.now)
         self._replace(chat, self.now)
+
+    def send_message(self, chat_id: str, sender: str) -> None:
+        """R-PIN-15, R-PIN-5: messages outside an active chat are invalid_state, except the
+        shopper's in a requested chat (silent ones included) or in the chat they were blocked
+        in, accepted without effect. No shopper here left a contact, so no notify_shopper."""
+        chat = self._chat(chat_id)
+        if chat.state == "active":
+            return
+        if sender == "shopper" and chat.state in ("requested", "blocked"):
+            return
+        raise Rejected("invalid_state")
 
     def finish_chat(self, expert_id: str, chat_id: str) -> None:
         e, chat = self._chat_of(expert_id, chat_id)

@@ -2,7 +2,7 @@
 pure-Python model of model.py, and checks after every step that the engine's error code,
 effects (canonical JSON) and queries (experts, chats, open chats, next deadline) are the
 model's predictions. Rules: R-AVAIL-1, R-AVAIL-3, R-AVAIL-4, R-CAP-1, R-CHAT-1..5, R-CHAT-8,
-R-BLOCK-1, R-PIN-5, R-PIN-9, R-TIME-1, R-TIME-3.
+R-BLOCK-1, R-PIN-5, R-PIN-9, R-PIN-15, R-TIME-1, R-TIME-3.
 
 Derandomized (the same examples on every run, so CI is stable); VSHOP_MODEL_EXAMPLES raises the
 number of examples for a longer search.
@@ -164,6 +164,11 @@ class ChatRules(RuleBasedStateMachine):
     def finish_active(self, delay: int, data: st.DataObject) -> None:
         expert, chat = data.draw(st.sampled_from(self.active()))
         self.finish_any(delay, expert, chat)
+
+    @rule(delay=delays, chat=chats, sender=st.sampled_from(["expert", "shopper"]))
+    def send_message(self, delay: int, chat: str, sender: str) -> None:
+        self.step(delay, lambda at: self.engine.send_message(at, chat, sender),
+                  lambda: self.model.send_message(chat, sender))
 
     # ----- blocking (R-BLOCK-1, R-PIN-5) --------------------------------------------------
     @precondition(lambda self: bool(self.active()))
