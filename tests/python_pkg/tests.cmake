@@ -30,5 +30,7 @@ set_tests_properties(pypkg_wheel pypkg_notebook pypkg_mypy pypkg_model
 # ccache does not match with CMake's `c++`).
 set_tests_properties(pypkg_wheel PROPERTIES TIMEOUT 1800 ENVIRONMENT
   "${_pypkg_env};CC=${CMAKE_C_COMPILER};CXX=${CMAKE_CXX_COMPILER}")
+set(_pypkg_crosslang_env VSHOP_CLI=$<TARGET_FILE:vshop_cli>
+    VSHOP_CAPI_LIB=$<TARGET_FILE:vshop_shared> VSHOP_WORK_DIR=${_pypkg_work}/crosslang)
 set_tests_properties(pypkg_crosslang PROPERTIES ENVIRONMENT
-  "${_pypkg_env};VSHOP_CLI=$<TARGET_FILE:vshop_cli>;VSHOP_CAPI_LIB=$<TARGET_FILE:vshop_shared>;VSHOP_WORK_DIR=${_pypkg_work}/crosslang")
+                     "${_pypkg_env};${_pypkg_crosslang_env}")
