@@ -78,6 +78,10 @@ def test_less_frequent_commands_generic_path(engine: vshop.Engine) -> None:
     assert settings.claim_window == dt.timedelta(minutes=2)
     assert settings.transfer_timeout == dt.timedelta(seconds=45)
     assert settings.contact_channels == ["email", "sms"] and settings.show_when_busy
+    with pytest.raises(vshop.InvalidSetting, match="claim_window"):
+        engine.configure(at(1), claim_window=dt.timedelta(seconds=30.5))
+    with pytest.raises(vshop.InvalidSetting, match="claim_window_s"):
+        engine.configure(at(1), claim_window=dt.timedelta(hours=1))  # R-SET-1: 10 s..10 min
     engine.update_store(at(2), store="ams", timezone="Europe/Amsterdam", name="Centrum",
                         hours=ALL_WEEK)  # fmt: skip
     engine.register_expert(at(3), "pat", email="p@x.example", invite_code="TULIP26",

@@ -51,6 +51,9 @@ def test_replay_gives_the_same_effects(name: str) -> None:
     assert engine.snapshot() == snapshot
     again = vshop.Engine()
     assert again.apply_many((EXAMPLES / f"{name}.jsonl").read_text().splitlines()) == replayed
+    from_file = vshop.Engine()
+    with open(EXAMPLES / f"{name}.jsonl", encoding="utf-8") as lines:  # lines keep their "\n"
+        assert from_file.replay(lines) == replayed
 
 
 @pytest.mark.skipif(CLI is None, reason="VSHOP_CLI (the vshop tool) not given")

@@ -125,3 +125,14 @@ def test_store_from_text_and_dict_R_HOURS_5() -> None:
         vshop.Store({"store": "b", "timezone": "Mars/Olympus"})
     with pytest.raises(vshop.InvalidArgument, match="to"):
         store.open_intervals(thursday, thursday + dt.timedelta(days=1001))
+
+
+def test_pandas_dataframe_takes_the_records(day_basic: vshop.Engine) -> None:
+    pd = pytest.importorskip("pandas", reason="pandas is not installed (requirements.txt)")
+    start, end = DAY - dt.timedelta(days=1), DAY + dt.timedelta(days=2)
+    frame = pd.DataFrame(day_basic.daily_metrics("merchant", start, end))
+    assert list(frame["initiated"]) == [0, 3, 0]
+    assert list(frame["day"]) == [dt.date(2026, 5, 13), DAY.date(), dt.date(2026, 5, 15)]
+    assert frame["response_median"][1] == pd.Timedelta(seconds=6.5)
+    whole = pd.DataFrame([day_basic.metrics("merchant", DAY, DAY + dt.timedelta(days=1))])
+    assert whole.loc[0, "claimed"] == 2

@@ -5,7 +5,9 @@ thread's."""
 from __future__ import annotations
 
 import pathlib
+import sys
 import threading
+from typing import Callable
 
 import vshop
 from conftest import at, merchant
@@ -50,3 +52,52 @@ def test_replay_releases_the_gil_and_equals_one_thread() -> None:
     for t in threads:
         t.join()
     assert {e.snapshot() for e in engines} == {reference.snapshot()}
+
+
+def _main_thread_runs_during(call: Callable[[], object]) -> bool:
+    """Whether the main thread gets to run while `call` is still running in another thread. With
+    a huge switch interval a thread keeps the GIL until it blocks or releases it, so this is
+    true only when `call` releases the GIL."""
+    started, finished = threading.Event(), threading.Event()
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        started.set()
+        try:
+            call()
+        except BaseException as e:  # noqa: BLE001  (reported below)
+            errors.append(e)
+        finished.set()
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(100.0)
+    try:
+        worker = threading.Thread(target=run)
+        worker.start()
+        started.wait()
+        running = not finished.is_set()
+        worker.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert errors == []
+    return running
+
+
+def test_replay_runs_without_the_gil() -> None:
+    engine = vshop.Engine()
+    engine.set_journaling(False)
+    lines = [f'{{"at":{1_780_000_000_000 + i},"cmd":"advance"}}' for i in range(300_000)]
+    assert _main_thread_runs_during(lambda: engine.replay(lines))
+    assert engine.now == vshop.parse_instant(str(1_780_000_000_000 + 299_999))
+
+
+def test_a_python_loop_keeps_the_gil_control() -> None:
+    engine = vshop.Engine()
+    engine.set_journaling(False)
+    lines = [f'{{"at":{1_780_000_000_000 + i},"cmd":"advance"}}' for i in range(300_000)]
+
+    def apply_each() -> None:
+        for line in lines:
+            engine.apply_json(line)
+
+    assert not _main_thread_runs_during(apply_each)

@@ -22,16 +22,17 @@ constexpr const char* kThreads =
     " Threads: a command holds the engine exclusively (other threads wait); queries may run "
     "together.";
 
-// Runs `f` with the GIL released and the engine held exclusively.
-template <typename F>
-auto without_gil(PyEngine& self, F&& f) {
+// Runs `f` with the GIL released and the engine held: exclusively for a command (unique_lock),
+// shared for a const call (shared_lock).
+template <template <typename> class Lock = std::unique_lock, typename F>
+auto without_gil(const PyEngine& self, F&& f) {
   py::gil_scoped_release release;
-  std::unique_lock<std::shared_mutex> lock(self.mutex);
+  Lock<std::shared_mutex> lock(self.mutex);
   return f();
 }
 
-// The lines of a JSON Lines text or of an iterable of str/bytes (blank lines kept, so that
-// numbers match the input).
+// The lines of a JSON Lines text or of an iterable of str/bytes such as an open file (blank
+// lines kept, so that numbers match the input; a line's trailing newline dropped).
 std::vector<std::string> lines_of(py::handle source) {
   std::vector<std::string> lines;
   if (PyUnicode_Check(source.ptr()) || PyBytes_Check(source.ptr())) {
@@ -45,7 +46,11 @@ std::vector<std::string> lines_of(py::handle source) {
     }
     return lines;
   }
-  for (const py::handle item : py::iter(source)) lines.emplace_back(text_of(item, "lines"));
+  for (const py::handle item : py::iter(source)) {
+    std::string_view line = text_of(item, "lines");
+    if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
+    lines.emplace_back(line);
+  }
   return lines;
 }
 
@@ -247,7 +252,8 @@ void bind_persistence(py::class_<PyEngine>& cls) {
   cls.def(
       "snapshot",
       [](PyEngine& self) {
-        std::string text = without_gil(self, [&] { return self.engine.snapshot(); });
+        std::string text =
+            without_gil<std::shared_lock>(self, [&] { return self.engine.snapshot(); });
         return py::str(text);
       },
       "The whole state as canonical JSON (equal states give equal bytes); runs without the GIL.");

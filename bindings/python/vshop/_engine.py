@@ -41,11 +41,11 @@ def command_line(command: Mapping[str, Any]) -> str:
     return json.dumps(command, default=_json_value, ensure_ascii=False, separators=(",", ":"))
 
 
-def _seconds(value: _dt.timedelta | int | None) -> int | None:
-    """A configure duration: a timedelta of whole seconds, or seconds as int."""
+def _seconds(name: str, value: _dt.timedelta | int | None) -> int | None:
+    """A configure duration `name`: a timedelta of whole seconds, or seconds as int."""
     if isinstance(value, _dt.timedelta):
-        if value.microseconds or value % _dt.timedelta(seconds=1):
-            raise _vshop.InvalidSetting(f"duration {value!r} is not a whole number of seconds")
+        if value % _dt.timedelta(seconds=1):
+            raise _vshop.InvalidSetting(f"{name}: {value!r} is not a whole number of seconds")
         return int(value.total_seconds())
     return value
 
@@ -100,10 +100,11 @@ class Engine(_vshop.Engine):
         """R-SET-1: changes the settings given (durations: timedelta or int seconds)."""
         self._send(
             "configure", at, max_active_chats=max_active_chats,
-            claim_window_s=_seconds(claim_window), offer_timeout_s=_seconds(offer_timeout),
+            claim_window_s=_seconds("claim_window", claim_window),
+            offer_timeout_s=_seconds("offer_timeout", offer_timeout),
             offer_fanout=offer_fanout, missed_streak_limit=missed_streak_limit,
             decline_streak_limit=decline_streak_limit,
-            transfer_timeout_s=_seconds(transfer_timeout),
+            transfer_timeout_s=_seconds("transfer_timeout", transfer_timeout),
             attribution_window_days=attribution_window_days,
             reporting_timezone=reporting_timezone, invite_code=invite_code, region=region,
             show_when_busy=show_when_busy, show_outside_opening_hours=show_outside_opening_hours,
