@@ -165,10 +165,10 @@ class ChatRules(RuleBasedStateMachine):
         expert, chat = data.draw(st.sampled_from(self.active()))
         self.finish_any(delay, expert, chat)
 
-    @rule(delay=delays, chat=chats, sender=st.sampled_from(["expert", "shopper"]))
-    def send_message(self, delay: int, chat: str, sender: str) -> None:
+    @rule(delay=delays, chat=chats, sender=st.sampled_from(list(vshop.MessageSender)))
+    def send_message(self, delay: int, chat: str, sender: vshop.MessageSender) -> None:
         self.step(delay, lambda at: self.engine.send_message(at, chat, sender),
-                  lambda: self.model.send_message(chat, sender))
+                  lambda: self.model.send_message(chat, sender.value))
 
     # ----- blocking (R-BLOCK-1, R-PIN-5) --------------------------------------------------
     @precondition(lambda self: bool(self.active()))
