@@ -12,7 +12,8 @@ mkdir -p "$WORK"
 
 # One compile job (the machine's cores are shared); ccache, when installed, reuses the release
 # preset's objects: same build type, same flags (warnings as errors, as in the test run), and
-# compile lines made relative to the checkout (pyproject.toml: build/wheel-<tag>, as deep as build/release).
+# compile lines made relative to the checkout (pyproject.toml: build/wheel-<tag>, as deep as
+# build/release).
 export CMAKE_BUILD_PARALLEL_LEVEL=1 CCACHE_BASEDIR="$SRC" CCACHE_NOHASHDIR=1
 (cd "$SRC" && env -u PYTHONPATH "$PYTHON" -m pip wheel . --no-deps -q -w "$WORK/dist" \
   -C cmake.define.VSHOP_WERROR=ON) >"$WORK/pip-wheel.log" 2>&1 || {
