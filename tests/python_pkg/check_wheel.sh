@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # pypkg_wheel: `pip wheel .` builds the wheel from pyproject.toml (scikit-build-core, the same
 # CMake build), the wheel holds only the package `vshop` (no headers, libraries, CLI), installs
-# into a fresh venv without the build tree, and examples/python/simulate_day.py prints there
-# exactly what it prints against the build tree.
+# into a fresh venv without the build tree (`pip install .` into another), and
+# examples/python/simulate_day.py prints there exactly what it prints against the build tree.
 # usage: check_wheel.sh PYTHON SOURCE_DIR VERSION BUILD_TREE_PYTHON_DIR WORK_DIR
 set -euo pipefail
 PYTHON=$1 SRC=$2 VERSION=$3 TREE=$4 WORK=$5
@@ -40,17 +40,27 @@ assert any(n.endswith(".pyi") for n in names), "no .pyi stubs in the wheel"
 print(f"wheel {sys.argv[1].rsplit('/', 1)[-1]}: {len(names)} files, all under vshop/")
 EOF
 
-# A fresh venv, no network, no build tree on the path.
+# A fresh venv, no network, no build tree on the path; and a second one with `pip install .`
+# (the same build folder, so nothing is compiled again).
 "$PYTHON" -m venv "$WORK/venv"
 env -u PYTHONPATH "$WORK/venv/bin/python" -m pip install -q --no-index --no-deps "$wheel"
+"$PYTHON" -m venv "$WORK/venv-source"
+(cd "$SRC" && env -u PYTHONPATH "$WORK/venv-source/bin/python" -m pip install -q --no-deps . \
+  -C cmake.define.VSHOP_WERROR=ON) >"$WORK/pip-install.log" 2>&1 || {
+  tail -n 40 "$WORK/pip-install.log"
+  echo "FAIL: pip install . (log: $WORK/pip-install.log)"
+  exit 1
+}
 cd "$WORK"
-env -u PYTHONPATH "$WORK/venv/bin/python" - "$VERSION" <<'EOF'
+for venv in venv venv-source; do
+  env -u PYTHONPATH "$WORK/$venv/bin/python" - "$VERSION" "$WORK/$venv/lib/" <<'EOF'
 import importlib.metadata, sys
 import vshop
-assert "/venv/lib/" in vshop.__file__, f"vshop imported from {vshop.__file__}, not the venv"
+assert vshop.__file__.startswith(sys.argv[2]), f"vshop imported from {vshop.__file__}"
 version = importlib.metadata.version("vshop")
 assert version == sys.argv[1], f"installed version {version}, CMake project version {sys.argv[1]}"
 EOF
+done
 env -u PYTHONPATH "$WORK/venv/bin/python" "$SRC/examples/python/simulate_day.py" >wheel.out
 PYTHONPATH="$TREE" "$PYTHON" "$SRC/examples/python/simulate_day.py" >tree.out
 if ! cmp -s wheel.out tree.out; then
@@ -60,4 +70,4 @@ if ! cmp -s wheel.out tree.out; then
 fi
 # The output is the day's metrics: a merchant line with chats that were requested and claimed.
 "$PYTHON" "$HERE/check_day_output.py" wheel.out
-echo "OK: wheel built, installed in a fresh venv, simulate_day.py output checked"
+echo "OK: wheel built, installed in a fresh venv (and pip install . in another), output checked"
