@@ -7,11 +7,12 @@ byte-identical effects, error lines and snapshot (R-DET-1).
 - the store chain of examples/python/store_chain.py, driven through the typed methods: its
   journal run by `vshop simulate` gives the effects Python saw and the same snapshot, and
   `Engine.restore` of that snapshot gives it back byte for byte;
-- the same scenario through the C ABI (libvshop.so, VSHOP_CAPI_LIB), once it exists in the
-  tree (capi/); until then that test is skipped saying so.
+- the same scenario through the C ABI, with the project's ctypes host (examples/ctypes/host.py
+  on libvshop.so, VSHOP_CAPI_LIB), once both exist in the tree; until then that test is skipped
+  saying so.
 
-Environment: VSHOP_CLI (the `vshop` program), VSHOP_CAPI_LIB (libvshop.so), VSHOP_WORK_DIR
-(scratch files).
+Environment: VSHOP_CLI (the `vshop` program), VSHOP_CAPI_LIB (libvshop.so), VSHOP_CTYPES_HOST
+(default examples/ctypes/host.py), VSHOP_WORK_DIR (scratch files).
 """
 
 from __future__ import annotations
@@ -91,45 +92,17 @@ def test_typed_api_day_matches_its_journal_through_cli_R_DET_1() -> None:
     assert vshop.Engine.restore(text).snapshot() == text
 
 
-def c_abi() -> ctypes.CDLL:
-    """libvshop.so when it exports the C ABI of capi/ (minimal subset of vshop.h), else skip."""
-    path = os.environ.get("VSHOP_CAPI_LIB", "")
-    lib = ctypes.CDLL(path) if path and Path(path).exists() else None
-    if lib is None or not hasattr(lib, "vshop_engine_apply_json"):
-        pytest.skip(f"the C ABI (capi/, vshop_engine_* in libvshop.so) is not in this tree: {path}")
-    lib.vshop_engine_new.argtypes = [ctypes.POINTER(ctypes.c_void_p), ctypes.c_void_p]
-    lib.vshop_engine_free.argtypes = [ctypes.c_void_p]
-    lib.vshop_engine_apply_json.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t]
-    lib.vshop_engine_drain_effects_json.argtypes = [
-        ctypes.c_void_p, ctypes.POINTER(ctypes.c_char_p), ctypes.POINTER(ctypes.c_size_t)]
-    lib.vshop_engine_last_error.argtypes = [ctypes.c_void_p]
-    lib.vshop_engine_last_error.restype = ctypes.c_char_p
-    lib.vshop_status_name.argtypes = [ctypes.c_int32]
-    lib.vshop_status_name.restype = ctypes.c_char_p
-    return lib
-
-
 def test_scenario_through_python_and_c_abi_R_DET_1() -> None:
-    lib = c_abi()
-    handle = ctypes.c_void_p()
-    assert lib.vshop_engine_new(ctypes.byref(handle), None) == 0
-    out: list[str] = []
-    try:
-        lines = SCENARIO.read_bytes().split(b"\n")
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            status = lib.vshop_engine_apply_json(handle, line, len(line))
-            if status != 0:
-                record = {"line": number, "error": lib.vshop_status_name(status).decode(),
-                          "message": lib.vshop_engine_last_error(handle).decode()}
-                out.append(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
-            text, size = ctypes.c_char_p(), ctypes.c_size_t()
-            assert lib.vshop_engine_drain_effects_json(handle, ctypes.byref(text),
-                                                       ctypes.byref(size)) == 0
-            out.append(ctypes.string_at(text, size.value).decode() if size.value else "")
-    finally:
-        lib.vshop_engine_free(handle)
-    engine = vshop.Engine()
-    python_out = run_lines(engine, SCENARIO.read_text(encoding="utf-8").split("\n"))
-    assert "".join(out) == "".join(line + "\n" for line in python_out)
+    """The scenario through the C ABI: examples/ctypes/host.py on libvshop.so prints what
+    `vshop simulate` prints; it must equal what the Python package gives."""
+    host = Path(os.environ.get("VSHOP_CTYPES_HOST", ROOT / "examples" / "ctypes" / "host.py"))
+    library = os.environ.get("VSHOP_CAPI_LIB", "")
+    if not host.exists():
+        pytest.skip(f"the C ABI host {host} is not in this tree")
+    if not library or not hasattr(ctypes.CDLL(library), "vshop_engine_apply_json"):
+        pytest.skip(f"{library or 'VSHOP_CAPI_LIB'} does not export the C ABI (capi/)")
+    done = subprocess.run([sys.executable, str(host), str(SCENARIO)], capture_output=True,
+                          text=True, check=False, env=dict(os.environ, VSHOP_LIB=library))
+    assert done.returncode == 0, done.stderr
+    python_out = run_lines(vshop.Engine(), SCENARIO.read_text(encoding="utf-8").split("\n"))
+    assert done.stdout == "".join(line + "\n" for line in python_out)
