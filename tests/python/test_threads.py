@@ -91,6 +91,21 @@ def test_replay_runs_without_the_gil() -> None:
     assert engine.now == vshop.parse_instant(str(1_780_000_000_000 + 299_999))
 
 
+def test_restore_snapshot_and_bulk_validation_run_without_the_gil() -> None:
+    engine = vshop.Engine()
+    engine.configure(invite_code="TULIP26")
+    engine.replay(
+        f'{{"cmd":"register_expert","expert":"x{i}","email":"x{i}@b.example",'
+        f'"invite_code":"TULIP26","name":"X"}}'
+        for i in range(30_000)
+    )
+    snapshot = engine.snapshot()
+    assert _main_thread_runs_during(lambda: vshop.Engine.restore(snapshot))
+    assert _main_thread_runs_during(engine.snapshot)
+    events = b'{"type":"ecommerce:detail","products":[{"id":"1","price":2}]}\n' * 200_000
+    assert _main_thread_runs_during(lambda: vshop.inspect_lines(events))
+
+
 def test_a_python_loop_keeps_the_gil_control() -> None:
     engine = vshop.Engine()
     engine.set_journaling(False)

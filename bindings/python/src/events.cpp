@@ -57,6 +57,19 @@ py::object document_at(const events::BatchResult& batch, py::ssize_t index) {
   return validation_record(doc.result, py::int_(doc.line));
 }
 
+// Binds `name()`: the text `Append` writes for the batch's summary.
+template <auto Append>
+void def_summary_text(py::class_<events::BatchResult>& cls, const char* name, const char* doc) {
+  cls.def(
+      name,
+      [](const events::BatchResult& b) {
+        std::string out;
+        Append(out, b.summary);
+        return out;
+      },
+      doc);
+}
+
 void bind_batch(py::module_& m) {
   py::class_<events::BatchResult> cls(
       m, "Batch",
@@ -77,21 +90,10 @@ void bind_batch(py::module_& m) {
         return out;
       },
       "One canonical result line per document (`vshop inspect`'s output), each ending in \\n.");
-  cls.def(
-      "summary_json",
-      [](const events::BatchResult& b) {
-        std::string out;
-        events::append_summary_json(out, b.summary);
-        return out;
-      },
-      "The `--summary` lines (`vshop inspect --summary`).");
-  cls.def(
-      "summary_text",
-      [](const events::BatchResult& b) {
-        std::string out;
-        events::append_summary_text(out, b.summary);
-        return out;
-      },
+  def_summary_text<&events::append_summary_json>(
+      cls, "summary_json", "The `--summary` lines (`vshop inspect --summary`).");
+  def_summary_text<&events::append_summary_text>(
+      cls, "summary_text",
       "The readable report: totals, then each code with its count and first example.");
   cls.def_property_readonly(
       "critical_documents",

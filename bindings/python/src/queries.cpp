@@ -70,31 +70,28 @@ WidgetRules widget_rules(py::handle rules) {
   return out;
 }
 
+// Binds `name(id)`: the view `Method` answers as the record `Record` makes, or None.
+template <auto Method, auto Record>
+void def_view_query(py::class_<PyEngine>& cls, const char* name, const char* doc) {
+  cls.def(
+      name,
+      [](const PyEngine& self, std::string_view id) -> py::object {
+        auto view = [&] {
+          const auto lock = self.shared();
+          return (self.engine.*Method)(id);
+        }();
+        return view ? Record(*view) : py::none();
+      },
+      "id"_a, doc);
+}
+
 }  // namespace
 
 void bind_queries(py::class_<PyEngine>& cls) {
-  cls.def(
-      "expert",
-      [](const PyEngine& self, std::string_view id) -> py::object {
-        std::optional<ExpertView> view;
-        {
-          const auto lock = self.shared();
-          view = self.engine.expert(id);
-        }
-        return view ? expert_record(*view) : py::none();
-      },
-      "id"_a, "The expert as a vshop.ExpertView, or None for an unknown id.");
-  cls.def(
-      "chat",
-      [](const PyEngine& self, std::string_view id) -> py::object {
-        std::optional<ChatView> view;
-        {
-          const auto lock = self.shared();
-          view = self.engine.chat(id);
-        }
-        return view ? chat_record(*view) : py::none();
-      },
-      "id"_a, "The chat as a vshop.ChatView, or None for an unknown id.");
+  def_view_query<&Engine::expert, &expert_record>(
+      cls, "expert", "The expert as a vshop.ExpertView, or None for an unknown id.");
+  def_view_query<&Engine::chat, &chat_record>(
+      cls, "chat", "The chat as a vshop.ChatView, or None for an unknown id.");
   cls.def(
       "open_chats",
       [](const PyEngine& self, std::string_view expert) {
