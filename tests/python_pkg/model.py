@@ -290,13 +290,16 @@ class Model:
 
     def send_message(self, chat_id: str, sender: str) -> None:
         """R-PIN-15, R-PIN-5: messages outside an active chat are invalid_state, except the
-        shopper's in a requested chat (silent ones included) or in the chat they were blocked
-        in, accepted without effect. No shopper here left a contact, so no notify_shopper."""
+        shopper's in a requested chat (silent ones included) or, while blocked, in the chat they
+        were blocked in: accepted without effect. No shopper here left a contact, so no
+        notify_shopper."""
         chat = self._chat(chat_id)
         if chat.state == "active":
             return
-        if sender == "shopper" and chat.state in ("requested", "blocked"):
+        if sender == "shopper" and chat.state == "requested":
             return
+        if sender == "shopper" and chat.state == "blocked" and self.shoppers[chat.shopper].blocked:
+            return  # once unblocked, the exception for blocked shoppers no longer applies
         raise Rejected("invalid_state")
 
     def finish_chat(self, expert_id: str, chat_id: str) -> None:

@@ -48,6 +48,8 @@ def at_of(ms: int) -> datetime:
 class ChatRules(RuleBasedStateMachine):
     """The engine and the model side by side."""
 
+    statistics = True  # record hypothesis events (only inside a hypothesis run)
+
     def __init__(self) -> None:
         super().__init__()
         self.engine = vshop.Engine()
@@ -94,7 +96,7 @@ class ChatRules(RuleBasedStateMachine):
         effects = [json.loads(effect.to_json()) for effect in self.engine.drain_effects()]
         assert effects == self.model.effects
         seen = {e["effect"] + (f" {e['reason']}" if "reason" in e else "") for e in effects}
-        for name in sorted(seen | {code or "accepted"}):
+        for name in sorted(seen | {code or "accepted"}) if self.statistics else []:
             event(name)  # pytest --hypothesis-show-statistics: what the run covered
 
     # ----- availability (R-AVAIL-1) -------------------------------------------------------
@@ -177,18 +179,16 @@ class ChatRules(RuleBasedStateMachine):
         expert, chat = data.draw(st.sampled_from(self.active()))
         if other_expert:  # not_chat_expert
             expert = data.draw(st.sampled_from([e for e in EXPERTS if e != expert]))
+        self.block(delay, expert, chat)
 
-        def engine_call(at: datetime) -> None:
-            self.engine.apply({"at": at, "cmd": "block_shopper", "expert": expert, "chat": chat})
-
-        self.step(delay, engine_call, lambda: self.model.block_shopper(expert, chat))
+    def block(self, delay: int, expert: str, chat: str) -> None:
+        self.step(delay, lambda at: self.engine.block_shopper(at, expert, chat),
+                  lambda: self.model.block_shopper(expert, chat))
 
     @rule(delay=delays, shopper=shoppers)
     def unblock_shopper(self, delay: int, shopper: str) -> None:
-        def engine_call(at: datetime) -> None:
-            self.engine.apply({"at": at, "cmd": "unblock_shopper", "shopper": shopper})
-
-        self.step(delay, engine_call, lambda: self.model.unblock_shopper(shopper))
+        self.step(delay, lambda at: self.engine.unblock_shopper(at, shopper),
+                  lambda: self.model.unblock_shopper(shopper))
 
     # ----- capacity (R-CAP-1) and the clock (R-TIME-1, R-TIME-3) --------------------------
     @rule(delay=delays, limit=st.integers(1, 3))
@@ -250,6 +250,21 @@ class ChatRules(RuleBasedStateMachine):
         predicted = self.model.next_deadline()
         assert deadline == (None if predicted is None else at_of(predicted))
         self.engine.check_invariants()
+
+
+def test_message_in_blocked_chat_before_and_after_unblock_R_PIN_5() -> None:
+    """Found by a long search: once unblocked, the shopper's message in the chat they were
+    blocked in is invalid_state (the exception is for blocked shoppers only)."""
+    machine = ChatRules()
+    machine.statistics = False
+    machine.go_available(0, "ana")
+    machine.request_chat(500, "s3")
+    machine.claim_any(0, "ana", "c1")
+    machine.block(0, "ana", "c1")
+    machine.send_message(0, "c1", vshop.MessageSender.SHOPPER)  # accepted, no effect
+    machine.unblock_shopper(0, "s3")
+    machine.send_message(0, "c1", vshop.MessageSender.SHOPPER)  # invalid_state
+    machine.queries_match()
 
 
 ChatRules.TestCase.settings = settings(
