@@ -219,6 +219,10 @@ struct Checker {
         return broken("chats[%d] \"%s\": request or claim deadline outside years 0001..9999", i,
                       ch.id);
       }
+      if (ch.requested_ms > c.now_ms) {
+        return broken("chats[%d] \"%s\".requested: %d is after the engine's time %d", i, ch.id,
+                      ch.requested_ms, c.now_ms);
+      }
       const Shopper& sh = c.shoppers[ch.shopper];
       if (is_open(ch.state)) {
         ++open;

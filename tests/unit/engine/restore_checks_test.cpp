@@ -55,6 +55,19 @@ TEST_CASE("R-TIME-2: restore rejects timer deadlines and instants outside years 
   rejected(edited(good, R"("idle_since":)", R"("idle_since":-62135596800001,"x":)"), "idle_since");
 }
 
+TEST_CASE("R-TIME-1: restore rejects a snapshot whose time is before a chat's request") {
+  // Found by fuzz_restore: a snapshot with `now` moved back before a requested chat restored,
+  // and the next claim was then "before the request" for the metrics book.
+  const std::string good = sample_snapshot();
+  const auto now = good.find(R"("now":)");
+  REQUIRE(now != std::string::npos);
+  const auto digits = now + std::string_view(R"("now":)").size();
+  const auto end = good.find(',', digits);
+  std::string s = good;
+  s.replace(digits, end - digits, std::to_string(1778745600000));  // before T(10)
+  rejected(s, "requested");
+}
+
 TEST_CASE("R-DET-1: restore names the field of a wrong type, range, index or key") {
   const std::string good = sample_snapshot();
   rejected(edited(good, R"("version":2)", R"("version":1)"), "version");
