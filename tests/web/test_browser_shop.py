@@ -85,11 +85,11 @@ class ShopPage:
         self.wait(lambda d: self.el("#vs-panel").is_displayed())
 
     def messages(self) -> list[tuple[str, str]]:
-        items = self.d.find_elements(By.CSS_SELECTOR, "#vs-messages li")
-        return [
-            (li.get_attribute("data-from"), li.find_element(By.CSS_SELECTOR, ".vs-text").text)
-            for li in items
-        ]
+        """The transcript as (from, text), read in one script call (the list re-renders)."""
+        rows = self.d.execute_script(
+            "return Array.from(document.querySelectorAll('#vs-messages li'),"
+            " li => [li.dataset.from, li.querySelector('.vs-text').textContent]);")
+        return [(sender, text) for sender, text in rows]
 
     def wait_message(self, sender: str, text: str) -> None:
         self.wait(lambda d: (sender, text) in self.messages(), message=f"message {text!r}")
@@ -189,7 +189,7 @@ def test_web_shop_request_chat_rate_R_CHAT_3_R_CHAT_9(web, shop, lisa) -> None:
     shop.wait(lambda d: shop.error() != "")
     assert shop.el("#vs-error").get_attribute("data-code") == "invalid_argument"
     assert "stars" in shop.error()
-    assert lisa.get(f"/api/chat/{chat}")["rating"] == 0
+    assert lisa.get(f"/api/chat/{chat}")["rating"] in (None, 0)  # not rated
 
     shop.el('#vs-stars button[data-stars="4"]').click()
     shop.el("#vs-rate-comment").send_keys("Helpful, thanks")

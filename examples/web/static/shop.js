@@ -2,7 +2,6 @@
 // (/api/command); the chat's state comes from the server (/api/shopper/chats, /api/chat/<id>)
 // and is refreshed whenever an effect or a message for this shopper arrives over SSE.
 
-import { api, command, subscribe } from "/static/common.js";
 import {
   bindPanel,
   expertLabel,
@@ -14,6 +13,9 @@ import {
   showNotice,
 } from "/static/shop_widget.js";
 import { pageType, setupProductPage } from "/static/shop_product.js";
+
+// common.js (a classic script loaded before this module) provides the API helpers.
+const { api, command, subscribe } = window.vshop;
 
 const WIDGET_POLL_MS = 2000;
 const OPEN_STATES = new Set(["requested", "active", "left_message"]);

@@ -1,7 +1,8 @@
 // The demo retailer's page around the chat: the page type (`?page=home|collection|product|
 // checkout`, sent to widget_state, R-DISPLAY-1) and the purchase (record_purchase).
 
-import { command } from "/static/common.js";
+// common.js (a classic script loaded first) provides window.vshop.
+const command = (obj) => window.vshop.command(obj);
 
 const PAGE_TYPES = ["home", "collection", "product", "checkout"];
 

@@ -35,6 +35,10 @@ function formatTime(instant) {
 }
 
 function renderMessages(list, messages) {
+  // Rebuild only when the transcript changed (keeps the scroll position and any selection).
+  const key = JSON.stringify((messages || []).map((m) => [m.at, m.from, m.text]));
+  if (list.dataset.key === key && list.dataset.rendered === list.dataset.chat) return;
+  list.dataset.key = key;
   const wasAtBottom = list.scrollTop + list.clientHeight >= list.scrollHeight - 4;
   list.replaceChildren();
   for (const m of messages || []) {
