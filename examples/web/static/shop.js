@@ -189,7 +189,10 @@ const actions = {
   toggle(open = !isPanelOpen()) {
     setPanelOpen(open);
     updateLauncher();
-    if (open) showError(null);
+    if (open) {
+      showError(null);
+      markNoticeSeen(); // the panel shows the reply now
+    }
   },
   request() {
     return run(async () => {
@@ -225,7 +228,6 @@ const actions = {
     render();
   },
   openNotice() {
-    markNoticeSeen();
     actions.toggle(true);
     reportOnline();
   },
@@ -263,7 +265,9 @@ async function start() {
   }
   await refresh();
   if (hasOpenChat()) {
-    setPanelOpen(model.chat.state !== "left_message" || Boolean(model.notice));
+    // A pending reply notice opens the panel when the shopper follows it; otherwise a live
+    // chat (connecting or active) reopens where the shopper left it.
+    setPanelOpen(model.chat.state !== "left_message" && !model.notice);
     await reportOnline();
   }
   await loadWidgetState();
