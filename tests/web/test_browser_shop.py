@@ -302,3 +302,29 @@ def test_web_shop_purchase_is_recorded_and_bad_input_shown(web, shop, lisa) -> N
     assert "subtotal" in shop.el("#order-status").text
     metrics = manager.get("/api/metrics?from=2026-05-14&to=2026-05-14&scope=expert&id=lisa")
     assert metrics["orders"] == 1
+
+
+def test_web_shop_transfer_shows_new_expert_never_the_note_R_XFER_1(web, shop, lisa) -> None:
+    """Lisa transfers the chat to omar with an internal note; once omar accepts, the page
+    shows omar, the conversation goes on with him, and the note never reaches the page.
+    A message with markup is shown as text."""
+    omar = Staff(web, "omar")
+    omar.command(cmd="go_available")
+    shop.open()
+    chat = start_chat(shop)
+    lisa.command(cmd="claim", chat=chat)
+    shop.wait_view("active")
+    shop.send("<b>Linen</b> & care?")
+    shop.wait_message("shopper", "<b>Linen</b> & care?")
+
+    note = "Shopper asks about linen care; omar knows the fabric"
+    lisa.command(cmd="transfer", chat=chat, to="omar", note=note)
+    omar.command(cmd="accept_transfer", chat=chat)
+    shop.wait(lambda d: shop.el("#vs-with").get_attribute("data-expert") == "omar",
+              message="the page follows the transfer")
+    assert "Omar" in shop.el("#vs-with").text
+    omar.command(cmd="send_message", chat=chat, **{"from": "expert"}, kind="text",
+                 text="Hi, Omar here: wash it at 30 degrees.")
+    shop.wait_message("expert", "Hi, Omar here: wash it at 30 degrees.")
+    assert note not in shop.d.page_source
+    shop.screenshot("transferred")
