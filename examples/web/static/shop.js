@@ -245,7 +245,6 @@ function connectEvents() {
     effect: () => refresh(),
     message: () => refresh(),
     hello: () => refresh(), // (re)connected: catch up with what happened meanwhile
-    clock: () => {},
   });
 }
 
