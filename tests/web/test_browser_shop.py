@@ -9,6 +9,7 @@ to build/<preset>/web-screenshots/shop_*.png.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Iterator
 
 import httpx
 import pytest
@@ -114,9 +115,12 @@ def requested_chat(page: ShopPage) -> str:
 
 
 @pytest.fixture
-def shop(web, chrome, screenshot) -> ShopPage:
-    """The shop page of a new shopper, in one window."""
-    return ShopPage(chrome, web.url, screenshot)
+def shop(web, chrome, screenshot) -> Iterator[ShopPage]:
+    """The shop page of a new shopper, in one window; the test fails if the page's scripts
+    logged an error."""
+    yield ShopPage(chrome, web.url, screenshot)
+    errors = [e["message"] for e in chrome.get_log("browser") if e.get("source") == "javascript"]
+    assert errors == [], f"JavaScript errors on the shop page: {errors}"
 
 
 @pytest.fixture
