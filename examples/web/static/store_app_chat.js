@@ -110,8 +110,8 @@ export class ChatScreen {
     const text = $("sa-input").value;
     if (!text.trim()) return null;
     return this.act(async () => {
-      await command({ cmd: "send_message", expert: this.app.expertId, chat: this.chatId,
-        from: "expert", kind: "text", text });
+      // No `expert` field: the engine's send_message has none; the server checks the session.
+      await command({ cmd: "send_message", chat: this.chatId, from: "expert", kind: "text", text });
       $("sa-input").value = "";
     });
   }
