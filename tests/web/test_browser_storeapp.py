@@ -293,6 +293,21 @@ def test_take_left_message(web_server, browser_factory, shots):
     assert shopper.chat(chat)["expert"] == "lisa"
 
 
+def test_decline_withdraws_offer(web_server, browser_factory):
+    """R-CHAT-4: Decline withdraws the offer; with no one else left the chat is missed."""
+    clock = Clock(web_server.url)
+    clock.to_open_hours("ams")
+    lisa = StoreApp(browser_factory(), web_server.url, "lisa")
+    lisa.go_available()
+    shopper = Shopper(web_server.url)
+    chat = shopper.request_chat()
+    lisa.wait_offer(chat)
+    lisa.click("sa-decline")
+    lisa.wait_hidden("sa-offer")
+    assert shopper.chat(chat)["state"] == "missed"
+    assert lisa.attr("sa-phone", "data-available") == "true"  # one decline is no streak
+
+
 def test_block_shopper(web_server, browser_factory, shots):
     """R-BLOCK-1: Block ends the chat as blocked and frees the expert's capacity."""
     clock = Clock(web_server.url)
