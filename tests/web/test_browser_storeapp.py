@@ -183,16 +183,16 @@ class StoreApp:
 
 
 
-def test_offer_claim_withdraw_messages_transfer_finish(web_server, browser_factory, shots):
+def test_offer_claim_withdraw_messages_transfer_finish(web, new_chrome, screenshot):
     """R-CHAT-3, R-XFER-1, R-XFER-2, R-CHAT-8: the main Store App story, two experts."""
-    clock = Clock(web_server.url)
+    clock = Clock(web.url)
     clock.to_open_hours("ams")
-    lisa = StoreApp(browser_factory(), web_server.url, "lisa")
-    omar = StoreApp(browser_factory(), web_server.url, "omar")
+    lisa = StoreApp(new_chrome(), web.url, "lisa")
+    omar = StoreApp(new_chrome(), web.url, "omar")
     lisa.go_available()
     omar.go_available()
 
-    shopper = Shopper(web_server.url)
+    shopper = Shopper(web.url)
     chat = shopper.request_chat()
 
     # Both see the offer with a countdown that follows the server clock.
@@ -202,7 +202,7 @@ def test_offer_claim_withdraw_messages_transfer_finish(web_server, browser_facto
     assert start > 0
     clock.advance(dt.timedelta(seconds=7))
     lisa.wait(lambda d: lisa.countdown_seconds() == start - 7)
-    shots.save(lisa.driver, "storeapp_offer")
+    screenshot(lisa.driver, "storeapp_offer")
 
     # Lisa claims; Omar's offer disappears with the reason shown.
     lisa.click("sa-claim")
@@ -215,7 +215,7 @@ def test_offer_claim_withdraw_messages_transfer_finish(web_server, browser_facto
     lisa.wait_message("Do you have the rain jacket in blue?")
     lisa.send("Yes, in sizes S to L.")
     shopper.wait_message(chat, "Yes, in sizes S to L.")
-    shots.save(lisa.driver, "storeapp_chat")
+    screenshot(lisa.driver, "storeapp_chat")
 
     # Transfer: an empty note is refused with the engine's error; then a note to Omar.
     lisa.open_actions("sa-open-transfer")
@@ -234,7 +234,7 @@ def test_offer_claim_withdraw_messages_transfer_finish(web_server, browser_facto
     omar.wait_visible("sa-transfer-in")
     omar.wait_text("sa-transfer-note", note)
     assert "lisa" in omar.text("sa-transfer-from")
-    shots.save(omar.driver, "storeapp_transfer")
+    screenshot(omar.driver, "storeapp_transfer")
     omar.click("sa-accept-transfer")
     omar.wait_chat_open(chat)
     omar.wait_message("Do you have the rain jacket in blue?")  # the history moves with the chat
@@ -246,14 +246,14 @@ def test_offer_claim_withdraw_messages_transfer_finish(web_server, browser_facto
     omar.wait_visible("sa-home")
     omar.wait_home_chats([])
     assert shopper.chat(chat)["state"] == "finished"
-    shots.save(omar.driver, "storeapp_home")
+    screenshot(omar.driver, "storeapp_home")
 
 
-def test_store_closes_experts_go_unavailable(web_server, browser_factory, shots):
+def test_store_closes_experts_go_unavailable(web, new_chrome, screenshot):
     """R-AVAIL-2, R-AVAIL-1: closing time makes the expert unavailable; going available is refused."""
-    clock = Clock(web_server.url)
+    clock = Clock(web.url)
     clock.to_open_hours("ams")
-    lisa = StoreApp(browser_factory(), web_server.url, "lisa")
+    lisa = StoreApp(new_chrome(), web.url, "lisa")
     lisa.go_available()
 
     clock.to(clock.next_change("ams"))  # the closing instant
@@ -264,18 +264,18 @@ def test_store_closes_experts_go_unavailable(web_server, browser_factory, shots)
     lisa.click("sa-toggle")
     lisa.wait_error("store_closed")
     assert lisa.attr("sa-phone", "data-available") == "false"
-    assert web_server_expert(web_server.url, "lisa")["available"] is False
-    shots.save(lisa.driver, "storeapp_store_closed")
+    assert expert_view(web.url, "lisa")["available"] is False
+    screenshot(lisa.driver, "storeapp_store_closed")
 
 
-def test_take_left_message(web_server, browser_factory, shots):
+def test_take_left_message(web, new_chrome, screenshot):
     """R-CHAT-6: a missed chat's left message is listed and taken into an active chat."""
-    clock = Clock(web_server.url)
+    clock = Clock(web.url)
     clock.to_open_hours("ams")
-    lisa = StoreApp(browser_factory(), web_server.url, "lisa")
+    lisa = StoreApp(new_chrome(), web.url, "lisa")
     assert lisa.attr("sa-phone", "data-available") == "false"
 
-    shopper = Shopper(web_server.url)
+    shopper = Shopper(web.url)
     chat = shopper.request_chat()  # nobody available: missed at once
     assert shopper.chat(chat)["state"] == "missed"
     text = "Please call me about the sofa delivery"
@@ -285,7 +285,7 @@ def test_take_left_message(web_server, browser_factory, shots):
     lisa.go_available()
     item = lisa.wait_left_message(chat)
     assert text in item.text
-    shots.save(lisa.driver, "storeapp_left_messages")
+    screenshot(lisa.driver, "storeapp_left_messages")
     item.find_element(By.CSS_SELECTOR, ".sa-btn").click()
     lisa.wait_chat_open(chat)
     lisa.wait_attr("sa-chat", "data-state", "active")
@@ -293,13 +293,13 @@ def test_take_left_message(web_server, browser_factory, shots):
     assert shopper.chat(chat)["expert"] == "lisa"
 
 
-def test_decline_withdraws_offer(web_server, browser_factory):
+def test_decline_withdraws_offer(web, new_chrome):
     """R-CHAT-4: Decline withdraws the offer; with no one else left the chat is missed."""
-    clock = Clock(web_server.url)
+    clock = Clock(web.url)
     clock.to_open_hours("ams")
-    lisa = StoreApp(browser_factory(), web_server.url, "lisa")
+    lisa = StoreApp(new_chrome(), web.url, "lisa")
     lisa.go_available()
-    shopper = Shopper(web_server.url)
+    shopper = Shopper(web.url)
     chat = shopper.request_chat()
     lisa.wait_offer(chat)
     lisa.click("sa-decline")
@@ -308,13 +308,13 @@ def test_decline_withdraws_offer(web_server, browser_factory):
     assert lisa.attr("sa-phone", "data-available") == "true"  # one decline is no streak
 
 
-def test_block_shopper(web_server, browser_factory, shots):
+def test_block_shopper(web, new_chrome, screenshot):
     """R-BLOCK-1: Block ends the chat as blocked and frees the expert's capacity."""
-    clock = Clock(web_server.url)
+    clock = Clock(web.url)
     clock.to_open_hours("ams")
-    lisa = StoreApp(browser_factory(), web_server.url, "lisa")
+    lisa = StoreApp(new_chrome(), web.url, "lisa")
     lisa.go_available()
-    shopper = Shopper(web_server.url)
+    shopper = Shopper(web.url)
     chat = shopper.request_chat()
     lisa.wait_offer(chat)
     lisa.click("sa-claim")
@@ -326,10 +326,10 @@ def test_block_shopper(web_server, browser_factory, shots):
     assert shopper.chat(chat)["state"] == "blocked"
 
 
-def test_login_refused_shows_error(web_server, browser_factory):
+def test_login_refused_shows_error(web, new_chrome):
     """A wrong password is refused (403 forbidden) and the message is shown."""
-    driver = browser_factory()
-    driver.get(web_server.url + "/static/store_app.html")
+    driver = new_chrome()
+    driver.get(web.url + "/static/store_app.html")
     WebDriverWait(driver, 10).until(ec.visibility_of_element_located((By.ID, "sa-login")))
     driver.find_element(By.ID, "sa-login-name").send_keys("lisa")
     driver.find_element(By.ID, "sa-login-password").send_keys("wrong")
@@ -339,7 +339,7 @@ def test_login_refused_shows_error(web_server, browser_factory):
     assert driver.find_element(By.ID, "sa-home").is_displayed() is False
 
 
-def web_server_expert(url: str, expert: str) -> dict:
+def expert_view(url: str, expert: str) -> dict:
     with httpx.Client(base_url=url) as c:
         c.post("/api/login", json={"name": expert, "password": expert}).raise_for_status()
         return c.get(f"/api/expert/{expert}").json()

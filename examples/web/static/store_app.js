@@ -1,8 +1,9 @@
 // Store App (the expert's mobile app): sign in, availability, offers with a live countdown,
 // incoming transfers, active chats and left messages. Every action goes through the JSON API
 // (examples/web/API.md); effects arrive over SSE and trigger a refresh of the expert view.
-import { api, command, subscribe } from "/static/common.js";
 import { ChatScreen } from "/static/store_app_chat.js";
+
+const { api, command, subscribe } = window.vshop; // common.js (a classic script)
 
 const $ = (id) => document.getElementById(id);
 
@@ -294,6 +295,19 @@ function takeLeftMessage(chat) {
   });
 }
 
+// With the scripted clock (test mode) time moves only when a test sets it, and the server sends
+// a `clock` event only when timers fire: re-read the server's time twice a second instead.
+function followScriptedClock() {
+  setInterval(async () => {
+    try {
+      setNow((await api("/api/me")).now);
+      tick();
+    } catch (_) {
+      /* the next poll retries */
+    }
+  }, 500);
+}
+
 async function loadCapacity() {
   // Only a manager may read the settings; an expert sees the count without the maximum.
   try {
@@ -321,6 +335,10 @@ async function start() {
   document.title = `Store App · ${account.expert}`;
   showScreen("sa-home");
   await loadCapacity();
+  if (app.testMode && !app.followingClock) {
+    app.followingClock = true;
+    followScriptedClock();
+  }
   connect();
   await refresh();
 }

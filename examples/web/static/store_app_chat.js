@@ -1,6 +1,7 @@
 // Store App, one chat: messages, send, and the actions menu (Transfer Chat with an internal
 // note to a colleague picked from transfer_candidates grouped by store, Finish Chat, Block).
-import { api, command } from "/static/common.js";
+
+const { api, command } = window.vshop; // common.js (a classic script, loaded first)
 
 const $ = (id) => document.getElementById(id);
 
