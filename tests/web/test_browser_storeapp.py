@@ -238,6 +238,7 @@ def test_offer_claim_withdraw_messages_transfer_finish(web, new_chrome, screensh
     omar.click("sa-accept-transfer")
     omar.wait_chat_open(chat)
     omar.wait_message("Do you have the rain jacket in blue?")  # the history moves with the chat
+    omar.wait_text("sa-chat-note", note)  # the internal note stays with the chat
     lisa.wait_text("sa-notice-text", "transferred to omar")
     lisa.wait_home_chats([])
 

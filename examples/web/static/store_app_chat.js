@@ -89,7 +89,13 @@ export class ChatScreen {
     $("sa-chat").dataset.state = c.state;
     const status = c.transfer_pending ? "active · transfer pending" : c.state;
     $("sa-chat-status").textContent = `Status: ${status}`;
-    $("sa-messages").replaceChildren(...(c.messages || []).map(messageItem));
+    // The shopper's left message (server field `left_message`) opens the conversation.
+    const left = c.left_message ? [{ ...c.left_message, from: "shopper", kind: "text" }] : [];
+    const items = left.concat(c.messages || []).map(messageItem);
+    if (left.length) items[0].classList.add("sa-left-message");
+    $("sa-messages").replaceChildren(...items);
+    $("sa-chat-note").hidden = !c.note;
+    $("sa-chat-note").textContent = c.note ? `Internal note: ${c.note}` : "";
     for (const id of ["sa-input", "sa-send", "sa-actions-toggle"]) $(id).disabled = !mine;
     if (!mine) $("sa-actions").hidden = true;
   }
