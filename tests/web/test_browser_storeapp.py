@@ -180,6 +180,13 @@ class StoreApp:
         return self.wait(lambda d: next(iter(d.find_elements(
             By.CSS_SELECTOR, f'#sa-left li[data-chat="{chat}"]')), False))
 
+    def take_left_message(self, chat: str) -> None:
+        self.click_css(f'#sa-left li[data-chat="{chat}"] .sa-btn')
+
+    def click_css(self, selector: str) -> None:
+        """Clicks the element found afresh (a live refresh may have replaced it meanwhile)."""
+        self.wait(ec.element_to_be_clickable((By.CSS_SELECTOR, selector))).click()
+
 
 
 
@@ -223,7 +230,7 @@ def test_offer_claim_withdraw_messages_transfer_finish(web, new_chrome, screensh
     group = lisa.driver.find_element(By.CSS_SELECTOR, '.sa-store-group[data-store="ams"]')
     assert "omar" in group.text
     assert "lisa" not in group.text.replace("Store ams", "")  # R-PIN-8: not to oneself
-    lisa.driver.find_element(By.ID, "sa-target-omar").click()
+    lisa.click("sa-target-omar")
     lisa.click("sa-do-transfer")
     lisa.wait_error("empty_note")
     note = "Wants blue size M, ask about delivery"
@@ -251,22 +258,69 @@ def test_offer_claim_withdraw_messages_transfer_finish(web, new_chrome, screensh
 
 
 def test_store_closes_experts_go_unavailable(web, new_chrome, screenshot):
-    """R-AVAIL-2, R-AVAIL-1: closing time makes the expert unavailable; going available is refused."""
+    """R-AVAIL-2, R-AVAIL-1: at closing time the store's experts turn unavailable in their Store
+    App, with the reason; going available is then refused with the engine's message."""
     clock = Clock(web.url)
     clock.to_open_hours("ams")
-    lisa = StoreApp(new_chrome(), web.url, "lisa")
-    lisa.go_available()
+    apps = [StoreApp(new_chrome(), web.url, name) for name in ("lisa", "omar")]
+    for app in apps:
+        app.go_available()
 
     clock.to(clock.next_change("ams"))  # the closing instant
-    lisa.wait_attr("sa-phone", "data-available", "false")
-    lisa.wait_text("sa-notice-text", "store is closed")
-    assert lisa.text("sa-toggle") == "Go Available"
+    for app in apps:
+        app.wait_attr("sa-phone", "data-available", "false")
+        app.wait_text("sa-notice-text", "store is closed")
+        assert app.text("sa-toggle") == "Go Available"
 
+    lisa = apps[0]
     lisa.click("sa-toggle")
     lisa.wait_error("store_closed")
     assert lisa.attr("sa-phone", "data-available") == "false"
     assert expert_view(web.url, "lisa")["available"] is False
     screenshot(lisa.driver, "storeapp_store_closed")
+
+
+def test_offer_expires(web, new_chrome):
+    """R-CHAT-5: when the wave's countdown runs out the offer card goes, and the app says so."""
+    clock = Clock(web.url)
+    clock.to_open_hours("ams")
+    lisa = StoreApp(new_chrome(), web.url, "lisa")
+    lisa.go_available()
+    chat = Shopper(web.url).request_chat()
+    lisa.wait_offer(chat)
+    clock.advance(dt.timedelta(seconds=lisa.countdown_seconds()))
+    lisa.wait_hidden("sa-offer")
+    lisa.wait_text("sa-notice-text", f"chat request {chat} expired")
+
+
+def test_transfer_declined_stays_with_sender(web, new_chrome):
+    """R-XFER-2: the colleague declines; the sender is told and keeps the chat."""
+    clock = Clock(web.url)
+    clock.to_open_hours("ams")
+    lisa = StoreApp(new_chrome(), web.url, "lisa")
+    omar = StoreApp(new_chrome(), web.url, "omar")
+    lisa.go_available()
+    shopper = Shopper(web.url)
+    chat = shopper.request_chat()
+    lisa.wait_offer(chat)
+    lisa.click("sa-claim")
+    lisa.wait_chat_open(chat)
+    omar.go_available()
+
+    lisa.open_actions("sa-open-transfer")
+    lisa.wait_visible("sa-transfer")
+    lisa.click("sa-target-omar")
+    lisa.type("sa-note", "Knows the sofa range better")
+    lisa.click("sa-do-transfer")
+    lisa.wait_text("sa-chat-status", "transfer pending")
+
+    omar.wait_visible("sa-transfer-in")
+    omar.click("sa-decline-transfer")
+    omar.wait_hidden("sa-transfer-in")
+    lisa.wait_text("sa-notice-text", "omar declined the transfer")
+    lisa.wait_text("sa-chat-status", "Status: active")
+    assert "pending" not in lisa.text("sa-chat-status")
+    assert shopper.chat(chat)["expert"] == "lisa"
 
 
 def test_take_left_message(web, new_chrome, screenshot):
@@ -287,7 +341,7 @@ def test_take_left_message(web, new_chrome, screenshot):
     item = lisa.wait_left_message(chat)
     assert text in item.text
     screenshot(lisa.driver, "storeapp_left_messages")
-    item.find_element(By.CSS_SELECTOR, ".sa-btn").click()
+    lisa.take_left_message(chat)
     lisa.wait_chat_open(chat)
     lisa.wait_attr("sa-chat", "data-state", "active")
     lisa.wait_message(text)

@@ -153,10 +153,18 @@ function listItem(label, buttonText, onClick, data) {
   return li;
 }
 
+// Replaces a list's items only when its data changed (a button does not vanish under a tap).
+function replaceIfChanged(list, data, build) {
+  const key = JSON.stringify(data);
+  if (list.dataset.key === key) return;
+  list.dataset.key = key;
+  list.replaceChildren(...build());
+}
+
 function renderChats(v) {
   const mine = v.open_chats.filter((c) => c.state === "active" && c.expert === app.expertId);
-  $("sa-chats").replaceChildren(
-    ...mine.map((c) =>
+  replaceIfChanged($("sa-chats"), mine, () =>
+    mine.map((c) =>
       listItem(`Chat ${c.id} · shopper ${c.shopper}${c.transfer_pending ? " · transferring" : ""}`,
         null, () => chatScreen.open(c.id), { chat: c.id })));
   $("sa-chats-empty").hidden = mine.length > 0;
@@ -164,8 +172,8 @@ function renderChats(v) {
 
 function renderLeftMessages(v) {
   const items = v.left_messages || [];
-  $("sa-left").replaceChildren(
-    ...items.map((m) =>
+  replaceIfChanged($("sa-left"), items, () =>
+    items.map((m) =>
       listItem(`${formatTime(m.at)} “${m.text}”`, "Take", () => takeLeftMessage(m.chat),
         { chat: m.chat })));
   $("sa-left-empty").hidden = items.length > 0;
