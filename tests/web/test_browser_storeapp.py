@@ -16,6 +16,7 @@ import datetime as dt
 
 import httpx
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
@@ -106,7 +107,9 @@ class StoreApp:
         self.wait(lambda d: self.text("sa-name") != "")
 
     def wait(self, cond):
-        return WebDriverWait(self.driver, WAIT_S).until(cond)
+        # The page re-renders live: an element read mid-update is simply read again.
+        return WebDriverWait(self.driver, WAIT_S,
+                             ignored_exceptions=(StaleElementReferenceException,)).until(cond)
 
     def el(self, id_: str):
         return self.driver.find_element(By.ID, id_)

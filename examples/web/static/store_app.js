@@ -1,7 +1,7 @@
 // Store App (the expert's mobile app): sign in, availability, offers with a live countdown,
 // incoming transfers, active chats and left messages. Every action goes through the JSON API
 // (examples/web/API.md); effects arrive over SSE and trigger a refresh of the expert view.
-import { ChatScreen } from "/static/store_app_chat.js";
+import { ChatScreen, replaceIfChanged } from "/static/store_app_chat.js";
 
 const { api, command, subscribe } = window.vshop; // common.js (a classic script)
 
@@ -151,14 +151,6 @@ function listItem(label, buttonText, onClick, data) {
     span.addEventListener("click", onClick);
   }
   return li;
-}
-
-// Replaces a list's items only when its data changed (a button does not vanish under a tap).
-function replaceIfChanged(list, data, build) {
-  const key = JSON.stringify(data);
-  if (list.dataset.key === key) return;
-  list.dataset.key = key;
-  list.replaceChildren(...build());
 }
 
 function renderChats(v) {

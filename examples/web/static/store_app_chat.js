@@ -5,6 +5,14 @@ const { api, command } = window.vshop; // common.js (a classic script, loaded fi
 
 const $ = (id) => document.getElementById(id);
 
+// Replaces a list's items only when its data changed (a button does not vanish under a tap).
+export function replaceIfChanged(list, data, build) {
+  const key = JSON.stringify(data);
+  if (list.dataset.key === key) return;
+  list.dataset.key = key;
+  list.replaceChildren(...build());
+}
+
 function messageItem(m) {
   const li = document.createElement("li");
   li.className = `from-${m.from}`;
@@ -56,6 +64,7 @@ export class ChatScreen {
     $("sa-chat").dataset.chat = chatId;
     $("sa-chat-title").textContent = `Chat ${chatId}`;
     $("sa-messages").replaceChildren();
+    $("sa-messages").dataset.key = "";
     $("sa-actions").hidden = true;
     $("sa-transfer").hidden = true;
     this.showScreen("sa-chat");
@@ -91,9 +100,12 @@ export class ChatScreen {
     $("sa-chat-status").textContent = `Status: ${status}`;
     // The shopper's left message (server field `left_message`) opens the conversation.
     const left = c.left_message ? [{ ...c.left_message, from: "shopper", kind: "text" }] : [];
-    const items = left.concat(c.messages || []).map(messageItem);
-    if (left.length) items[0].classList.add("sa-left-message");
-    $("sa-messages").replaceChildren(...items);
+    const messages = left.concat(c.messages || []);
+    replaceIfChanged($("sa-messages"), messages, () => {
+      const items = messages.map(messageItem);
+      if (left.length) items[0].classList.add("sa-left-message");
+      return items;
+    });
     $("sa-chat-note").hidden = !c.note;
     $("sa-chat-note").textContent = c.note ? `Internal note: ${c.note}` : "";
     for (const id of ["sa-input", "sa-send", "sa-actions-toggle"]) $(id).disabled = !mine;
@@ -104,6 +116,7 @@ export class ChatScreen {
     if (m.chat !== this.chatId || !this.chat) return;
     // Appended at once; the next refresh replaces the list with the server's copy.
     $("sa-messages").append(messageItem(m));
+    $("sa-messages").dataset.key = "";
   }
 
   onEffect(e) {
