@@ -156,6 +156,11 @@ class StoreApp:
         m, s = self.text("sa-offer-countdown").split(":")
         return int(m) * 60 + int(s)
 
+    def claim(self, chat: str) -> None:
+        self.wait_offer(chat)
+        self.click("sa-claim")
+        self.wait_chat_open(chat)
+
     def wait_chat_open(self, chat: str) -> None:
         self.wait_visible("sa-chat")
         self.wait_attr("sa-chat", "data-chat", chat)
@@ -193,6 +198,18 @@ class StoreApp:
 
 
 
+def offered_to_lisa(web, new_chrome) -> tuple[Clock, StoreApp, Shopper, str]:
+    """Opening hours, Lisa available in her Store App, a shopper's request offered to her."""
+    clock = Clock(web.url)
+    clock.to_open_hours("ams")
+    lisa = StoreApp(new_chrome(), web.url, "lisa")
+    lisa.go_available()
+    shopper = Shopper(web.url)
+    chat = shopper.request_chat()
+    lisa.wait_offer(chat)
+    return clock, lisa, shopper, chat
+
+
 def test_offer_claim_withdraw_messages_transfer_finish(web, new_chrome, screenshot):
     """R-CHAT-3, R-XFER-1, R-XFER-2, R-CHAT-8: the main Store App story, two experts."""
     clock = Clock(web.url)
@@ -215,8 +232,7 @@ def test_offer_claim_withdraw_messages_transfer_finish(web, new_chrome, screensh
     screenshot(lisa.driver, "storeapp_offer")
 
     # Lisa claims; Omar's offer disappears with the reason shown.
-    lisa.click("sa-claim")
-    lisa.wait_chat_open(chat)
+    lisa.claim(chat)
     omar.wait_hidden("sa-offer")
     omar.wait_text("sa-notice-text", "claimed by a colleague")
 
@@ -285,12 +301,7 @@ def test_store_closes_experts_go_unavailable(web, new_chrome, screenshot):
 
 def test_offer_expires(web, new_chrome):
     """R-CHAT-5: when the wave's countdown runs out the offer card goes, and the app says so."""
-    clock = Clock(web.url)
-    clock.to_open_hours("ams")
-    lisa = StoreApp(new_chrome(), web.url, "lisa")
-    lisa.go_available()
-    chat = Shopper(web.url).request_chat()
-    lisa.wait_offer(chat)
+    clock, lisa, _, chat = offered_to_lisa(web, new_chrome)
     clock.advance(dt.timedelta(seconds=lisa.countdown_seconds()))
     lisa.wait_hidden("sa-offer")
     lisa.wait_text("sa-notice-text", f"chat request {chat} expired")
@@ -298,16 +309,9 @@ def test_offer_expires(web, new_chrome):
 
 def test_transfer_declined_stays_with_sender(web, new_chrome):
     """R-XFER-2: the colleague declines; the sender is told and keeps the chat."""
-    clock = Clock(web.url)
-    clock.to_open_hours("ams")
-    lisa = StoreApp(new_chrome(), web.url, "lisa")
+    _, lisa, shopper, chat = offered_to_lisa(web, new_chrome)
+    lisa.claim(chat)
     omar = StoreApp(new_chrome(), web.url, "omar")
-    lisa.go_available()
-    shopper = Shopper(web.url)
-    chat = shopper.request_chat()
-    lisa.wait_offer(chat)
-    lisa.click("sa-claim")
-    lisa.wait_chat_open(chat)
     omar.go_available()
 
     lisa.open_actions("sa-open-transfer")
@@ -353,35 +357,23 @@ def test_take_left_message(web, new_chrome, screenshot):
 
 def test_decline_withdraws_offer(web, new_chrome):
     """R-CHAT-4: Decline withdraws the offer; with no one else left the chat is missed."""
-    clock = Clock(web.url)
-    clock.to_open_hours("ams")
-    lisa = StoreApp(new_chrome(), web.url, "lisa")
-    lisa.go_available()
-    shopper = Shopper(web.url)
-    chat = shopper.request_chat()
-    lisa.wait_offer(chat)
+    _, lisa, shopper, chat = offered_to_lisa(web, new_chrome)
     lisa.click("sa-decline")
     lisa.wait_hidden("sa-offer")
     assert shopper.chat(chat)["state"] == "missed"
     assert lisa.attr("sa-phone", "data-available") == "true"  # one decline is no streak
 
 
-def test_block_shopper(web, new_chrome, screenshot):
+def test_block_shopper(web, new_chrome):
     """R-BLOCK-1: Block ends the chat as blocked and frees the expert's capacity."""
-    clock = Clock(web.url)
-    clock.to_open_hours("ams")
-    lisa = StoreApp(new_chrome(), web.url, "lisa")
-    lisa.go_available()
-    shopper = Shopper(web.url)
-    chat = shopper.request_chat()
-    lisa.wait_offer(chat)
-    lisa.click("sa-claim")
-    lisa.wait_chat_open(chat)
+    _, lisa, shopper, chat = offered_to_lisa(web, new_chrome)
+    lisa.claim(chat)
     lisa.driver.execute_script("window.confirm = () => true;")
     lisa.open_actions("sa-block")
     lisa.wait_visible("sa-home")
     lisa.wait_home_chats([])
     assert shopper.chat(chat)["state"] == "blocked"
+    assert expert_view(web.url, "lisa")["active_chats"] == 0
 
 
 def test_login_refused_shows_error(web, new_chrome):

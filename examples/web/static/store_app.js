@@ -262,38 +262,21 @@ function toggleAvailability() {
   return act(() => command({ cmd, expert: app.expertId }));
 }
 
-function claim() {
-  const chat = $("sa-offer").dataset.chat;
+// One of the expert's commands on a chat; `open` shows the chat once the engine accepted it.
+function chatCommand(cmd, chat, open) {
   return act(async () => {
-    await command({ cmd: "claim", expert: app.expertId, chat });
-    chatScreen.open(chat);
+    await command({ cmd, expert: app.expertId, chat });
+    if (open) chatScreen.open(chat);
   });
 }
 
-function decline() {
-  const chat = $("sa-offer").dataset.chat;
-  return act(() => command({ cmd: "decline", expert: app.expertId, chat }));
-}
-
-function acceptTransfer() {
-  const chat = $("sa-transfer-in").dataset.chat;
-  return act(async () => {
-    await command({ cmd: "accept_transfer", expert: app.expertId, chat });
-    chatScreen.open(chat);
-  });
-}
-
-function declineTransfer() {
-  const chat = $("sa-transfer-in").dataset.chat;
-  return act(() => command({ cmd: "decline_transfer", expert: app.expertId, chat }));
-}
-
-function takeLeftMessage(chat) {
-  return act(async () => {
-    await command({ cmd: "take_left_message", expert: app.expertId, chat });
-    chatScreen.open(chat);
-  });
-}
+const offerChat = () => $("sa-offer").dataset.chat;
+const transferChat = () => $("sa-transfer-in").dataset.chat;
+const claim = () => chatCommand("claim", offerChat(), true);
+const decline = () => chatCommand("decline", offerChat(), false);
+const acceptTransfer = () => chatCommand("accept_transfer", transferChat(), true);
+const declineTransfer = () => chatCommand("decline_transfer", transferChat(), false);
+const takeLeftMessage = (chat) => chatCommand("take_left_message", chat, true);
 
 // With the scripted clock (test mode) time moves only when a test sets it, and the server sends
 // a `clock` event only when timers fire: re-read the server's time twice a second instead.
