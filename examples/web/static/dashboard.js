@@ -69,6 +69,8 @@
         DB.stores.onClock(data.now);
       },
     });
+    // register_expert and approvals emit no effect: poll the team list for newcomers.
+    setInterval(() => DB.guard(DB.reloadTeam), 5000);
     document.body.dataset.ready = "1";
   }
 

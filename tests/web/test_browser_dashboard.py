@@ -1,0 +1,272 @@
+"""Browser tests of the manager's Dashboard (examples/web/static/dashboard.html), issue 12.
+
+The stories of the Dashboard: a purchase inside the attribution window shows on the Dashboard
+with the right expert (R-ATTR-1, R-METRIC-1); team management (R-EXP-2); a store's hours are
+edited and "open now / next change" follows the clock (R-HOURS-4, R-PIN-13); the tracking-event
+check lists the Inspector's issues (R-EVT-1, R-EVT-2). Every action goes through the real
+server; the other actors (shopper, experts) use the HTTP API, the manager uses the page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as ec
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+# Thursday 14 May 2026, 10:00 UTC: ams (Europe/Amsterdam, Mo-Sa 09:00-21:00) is open.
+MORNING = "2026-05-14T10:00:00Z"
+
+
+class Actor:
+    """One HTTP session (cookies) against the server: a shopper, an expert or a manager."""
+
+    def __init__(self, base: str, login: str | None = None) -> None:
+        self.http = httpx.Client(base_url=base, timeout=10)
+        self.me = self.get("/api/me")
+        if login:
+            self.me = self.post("/api/login", {"name": login, "password": login})
+
+    def get(self, path: str) -> Any:
+        r = self.http.get(path)
+        assert r.status_code == 200, r.text
+        return r.json()
+
+    def post(self, path: str, body: dict[str, Any]) -> Any:
+        r = self.http.post(path, json=body)
+        assert r.status_code == 200, r.text
+        return r.json()
+
+    def cmd(self, **command: Any) -> Any:
+        return self.post("/api/command", command)
+
+
+def wait(driver: Any, seconds: float = 10) -> WebDriverWait:
+    return WebDriverWait(driver, seconds)
+
+
+def open_dashboard(driver: Any, base: str, account: str, section: str = "analytics") -> None:
+    """Opens the page, logs in through the form and waits until the page is loaded."""
+    driver.get(f"{base}/static/dashboard.html#{section}")
+    wait(driver).until(lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready"))
+    driver.find_element(By.ID, "login-name").send_keys(account)
+    driver.find_element(By.ID, "login-password").send_keys(account)
+    driver.find_element(By.CSS_SELECTOR, "#login-form button[type=submit]").click()
+    wait(driver).until(
+        lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "1")
+
+
+def tile(driver: Any, label: str) -> str:
+    return str(driver.find_element(
+        By.CSS_SELECTOR, f'.db-tile[data-tile="{label}"] .value').text)
+
+
+def row_cells(driver: Any, table: str, key: str, value: str) -> list[str]:
+    row = driver.find_element(By.CSS_SELECTOR, f'#{table} tr[data-{key}="{value}"]')
+    return [td.text for td in row.find_elements(By.TAG_NAME, "td")]
+
+
+def error_text(driver: Any) -> str:
+    wait(driver).until(ec.visibility_of_element_located((By.CSS_SELECTOR, "#db-error.db-error")))
+    return str(driver.find_element(By.ID, "db-error").text)
+
+
+def test_web_dashboard_attributed_purchase_shows_with_expert_R_ATTR_1(
+        web_server: Any, browser: Any, screenshot: Any) -> None:
+    web_server.set_clock(MORNING)
+    base = web_server.url
+    open_dashboard(browser, base, "manager")
+    assert tile(browser, "No. of orders") == "0"
+
+    lisa, omar, shopper = Actor(base, "lisa"), Actor(base, "omar"), Actor(base)
+    lisa.cmd(cmd="go_available")
+    omar.cmd(cmd="go_available")
+    web_server.set_clock("2026-05-14T10:00:05Z")
+    chat = shopper.cmd(cmd="request_chat")["chat"]
+    web_server.set_clock("2026-05-14T10:00:12Z")
+    lisa.cmd(cmd="claim", chat=chat)
+    lisa.cmd(cmd="send_message", chat=chat, **{"from": "expert"}, text="Hello!")
+    web_server.set_clock("2026-05-14T14:00:00Z")
+    effects = shopper.cmd(cmd="record_purchase", order="A-1", subtotal="89.95",
+                          currency="EUR")["effects"]
+    assert [e["effect"] for e in effects] == ["sale_attributed"]
+
+    # The page updates live (SSE), without a reload: one order, attributed to lisa, not omar.
+    wait(browser).until(lambda d: tile(d, "No. of orders") == "1")
+    assert tile(browser, "Gross value") == "89.95 EUR"
+    assert tile(browser, "Chats initiated") == "1"
+    assert tile(browser, "Chats claimed") == "100.0%"
+    assert tile(browser, "Response time") == "7 s"
+    wait(browser).until(lambda d: row_cells(d, "table-experts", "id", "lisa")[5] == "1")
+    assert row_cells(browser, "table-experts", "id", "lisa")[6] == "89.95 EUR"
+    assert row_cells(browser, "table-experts", "id", "omar")[5] == "0"
+    assert row_cells(browser, "table-stores", "id", "ams")[5] == "1"
+    assert row_cells(browser, "table-stores", "id", "nyc")[5] == "0"
+
+    # Narrowed to omar's scope, the tiles show none of lisa's sale.
+    Select(browser.find_element(By.ID, "scope")).select_by_value("expert:omar")
+    wait(browser).until(lambda d: tile(d, "Chats initiated") == "0")
+    assert tile(browser, "No. of orders") == "0"
+    Select(browser.find_element(By.ID, "scope")).select_by_value("merchant")
+    wait(browser).until(lambda d: tile(d, "No. of orders") == "1")
+    assert browser.find_elements(By.CSS_SELECTOR, "#chart-chats .main-svg"), "no chats chart"
+    screenshot(browser, "dashboard_analytics")
+
+
+def test_web_dashboard_purchase_outside_window_is_not_the_experts_R_ATTR_1(
+        web_server: Any, browser: Any, screenshot: Any) -> None:
+    web_server.set_clock(MORNING)
+    base = web_server.url
+    lisa, shopper = Actor(base, "lisa"), Actor(base)
+    lisa.cmd(cmd="go_available")
+    chat = shopper.cmd(cmd="request_chat")["chat"]
+    lisa.cmd(cmd="claim", chat=chat)
+    lisa.cmd(cmd="finish_chat", chat=chat)
+    web_server.set_clock("2026-05-15T10:00:01Z")  # one day and one second after the contact
+    effects = shopper.cmd(cmd="record_purchase", order="B-1", subtotal="10.00",
+                          currency="EUR")["effects"]
+    assert effects[0]["effect"] == "sale_unattributed"
+    open_dashboard(browser, base, "analyst")
+    wait(browser).until(lambda d: row_cells(d, "table-experts", "id", "lisa"))
+    assert tile(browser, "No. of orders") == "0"
+    assert "1 unattributed" in browser.find_element(
+        By.CSS_SELECTOR, '.db-tile[data-tile="No. of orders"] .sub').text
+    assert row_cells(browser, "table-experts", "id", "lisa")[5] == "0"
+
+
+def test_web_dashboard_team_approve_deactivate_reactivate_R_EXP_2(
+        web_server: Any, browser: Any, screenshot: Any) -> None:
+    web_server.set_clock(MORNING)
+    base = web_server.url
+    Actor(base).cmd(cmd="register_expert", expert="mia", email="mia@shop.example",
+                    invite_code="DEMO2026", name="Mia")
+    open_dashboard(browser, base, "manager", "team")
+    wait(browser).until(ec.visibility_of_element_located((By.ID, "table-team")))
+    row = browser.find_element(By.CSS_SELECTOR, '#table-team tr[data-expert="mia"]')
+    Select(row.find_element(By.CSS_SELECTOR, "select.approve-store")).select_by_value("nyc")
+    screenshot(browser, "dashboard_team_pending")
+    row.find_element(By.CSS_SELECTOR, "button.approve").click()
+    wait(browser).until(lambda d: not d.find_elements(
+        By.CSS_SELECTOR, '#table-team tr[data-expert="mia"]'))
+
+    manager = Actor(base, "manager")
+    assert manager.get("/api/expert/mia")["account"] == "approved"
+    assert manager.get("/api/expert/mia")["store"] == "nyc"
+
+    browser.find_element(By.CSS_SELECTOR, '#team-tabs button[data-account="approved"]').click()
+    row = browser.find_element(By.CSS_SELECTOR, '#table-team tr[data-expert="mia"]')
+    assert "nyc" in row.text
+    row.find_element(By.CSS_SELECTOR, "button.deactivate").click()
+    wait(browser).until(lambda d: manager.get("/api/expert/mia")["account"] == "deactivated")
+
+    browser.find_element(By.CSS_SELECTOR, '#team-tabs button[data-account="deactivated"]').click()
+    row = browser.find_element(By.CSS_SELECTOR, '#table-team tr[data-expert="mia"]')
+    row.find_element(By.CSS_SELECTOR, "button.reactivate").click()
+    wait(browser).until(lambda d: manager.get("/api/expert/mia")["account"] == "approved")
+    screenshot(browser, "dashboard_team")
+
+
+def test_web_dashboard_team_change_without_access_shows_forbidden(
+        web_server: Any, browser: Any, screenshot: Any) -> None:
+    web_server.set_clock(MORNING)
+    base = web_server.url
+    Actor(base).cmd(cmd="register_expert", expert="mia", email="mia@shop.example",
+                    invite_code="DEMO2026", name="Mia")
+    open_dashboard(browser, base, "analyst", "team")
+    row = wait(browser).until(ec.visibility_of_element_located(
+        (By.CSS_SELECTOR, '#table-team tr[data-expert="mia"]')))
+    row.find_element(By.CSS_SELECTOR, "button.approve").click()
+    assert error_text(browser).startswith("forbidden")
+    assert Actor(base, "manager").get("/api/expert/mia")["account"] == "pending"
+
+
+def store_status(driver: Any, store: str) -> str:
+    return str(driver.find_element(
+        By.CSS_SELECTOR, f'#table-store-list tr[data-store="{store}"] .store-status').text)
+
+
+def test_web_dashboard_store_hours_edit_open_now_next_change_R_HOURS_4(
+        web_server: Any, browser: Any, screenshot: Any) -> None:
+    web_server.set_clock(MORNING)  # 12:00 in Amsterdam, a Thursday
+    base = web_server.url
+    lisa = Actor(base, "lisa")
+    lisa.cmd(cmd="go_available")
+    open_dashboard(browser, base, "manager", "stores")
+    wait(browser).until(lambda d: store_status(d, "ams").startswith("Open now"))
+    assert "closes Thu, 14/05/2026, 21:00" in store_status(browser, "ams")
+
+    # A malformed hour is refused by the engine, naming the field; nothing changes.
+    browser.find_element(By.CSS_SELECTOR, '#table-store-list tr[data-store="ams"] button.edit').click()
+    browser.find_element(By.ID, "store-edit-osm").clear()
+    thu = browser.find_element(By.ID, "store-edit-thu")
+    thu.clear()
+    thu.send_keys("9:00-13:00")
+    browser.find_element(By.CSS_SELECTOR, "#store-edit button[type=submit]").click()
+    message = error_text(browser)
+    assert message.startswith("invalid_argument") and "hours.thu[0]" in message
+    assert Actor(base, "manager").get("/api/stores/ams/status")["open"] is True
+
+    # Thursday 09:00-11:00 closes the store now: it shows closed, next opening Friday 09:00,
+    # and lisa becomes unavailable (R-PIN-13).
+    for day in ("mon", "tue", "wed", "fri", "sat"):
+        field = browser.find_element(By.ID, f"store-edit-{day}")
+        field.clear()
+        field.send_keys("09:00-21:00")
+    thu.clear()
+    thu.send_keys("09:00-11:00")
+    exceptions = browser.find_element(By.ID, "store-edit-exceptions")
+    exceptions.clear()
+    exceptions.send_keys("2026-05-15 closed")
+    browser.find_element(By.CSS_SELECTOR, "#store-edit button[type=submit]").click()
+    wait(browser).until(lambda d: store_status(d, "ams").startswith("Closed"))
+    assert "opens Sat, 16/05/2026, 09:00" in store_status(browser, "ams")
+    assert lisa.get("/api/expert/lisa")["available"] is False
+    cells = row_cells(browser, "table-store-list", "store", "ams")
+    assert "thu 09:00-11:00" in cells[4] and cells[5] == "2026-05-15 closed"
+    screenshot(browser, "dashboard_stores")
+
+    # The clock passes the next change: the page follows it live.
+    web_server.set_clock("2026-05-16T07:00:01Z")  # Saturday 09:00:01 in Amsterdam
+    wait(browser).until(lambda d: store_status(d, "ams").startswith("Open now"))
+    assert "closes Sat, 16/05/2026, 21:00" in store_status(browser, "ams")
+
+
+EVENTS = "\n".join([
+    '{"type":"product_view","product":{"id":"SKU-1","name":"Lamp","price":"19.90",'
+    '"currency":"EUR","imageUrl":"http://cdn.example/lamp.jpg"}}',
+    '{"type":"product_purchase","orderId":"A-1","currency":"EUR","subtotal":0,"products":[]}',
+    "{not json",
+])
+
+
+def test_web_dashboard_tracking_event_check_R_EVT_1(
+        web_server: Any, browser: Any, screenshot: Any) -> None:
+    web_server.set_clock(MORNING)
+    base = web_server.url
+    expected = Actor(base, "manager").http.post("/api/inspect", json={"events": EVENTS}).json()
+    issues = [(r["line"], i["severity"], i["code"]) for r in expected["results"]
+              for i in r["issues"]]
+    assert issues, "the sample events have faults"
+    open_dashboard(browser, base, "analyst", "inspector")
+    browser.find_element(By.ID, "inspect-text").send_keys(EVENTS)
+    browser.find_element(By.CSS_SELECTOR, "#inspect-form button[type=submit]").click()
+    wait(browser).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#inspect-issues tbody tr[data-code]"))
+    rows = browser.find_elements(By.CSS_SELECTOR, "#inspect-issues tbody tr[data-code]")
+    shown = [(int(r.find_elements(By.TAG_NAME, "td")[0].text), r.get_attribute("data-severity"),
+              r.get_attribute("data-code")) for r in rows]
+    assert shown == issues
+    summary = browser.find_element(By.ID, "inspect-summary").text
+    critical = sum(1 for _, sev, _ in issues if sev == "critical")
+    assert f"{critical} critical" in summary
+    screenshot(browser, "dashboard_inspector")
+
+
+def test_web_dashboard_inspector_empty_input_is_refused(
+        web_server: Any, browser: Any, screenshot: Any) -> None:
+    web_server.set_clock(MORNING)
+    open_dashboard(browser, web_server.url, "analyst", "inspector")
+    browser.find_element(By.CSS_SELECTOR, "#inspect-form button[type=submit]").click()
+    assert error_text(browser).startswith("invalid_argument: events")
