@@ -1,0 +1,32 @@
+"""Which live events a session may see (API.md, `GET /api/events`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .access import Actor
+from .host import Host
+
+
+def _names(data: dict[str, Any]) -> set[str]:
+    names = {data.get(k) for k in ("expert", "from", "to")}
+    names.update(data.get("experts") or [])
+    return {n for n in names if isinstance(n, str)}
+
+
+def sees(host: Host, actor: Actor, data: dict[str, Any]) -> bool:
+    """A manager sees everything; an expert what names them or their chats; a shopper what
+    concerns their chats."""
+    if actor.manager:
+        return True
+    chat = host.engine.chat(data["chat"]) if isinstance(data.get("chat"), str) else None
+    me = actor.expert
+    if me is not None:
+        if me in _names(data) and data.get("from") not in ("expert", "shopper"):
+            return True
+        if chat is not None and (chat.expert == me or chat.state.value == "left_message"):
+            return True
+        return data.get("effect") == "left_message_queued"
+    if data.get("shopper") == actor.shopper:
+        return True
+    return chat is not None and chat.shopper == actor.shopper
