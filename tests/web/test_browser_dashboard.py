@@ -142,7 +142,7 @@ def test_web_dashboard_team_approve_deactivate_reactivate_R_EXP_2(
     web_server.set_clock(MORNING)
     base = web_server.url
     Actor(base).cmd(cmd="register_expert", expert="mia", email="mia@shop.example",
-                    invite_code="DEMO2026", name="Mia")
+                    invite_code="DEMO026", name="Mia")
     open_dashboard(browser, base, "manager", "team")
     wait(browser).until(ec.visibility_of_element_located((By.ID, "table-team")))
     row = browser.find_element(By.CSS_SELECTOR, '#table-team tr[data-expert="mia"]')
@@ -174,7 +174,7 @@ def test_web_dashboard_team_change_without_access_shows_forbidden(
     web_server.set_clock(MORNING)
     base = web_server.url
     Actor(base).cmd(cmd="register_expert", expert="mia", email="mia@shop.example",
-                    invite_code="DEMO2026", name="Mia")
+                    invite_code="DEMO026", name="Mia")
     open_dashboard(browser, base, "analyst", "team")
     row = wait(browser).until(ec.visibility_of_element_located(
         (By.CSS_SELECTOR, '#table-team tr[data-expert="mia"]')))
@@ -235,9 +235,10 @@ def test_web_dashboard_store_hours_edit_open_now_next_change_R_HOURS_4(
 
 
 EVENTS = "\n".join([
-    '{"type":"product_view","product":{"id":"SKU-1","name":"Lamp","price":"19.90",'
-    '"currency":"EUR","imageUrl":"http://cdn.example/lamp.jpg"}}',
-    '{"type":"product_purchase","orderId":"A-1","currency":"EUR","subtotal":0,"products":[]}',
+    '{"type":"ecommerce:detail","products":[{"id":"JKT-100","name":"Rain jacket",'
+    '"price":"129.90","image":"http://cdn.example/jkt.jpg"}]}',
+    '{"type":"ecommerce:purchase","products":[{"id":"JKT-100-M-BLK","price":129.9,'
+    '"quantity":"1"}],"purchase":{"id":"A-1001","currency":"sek","subtotal":0}}',
     "{not json",
 ])
 
@@ -246,7 +247,8 @@ def test_web_dashboard_tracking_event_check_R_EVT_1(
         web_server: Any, browser: Any, screenshot: Any) -> None:
     web_server.set_clock(MORNING)
     base = web_server.url
-    expected = Actor(base, "manager").http.post("/api/inspect", json={"events": EVENTS}).json()
+    expected = Actor(base, "manager").http.post(
+        "/api/inspect", content=EVENTS, headers={"Content-Type": "text/plain"}).json()
     issues = [(r["line"], i["severity"], i["code"]) for r in expected["results"]
               for i in r["issues"]]
     assert issues, "the sample events have faults"

@@ -39,7 +39,7 @@
       DB.showError({ error: "invalid_argument", message: "events: paste or upload at least one event" });
       return;
     }
-    const answer = await DB.guard(() => DB.post("/api/inspect", { events: text }));
+    const answer = await DB.guard(() => DB.post("/api/inspect", text));
     if (answer) render(answer);
   }
 
