@@ -62,7 +62,7 @@
     await DB.reloadTeam();
     DB.analytics.init(me.now, DB.state.settings.reporting_timezone);
     await DB.guard(DB.analytics.refresh);
-    window.subscribe({
+    window.vshop.subscribe({
       effect: onEffect,
       clock: (data) => {
         setClock(data.now);

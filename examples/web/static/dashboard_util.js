@@ -3,12 +3,11 @@
 
 const DB = (window.DB = window.DB || {});
 
-// Calls the server through common.js's api()/command() (they throw ApiError on a 4xx/5xx).
-DB.get = (path) => window.api(path);
-DB.post = (path, body) =>
-  window.api(path, { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body),
-    headers: { "Content-Type": typeof body === "string" ? "text/plain" : "application/json" } });
-DB.command = (obj) => window.command(obj);
+// Calls the server through common.js (window.vshop; a refusal throws ApiError with the
+// engine's code in .error and its message in .message). A string body is sent as text/plain.
+DB.get = (path) => window.vshop.api(path);
+DB.post = (path, body) => window.vshop.api(path, { method: "POST", body });
+DB.command = (obj) => window.vshop.command(obj);
 
 // el("td", {class: "num"}, "3") -> an element with attributes and children (text or nodes).
 DB.el = function (tag, attrs, ...children) {
