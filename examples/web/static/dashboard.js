@@ -5,6 +5,7 @@
 (function () {
   const DB = window.DB;
   const $ = (id) => document.getElementById(id);
+  const POLL_MS = 3000;
   DB.state = { me: null, settings: null, experts: [], stores: [], canEditStores: false };
 
   DB.reloadTeam = async function () {
@@ -69,8 +70,13 @@
         DB.stores.onClock(data.now);
       },
     });
-    // register_expert and approvals emit no effect: poll the team list for newcomers.
-    setInterval(() => DB.guard(DB.reloadTeam), 5000);
+    // Registrations emit no effect, and a store opening with nobody available emits none
+    // either: poll the team and the store status (which carries the server's clock).
+    setInterval(() => DB.guard(async () => {
+      await DB.reloadTeam();
+      const now = await DB.stores.refreshStatus();
+      if (now) setClock(now);
+    }), POLL_MS);
     document.body.dataset.ready = "1";
   }
 

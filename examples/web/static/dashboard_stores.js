@@ -30,7 +30,7 @@
       DB.el("span", { class: st.open ? "open-now" : "closed-now" }, st.open ? "Open now" : "Closed"),
       DB.el("br"),
       st.next_change
-        ? (st.open ? "closes " : "opens ") + DB.fmt.instant(st.next_change, s.timezone) + " (local)"
+        ? (st.open ? "closes " : "opens ") + DB.fmt.instant(st.next_change, s.timezone)
         : "no change within 400 days");
   }
 
@@ -44,15 +44,18 @@
           : ""],
     }));
     DB.fillTable($("table-store-list"), ["Id", "Name", "Public name", "Time zone", "Opening hours",
-      "Exceptions", "Open now / next change", ""], rows, "no stores");
+      "Exceptions", "Open now / next change (store time)", ""], rows, "no stores");
   }
 
-  // Reloads the open/closed status of every store from the server.
+  // Reloads the open/closed status of every store; resolves with the server's "now".
   async function refreshStatus() {
+    let now = null;
     await Promise.all(DB.state.stores.map(async (s) => {
       status[s.store] = await DB.get("/api/stores/" + encodeURIComponent(s.store) + "/status");
+      now = status[s.store].now;
     }));
     render();
+    return now;
   }
 
   // Called on every clock tick: reloads the status once a store's next change has passed.
