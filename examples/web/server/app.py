@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import logging
 import secrets
 from pathlib import Path
 from typing import Any, AsyncIterator, Awaitable, Callable
@@ -23,6 +24,7 @@ from .accounts import Sessions
 from .host import Host, HostError, Subscriber
 from .visibility import sees
 
+LOG = logging.getLogger("vshop.web")
 STATIC = Path(__file__).resolve().parent.parent / "static"
 BODY_LIMIT = 64 * 1024
 SHOPPER_COOKIE, SESSION_COOKIE = "vshop_shopper", "vshop_session"
@@ -102,6 +104,9 @@ class Api:
                 response = error(e.code, str(e))
             except vshop.Error as e:
                 response = error(e.code, str(e))
+            except Exception as e:  # a bug: answer in the API's form, keep the trace in the log
+                LOG.exception("internal error on %s", request.url.path)
+                response = error("internal", f"{type(e).__name__}: {e}")
             if request.state.new_shopper:
                 response.set_cookie(SHOPPER_COOKIE, request.state.new_shopper, httponly=True,
                                     samesite="lax", max_age=400 * 86400)

@@ -19,7 +19,7 @@ HOST_FIELDS = {"send_message": ("text",), "rate_chat": ("comment",)}
 HOST_LIMITS = {"text": 4000, "comment": 2000}
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(eq=False)
 class Subscriber:
     """A live event stream: a queue and the filter of what its session may see."""
 
