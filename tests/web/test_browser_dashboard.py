@@ -27,13 +27,10 @@ MORNING = "2026-05-14T10:00:00Z"
 
 
 class Actor:
-    """One HTTP session (cookies) against the server: a shopper, an expert or a manager."""
+    """One HTTP session (the fixture's client) of a shopper, an expert or a manager."""
 
-    def __init__(self, base: str, login: str | None = None) -> None:
-        self.http = httpx.Client(base_url=base, timeout=10)
-        self.me = self.get("/api/me")
-        if login:
-            self.me = self.post("/api/login", {"name": login, "password": login})
+    def __init__(self, web: Any, login: str | None = None) -> None:
+        self.http = web.client(login)
 
     def get(self, path: str) -> Any:
         r = self.http.get(path)
@@ -98,118 +95,114 @@ def error_text(driver: Any) -> str:
 
 
 def test_web_dashboard_attributed_purchase_shows_with_expert_R_ATTR_1(
-        web_server: Any, browser: Any, screenshot: Any) -> None:
-    web_server.set_clock(MORNING)
-    base = web_server.url
-    open_dashboard(browser, base, "manager")
-    expect(browser, lambda d: tile(d, "No. of orders"), "0")
+        web: Any, chrome: Any, screenshot: Any) -> None:
+    web.set_time(MORNING)
+    open_dashboard(chrome, web.url, "manager")
+    expect(chrome, lambda d: tile(d, "No. of orders"), "0")
 
-    lisa, omar, shopper = Actor(base, "lisa"), Actor(base, "omar"), Actor(base)
+    lisa, omar, shopper = Actor(web, "lisa"), Actor(web, "omar"), Actor(web)
     lisa.cmd(cmd="go_available")
     omar.cmd(cmd="go_available")
-    web_server.set_clock("2026-05-14T10:00:05Z")
+    web.set_time("2026-05-14T10:00:05Z")
     chat = shopper.cmd(cmd="request_chat")["chat"]
-    web_server.set_clock("2026-05-14T10:00:12Z")
+    web.set_time("2026-05-14T10:00:12Z")
     lisa.cmd(cmd="claim", chat=chat)
     lisa.cmd(cmd="send_message", chat=chat, **{"from": "expert"}, text="Hello!")
-    web_server.set_clock("2026-05-14T14:00:00Z")
+    web.set_time("2026-05-14T14:00:00Z")
     effects = shopper.cmd(cmd="record_purchase", order="A-1", subtotal="89.95",
                           currency="EUR")["effects"]
     assert [e["effect"] for e in effects] == ["sale_attributed"]
 
     # The page updates live (SSE), without a reload: one order, attributed to lisa, not omar.
-    expect(browser, lambda d: tile(d, "No. of orders"), "1")
-    expect(browser, lambda d: tile(d, "Gross value"), "89.95 EUR")
-    expect(browser, lambda d: tile(d, "Chats initiated"), "1")
-    expect(browser, lambda d: tile(d, "Chats claimed"), "100.0%")
+    expect(chrome, lambda d: tile(d, "No. of orders"), "1")
+    expect(chrome, lambda d: tile(d, "Gross value"), "89.95 EUR")
+    expect(chrome, lambda d: tile(d, "Chats initiated"), "1")
+    expect(chrome, lambda d: tile(d, "Chats claimed"), "100.0%")
     # Request 10:00:05, claim 10:00:12: 7 s, within the ±0.5 s of the reference's histogram.
-    median = Actor(base, "manager").get("/api/metrics?from=2026-05-14&to=2026-05-14")[
+    median = Actor(web, "manager").get("/api/metrics?from=2026-05-14&to=2026-05-14")[
         "response_median_s"]
     assert abs(median - 7) <= 0.5
-    expect(browser, lambda d: tile(d, "Response time"), f"{median:g} s")
-    expect(browser, lambda d: row_cells(d, "table-experts", "id", "lisa")[5], "1")
-    expect(browser, lambda d: row_cells(d, "table-experts", "id", "lisa")[6], "89.95 EUR")
-    expect(browser, lambda d: row_cells(d, "table-experts", "id", "omar")[5], "0")
-    expect(browser, lambda d: row_cells(d, "table-stores", "id", "ams")[5], "1")
-    expect(browser, lambda d: row_cells(d, "table-stores", "id", "nyc")[5], "0")
+    expect(chrome, lambda d: tile(d, "Response time"), f"{median:g} s")
+    expect(chrome, lambda d: row_cells(d, "table-experts", "id", "lisa")[5], "1")
+    expect(chrome, lambda d: row_cells(d, "table-experts", "id", "lisa")[6], "89.95 EUR")
+    expect(chrome, lambda d: row_cells(d, "table-experts", "id", "omar")[5], "0")
+    expect(chrome, lambda d: row_cells(d, "table-stores", "id", "ams")[5], "1")
+    expect(chrome, lambda d: row_cells(d, "table-stores", "id", "nyc")[5], "0")
 
     # Narrowed to omar's scope: the chat was offered to him (initiated, reference R-METRIC-1),
     # not claimed by him, and none of lisa's sale is his.
-    Select(browser.find_element(By.ID, "scope")).select_by_value("expert:omar")
-    expect(browser, lambda d: tile(d, "Chats claimed"), "0.0%")
-    expect(browser, lambda d: tile(d, "Chats initiated"), "1")
-    expect(browser, lambda d: tile(d, "No. of orders"), "0")
-    Select(browser.find_element(By.ID, "scope")).select_by_value("merchant")
-    expect(browser, lambda d: tile(d, "No. of orders"), "1")
-    assert browser.find_elements(By.CSS_SELECTOR, "#chart-chats .main-svg"), "no chats chart"
-    screenshot(browser, "dashboard_analytics")
+    Select(chrome.find_element(By.ID, "scope")).select_by_value("expert:omar")
+    expect(chrome, lambda d: tile(d, "Chats claimed"), "0.0%")
+    expect(chrome, lambda d: tile(d, "Chats initiated"), "1")
+    expect(chrome, lambda d: tile(d, "No. of orders"), "0")
+    Select(chrome.find_element(By.ID, "scope")).select_by_value("merchant")
+    expect(chrome, lambda d: tile(d, "No. of orders"), "1")
+    assert chrome.find_elements(By.CSS_SELECTOR, "#chart-chats .main-svg"), "no chats chart"
+    screenshot(chrome, "dashboard_analytics")
 
 
 def test_web_dashboard_purchase_outside_window_is_not_the_experts_R_ATTR_1(
-        web_server: Any, browser: Any, screenshot: Any) -> None:
-    web_server.set_clock(MORNING)
-    base = web_server.url
-    lisa, shopper = Actor(base, "lisa"), Actor(base)
+        web: Any, chrome: Any, screenshot: Any) -> None:
+    web.set_time(MORNING)
+    lisa, shopper = Actor(web, "lisa"), Actor(web)
     lisa.cmd(cmd="go_available")
     chat = shopper.cmd(cmd="request_chat")["chat"]
     lisa.cmd(cmd="claim", chat=chat)
     lisa.cmd(cmd="finish_chat", chat=chat)
-    web_server.set_clock("2026-05-15T10:00:01Z")  # one day and one second after the contact
+    web.set_time("2026-05-15T10:00:01Z")  # one day and one second after the contact
     effects = shopper.cmd(cmd="record_purchase", order="B-1", subtotal="10.00",
                           currency="EUR")["effects"]
     assert effects[0]["effect"] == "sale_unattributed"
-    open_dashboard(browser, base, "analyst")
-    wait(browser).until(lambda d: row_cells(d, "table-experts", "id", "lisa"))
-    expect(browser, lambda d: tile(d, "No. of orders"), "0")
-    expect(browser, lambda d: d.find_element(
+    open_dashboard(chrome, web.url, "analyst")
+    wait(chrome).until(lambda d: row_cells(d, "table-experts", "id", "lisa"))
+    expect(chrome, lambda d: tile(d, "No. of orders"), "0")
+    expect(chrome, lambda d: d.find_element(
         By.CSS_SELECTOR, '.db-tile[data-tile="No. of orders"] .sub').text, "1 unattributed")
-    expect(browser, lambda d: row_cells(d, "table-experts", "id", "lisa")[5], "0")
+    expect(chrome, lambda d: row_cells(d, "table-experts", "id", "lisa")[5], "0")
 
 
 def test_web_dashboard_team_approve_deactivate_reactivate_R_EXP_2(
-        web_server: Any, browser: Any, screenshot: Any) -> None:
-    web_server.set_clock(MORNING)
-    base = web_server.url
-    Actor(base).cmd(cmd="register_expert", expert="mia", email="mia@shop.example",
+        web: Any, chrome: Any, screenshot: Any) -> None:
+    web.set_time(MORNING)
+    Actor(web).cmd(cmd="register_expert", expert="mia", email="mia@shop.example",
                     invite_code="DEMO026", name="Mia")
-    open_dashboard(browser, base, "manager", "team")
-    wait(browser).until(ec.visibility_of_element_located((By.ID, "table-team")))
-    row = browser.find_element(By.CSS_SELECTOR, '#table-team tr[data-expert="mia"]')
+    open_dashboard(chrome, web.url, "manager", "team")
+    wait(chrome).until(ec.visibility_of_element_located((By.ID, "table-team")))
+    row = chrome.find_element(By.CSS_SELECTOR, '#table-team tr[data-expert="mia"]')
     Select(row.find_element(By.CSS_SELECTOR, "select.approve-store")).select_by_value("nyc")
-    screenshot(browser, "dashboard_team_pending")
+    screenshot(chrome, "dashboard_team_pending")
     row.find_element(By.CSS_SELECTOR, "button.approve").click()
-    wait(browser).until(lambda d: not d.find_elements(
+    wait(chrome).until(lambda d: not d.find_elements(
         By.CSS_SELECTOR, '#table-team tr[data-expert="mia"]'))
 
-    manager = Actor(base, "manager")
+    manager = Actor(web, "manager")
     assert manager.get("/api/expert/mia")["account"] == "approved"
     assert manager.get("/api/expert/mia")["store"] == "nyc"
 
-    browser.find_element(By.CSS_SELECTOR, '#team-tabs button[data-account="approved"]').click()
-    row = browser.find_element(By.CSS_SELECTOR, '#table-team tr[data-expert="mia"]')
+    chrome.find_element(By.CSS_SELECTOR, '#team-tabs button[data-account="approved"]').click()
+    row = chrome.find_element(By.CSS_SELECTOR, '#table-team tr[data-expert="mia"]')
     assert "nyc" in row.text
     row.find_element(By.CSS_SELECTOR, "button.deactivate").click()
-    wait(browser).until(lambda d: manager.get("/api/expert/mia")["account"] == "deactivated")
+    wait(chrome).until(lambda d: manager.get("/api/expert/mia")["account"] == "deactivated")
 
-    browser.find_element(By.CSS_SELECTOR, '#team-tabs button[data-account="deactivated"]').click()
-    row = browser.find_element(By.CSS_SELECTOR, '#table-team tr[data-expert="mia"]')
+    chrome.find_element(By.CSS_SELECTOR, '#team-tabs button[data-account="deactivated"]').click()
+    row = chrome.find_element(By.CSS_SELECTOR, '#table-team tr[data-expert="mia"]')
     row.find_element(By.CSS_SELECTOR, "button.reactivate").click()
-    wait(browser).until(lambda d: manager.get("/api/expert/mia")["account"] == "approved")
-    screenshot(browser, "dashboard_team")
+    wait(chrome).until(lambda d: manager.get("/api/expert/mia")["account"] == "approved")
+    screenshot(chrome, "dashboard_team")
 
 
 def test_web_dashboard_team_change_without_access_shows_forbidden(
-        web_server: Any, browser: Any, screenshot: Any) -> None:
-    web_server.set_clock(MORNING)
-    base = web_server.url
-    Actor(base).cmd(cmd="register_expert", expert="mia", email="mia@shop.example",
+        web: Any, chrome: Any, screenshot: Any) -> None:
+    web.set_time(MORNING)
+    Actor(web).cmd(cmd="register_expert", expert="mia", email="mia@shop.example",
                     invite_code="DEMO026", name="Mia")
-    open_dashboard(browser, base, "analyst", "team")
-    row = wait(browser).until(ec.visibility_of_element_located(
+    open_dashboard(chrome, web.url, "analyst", "team")
+    row = wait(chrome).until(ec.visibility_of_element_located(
         (By.CSS_SELECTOR, '#table-team tr[data-expert="mia"]')))
     row.find_element(By.CSS_SELECTOR, "button.approve").click()
-    assert error_text(browser).startswith("forbidden")
-    assert Actor(base, "manager").get("/api/expert/mia")["account"] == "pending"
+    assert error_text(chrome).startswith("forbidden")
+    assert Actor(web, "manager").get("/api/expert/mia")["account"] == "pending"
 
 
 def store_status(driver: Any, store: str) -> str:
@@ -218,47 +211,46 @@ def store_status(driver: Any, store: str) -> str:
 
 
 def test_web_dashboard_store_hours_edit_open_now_next_change_R_HOURS_4(
-        web_server: Any, browser: Any, screenshot: Any) -> None:
-    web_server.set_clock(MORNING)  # 12:00 in Amsterdam, a Thursday
-    base = web_server.url
-    lisa = Actor(base, "lisa")
+        web: Any, chrome: Any, screenshot: Any) -> None:
+    web.set_time(MORNING)  # 12:00 in Amsterdam, a Thursday
+    lisa = Actor(web, "lisa")
     lisa.cmd(cmd="go_available")
-    open_dashboard(browser, base, "manager", "stores")
-    expect(browser, lambda d: store_status(d, "ams"), "Open now\ncloses Thu, 14/05/2026, 21:00")
+    open_dashboard(chrome, web.url, "manager", "stores")
+    expect(chrome, lambda d: store_status(d, "ams"), "Open now\ncloses Thu, 14/05/2026, 21:00")
 
     # A malformed hour is refused by the engine, naming the field; nothing changes.
-    browser.find_element(By.CSS_SELECTOR, '#table-store-list tr[data-store="ams"] button.edit').click()
-    browser.find_element(By.ID, "store-edit-osm").clear()
-    thu = browser.find_element(By.ID, "store-edit-thu")
+    chrome.find_element(By.CSS_SELECTOR, '#table-store-list tr[data-store="ams"] button.edit').click()
+    chrome.find_element(By.ID, "store-edit-osm").clear()
+    thu = chrome.find_element(By.ID, "store-edit-thu")
     thu.clear()
     thu.send_keys("9:00-13:00")
-    browser.find_element(By.CSS_SELECTOR, "#store-edit button[type=submit]").click()
-    message = error_text(browser)
+    chrome.find_element(By.CSS_SELECTOR, "#store-edit button[type=submit]").click()
+    message = error_text(chrome)
     assert message.startswith("invalid_argument") and "hours.thu[0]" in message
-    assert Actor(base, "manager").get("/api/stores/ams/status")["open"] is True
+    assert Actor(web, "manager").get("/api/stores/ams/status")["open"] is True
 
     # Thursday 09:00-11:00 closes the store now: it shows closed, next opening Friday 09:00,
     # and lisa becomes unavailable (R-PIN-13).
     for day in ("mon", "tue", "wed", "fri", "sat"):
-        field = browser.find_element(By.ID, f"store-edit-{day}")
+        field = chrome.find_element(By.ID, f"store-edit-{day}")
         field.clear()
         field.send_keys("09:00-21:00")
     thu.clear()
     thu.send_keys("09:00-11:00")
-    exceptions = browser.find_element(By.ID, "store-edit-exceptions")
+    exceptions = chrome.find_element(By.ID, "store-edit-exceptions")
     exceptions.clear()
     exceptions.send_keys("2026-05-15 closed")
-    browser.find_element(By.CSS_SELECTOR, "#store-edit button[type=submit]").click()
-    expect(browser, lambda d: store_status(d, "ams"), "Closed\nopens Sat, 16/05/2026, 09:00")
+    chrome.find_element(By.CSS_SELECTOR, "#store-edit button[type=submit]").click()
+    expect(chrome, lambda d: store_status(d, "ams"), "Closed\nopens Sat, 16/05/2026, 09:00")
     assert lisa.get("/api/expert/lisa")["available"] is False
-    expect(browser, lambda d: row_cells(d, "table-store-list", "store", "ams")[4:6],
+    expect(chrome, lambda d: row_cells(d, "table-store-list", "store", "ams")[4:6],
            ["mon 09:00-21:00; tue 09:00-21:00; wed 09:00-21:00; thu 09:00-11:00; "
             "fri 09:00-21:00; sat 09:00-21:00", "2026-05-15 closed"])
-    screenshot(browser, "dashboard_stores")
+    screenshot(chrome, "dashboard_stores")
 
     # The clock passes the next change: the page follows it live.
-    web_server.set_clock("2026-05-16T07:00:01Z")  # Saturday 09:00:01 in Amsterdam
-    expect(browser, lambda d: store_status(d, "ams"), "Open now\ncloses Sat, 16/05/2026, 21:00")
+    web.set_time("2026-05-16T07:00:01Z")  # Saturday 09:00:01 in Amsterdam
+    expect(chrome, lambda d: store_status(d, "ams"), "Open now\ncloses Sat, 16/05/2026, 21:00")
 
 
 EVENTS = "\n".join([
@@ -271,31 +263,30 @@ EVENTS = "\n".join([
 
 
 def test_web_dashboard_tracking_event_check_R_EVT_1(
-        web_server: Any, browser: Any, screenshot: Any) -> None:
-    web_server.set_clock(MORNING)
-    base = web_server.url
-    expected = Actor(base, "manager").http.post(
+        web: Any, chrome: Any, screenshot: Any) -> None:
+    web.set_time(MORNING)
+    expected = Actor(web, "manager").http.post(
         "/api/inspect", content=EVENTS, headers={"Content-Type": "text/plain"}).json()
     issues = [(r["line"], i["severity"], i["code"]) for r in expected["results"]
               for i in r["issues"]]
     assert issues, "the sample events have faults"
-    open_dashboard(browser, base, "analyst", "inspector")
-    browser.find_element(By.ID, "inspect-text").send_keys(EVENTS)
-    browser.find_element(By.CSS_SELECTOR, "#inspect-form button[type=submit]").click()
-    wait(browser).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#inspect-issues tbody tr[data-code]"))
-    rows = browser.find_elements(By.CSS_SELECTOR, "#inspect-issues tbody tr[data-code]")
+    open_dashboard(chrome, web.url, "analyst", "inspector")
+    chrome.find_element(By.ID, "inspect-text").send_keys(EVENTS)
+    chrome.find_element(By.CSS_SELECTOR, "#inspect-form button[type=submit]").click()
+    wait(chrome).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#inspect-issues tbody tr[data-code]"))
+    rows = chrome.find_elements(By.CSS_SELECTOR, "#inspect-issues tbody tr[data-code]")
     shown = [(int(r.find_elements(By.TAG_NAME, "td")[0].text), r.get_attribute("data-severity"),
               r.get_attribute("data-code")) for r in rows]
     assert shown == issues
-    summary = browser.find_element(By.ID, "inspect-summary").text
+    summary = chrome.find_element(By.ID, "inspect-summary").text
     critical = sum(1 for _, sev, _ in issues if sev == "critical")
     assert f"{critical} critical" in summary
-    screenshot(browser, "dashboard_inspector")
+    screenshot(chrome, "dashboard_inspector")
 
 
 def test_web_dashboard_inspector_empty_input_is_refused(
-        web_server: Any, browser: Any, screenshot: Any) -> None:
-    web_server.set_clock(MORNING)
-    open_dashboard(browser, web_server.url, "analyst", "inspector")
-    browser.find_element(By.CSS_SELECTOR, "#inspect-form button[type=submit]").click()
-    assert error_text(browser).startswith("invalid_argument: events")
+        web: Any, chrome: Any, screenshot: Any) -> None:
+    web.set_time(MORNING)
+    open_dashboard(chrome, web.url, "analyst", "inspector")
+    chrome.find_element(By.CSS_SELECTOR, "#inspect-form button[type=submit]").click()
+    assert error_text(chrome).startswith("invalid_argument: events")
