@@ -49,7 +49,8 @@ class Actor:
 def wait(driver: Any, seconds: float = 10) -> WebDriverWait:
     """A wait that retries while the page re-renders a table (stale or not yet there)."""
     return WebDriverWait(driver, seconds,
-                         ignored_exceptions=(StaleElementReferenceException, NoSuchElementException))
+                         ignored_exceptions=(StaleElementReferenceException,
+                                             NoSuchElementException))
 
 
 def expect(driver: Any, read: Callable[[Any], Any], expected: Any, seconds: float = 10) -> None:
@@ -219,7 +220,8 @@ def test_web_dashboard_store_hours_edit_open_now_next_change_R_HOURS_4(
     expect(chrome, lambda d: store_status(d, "ams"), "Open now\ncloses Thu, 14/05/2026, 21:00")
 
     # A malformed hour is refused by the engine, naming the field; nothing changes.
-    chrome.find_element(By.CSS_SELECTOR, '#table-store-list tr[data-store="ams"] button.edit').click()
+    chrome.find_element(
+        By.CSS_SELECTOR, '#table-store-list tr[data-store="ams"] button.edit').click()
     chrome.find_element(By.ID, "store-edit-osm").clear()
     thu = chrome.find_element(By.ID, "store-edit-thu")
     thu.clear()
@@ -273,11 +275,16 @@ def test_web_dashboard_tracking_event_check_R_EVT_1(
     open_dashboard(chrome, web.url, "analyst", "inspector")
     chrome.find_element(By.ID, "inspect-text").send_keys(EVENTS)
     chrome.find_element(By.CSS_SELECTOR, "#inspect-form button[type=submit]").click()
-    wait(chrome).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#inspect-issues tbody tr[data-code]"))
+    wait(chrome).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, "#inspect-issues tbody tr[data-code]"))
     rows = chrome.find_elements(By.CSS_SELECTOR, "#inspect-issues tbody tr[data-code]")
     shown = [(int(r.find_elements(By.TAG_NAME, "td")[0].text), r.get_attribute("data-severity"),
               r.get_attribute("data-code")) for r in rows]
     assert shown == issues
+    # The seed's known faults (R-EVT-2) in the sample are among them, and bad JSON (R-EVT-3).
+    codes = {code for _, _, code in shown}
+    assert {"price_not_number", "image_not_https", "quantity_not_number"} <= codes
+    assert any(line == 3 and sev == "critical" for line, sev, _ in shown)
     summary = chrome.find_element(By.ID, "inspect-summary").text
     critical = sum(1 for _, sev, _ in issues if sev == "critical")
     assert f"{critical} critical" in summary

@@ -24,7 +24,8 @@
       for (const i of r.issues) {
         rows.push({ attrs: { "data-severity": i.severity, "data-code": i.code },
           cells: [{ text: r.line, num: true }, r.event,
-            DB.el("span", { class: "sev-" + i.severity }, i.severity), i.code, i.path, i.message] });
+            DB.el("span", { class: "sev-" + i.severity }, i.severity), i.code, i.path,
+            i.message] });
       }
     }
     DB.fillTable($("inspect-issues"), ["Line", "Event", "Severity", "Code", "Path", "Message"],
@@ -36,7 +37,8 @@
     DB.clearError();
     const text = $("inspect-text").value;
     if (!text.trim()) {
-      DB.showError({ error: "invalid_argument", message: "events: paste or upload at least one event" });
+      DB.showError({ error: "invalid_argument",
+        message: "events: paste or upload at least one event" });
       return;
     }
     const answer = await DB.guard(() => DB.post("/api/inspect", text));

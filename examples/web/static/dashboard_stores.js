@@ -27,7 +27,8 @@
     if (!st) return "…";
     if (!st.active) return DB.el("span", { class: "closed-now store-status" }, "deactivated");
     return DB.el("span", { class: "store-status" },
-      DB.el("span", { class: st.open ? "open-now" : "closed-now" }, st.open ? "Open now" : "Closed"),
+      DB.el("span", { class: st.open ? "open-now" : "closed-now" },
+        st.open ? "Open now" : "Closed"),
       DB.el("br"),
       st.next_change
         ? (st.open ? "closes " : "opens ") + DB.fmt.instant(st.next_change, s.timezone)
@@ -61,7 +62,8 @@
   // Called on every clock tick: reloads the status once a store's next change has passed.
   function onClock(now) {
     const t = Date.parse(now);
-    const due = Object.values(status).some((st) => st.next_change && Date.parse(st.next_change) <= t);
+    const due = Object.values(status)
+      .some((st) => st.next_change && Date.parse(st.next_change) <= t);
     if (due) DB.guard(refreshStatus);
   }
 
@@ -83,7 +85,8 @@
 
   // Builds the update_store command from the form (the engine validates every field).
   function editorCommand() {
-    const cmd = { cmd: "update_store", store: editing.store, timezone: $("store-edit-tz").value.trim(),
+    const cmd = { cmd: "update_store", store: editing.store,
+      timezone: $("store-edit-tz").value.trim(),
       name: $("store-edit-name").value, public_name: $("store-edit-public").value };
     const osm = $("store-edit-osm").value.trim();
     if (osm) {

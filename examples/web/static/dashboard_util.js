@@ -14,7 +14,9 @@ DB.el = function (tag, attrs, ...children) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs || {})) {
     if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
-    else if (v !== null && v !== undefined && v !== false) node.setAttribute(k, v === true ? "" : v);
+    else if (v !== null && v !== undefined && v !== false) {
+      node.setAttribute(k, v === true ? "" : v);
+    }
   }
   for (const c of children.flat()) {
     if (c === null || c === undefined) continue;
