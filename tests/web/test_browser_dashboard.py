@@ -90,6 +90,12 @@ def row_cells(driver: Any, table: str, key: str, value: str) -> list[str]:
     return [td.text for td in row.find_elements(By.TAG_NAME, "td")]
 
 
+def team_row(driver: Any, expert: str) -> Any:
+    """The row of an expert in the shown Manage Team tab, once the page has rendered it."""
+    return wait(driver).until(ec.visibility_of_element_located(
+        (By.CSS_SELECTOR, f'#table-team tr[data-expert="{expert}"]')))
+
+
 def error_text(driver: Any) -> str:
     wait(driver).until(ec.visibility_of_element_located((By.CSS_SELECTOR, "#db-error.db-error")))
     return str(driver.find_element(By.ID, "db-error").text)
@@ -168,8 +174,7 @@ def test_web_dashboard_team_approve_deactivate_reactivate_R_EXP_2(
     Actor(web).cmd(cmd="register_expert", expert="mia", email="mia@shop.example",
                     invite_code="DEMO026", name="Mia")
     open_dashboard(chrome, web.url, "manager", "team")
-    wait(chrome).until(ec.visibility_of_element_located((By.ID, "table-team")))
-    row = chrome.find_element(By.CSS_SELECTOR, '#table-team tr[data-expert="mia"]')
+    row = team_row(chrome, "mia")
     Select(row.find_element(By.CSS_SELECTOR, "select.approve-store")).select_by_value("nyc")
     screenshot(chrome, "dashboard_team_pending")
     row.find_element(By.CSS_SELECTOR, "button.approve").click()
@@ -181,13 +186,15 @@ def test_web_dashboard_team_approve_deactivate_reactivate_R_EXP_2(
     assert manager.get("/api/expert/mia")["store"] == "nyc"
 
     chrome.find_element(By.CSS_SELECTOR, '#team-tabs button[data-account="approved"]').click()
-    row = chrome.find_element(By.CSS_SELECTOR, '#table-team tr[data-expert="mia"]')
-    assert "nyc" in row.text
+    row = team_row(chrome, "mia")
+    assert row.find_elements(By.TAG_NAME, "td")[3].text == "nyc"
     row.find_element(By.CSS_SELECTOR, "button.deactivate").click()
     wait(chrome).until(lambda d: manager.get("/api/expert/mia")["account"] == "deactivated")
 
+    wait(chrome).until(lambda d: not d.find_elements(
+        By.CSS_SELECTOR, '#table-team tr[data-expert="mia"]'))
     chrome.find_element(By.CSS_SELECTOR, '#team-tabs button[data-account="deactivated"]').click()
-    row = chrome.find_element(By.CSS_SELECTOR, '#table-team tr[data-expert="mia"]')
+    row = team_row(chrome, "mia")
     row.find_element(By.CSS_SELECTOR, "button.reactivate").click()
     wait(chrome).until(lambda d: manager.get("/api/expert/mia")["account"] == "approved")
     screenshot(chrome, "dashboard_team")
@@ -199,8 +206,7 @@ def test_web_dashboard_team_change_without_access_shows_forbidden(
     Actor(web).cmd(cmd="register_expert", expert="mia", email="mia@shop.example",
                     invite_code="DEMO026", name="Mia")
     open_dashboard(chrome, web.url, "analyst", "team")
-    row = wait(chrome).until(ec.visibility_of_element_located(
-        (By.CSS_SELECTOR, '#table-team tr[data-expert="mia"]')))
+    row = team_row(chrome, "mia")
     row.find_element(By.CSS_SELECTOR, "button.approve").click()
     assert error_text(chrome).startswith("forbidden")
     assert Actor(web, "manager").get("/api/expert/mia")["account"] == "pending"

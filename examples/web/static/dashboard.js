@@ -8,8 +8,10 @@
   const POLL_MS = 3000;
   DB.state = { me: null, settings: null, experts: [], stores: [], canEditStores: false };
 
+  // Reloads the team; re-renders only when it changed (a poll must not reset a chosen store).
   DB.reloadTeam = async function () {
     const team = await DB.get("/api/team");
+    if (JSON.stringify(team.experts) === JSON.stringify(DB.state.experts)) return;
     DB.state.experts = team.experts;
     DB.team.render();
     DB.analytics.fillScopeSelect();

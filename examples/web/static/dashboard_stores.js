@@ -8,6 +8,7 @@
   const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
   const status = {}; // store id -> /api/stores/<id>/status answer
   let editing = null;
+  let rendered = null; // the store list last rendered
 
   function hoursText(s) {
     if (s.osm_hours) return s.osm_hours;
@@ -36,6 +37,7 @@
   }
 
   function render() {
+    rendered = DB.state.stores;
     const rows = DB.state.stores.map((s) => ({
       attrs: { "data-store": s.store },
       cells: [s.store, s.name || "", s.public_name || "", s.timezone, hoursText(s),
@@ -51,11 +53,16 @@
   // Reloads the open/closed status of every store; resolves with the server's "now".
   async function refreshStatus() {
     let now = null;
+    let changed = false;
     await Promise.all(DB.state.stores.map(async (s) => {
-      status[s.store] = await DB.get("/api/stores/" + encodeURIComponent(s.store) + "/status");
-      now = status[s.store].now;
+      const st = await DB.get("/api/stores/" + encodeURIComponent(s.store) + "/status");
+      now = st.now;
+      const old = status[s.store];
+      changed = changed || !old || old.open !== st.open || old.active !== st.active ||
+        old.next_change !== st.next_change;
+      status[s.store] = st;
     }));
-    render();
+    if (changed || rendered !== DB.state.stores) render();
     return now;
   }
 
