@@ -303,3 +303,27 @@ def test_web_dashboard_inspector_empty_input_is_refused(
     open_dashboard(chrome, web.url, "analyst", "inspector")
     chrome.find_element(By.CSS_SELECTOR, "#inspect-form button[type=submit]").click()
     assert error_text(chrome).startswith("invalid_argument: events")
+
+
+def show_range(driver: Any, start: str, end: str) -> None:
+    """Sets the date range (YYYY-MM-DD, the reporting time zone) and presses Show."""
+    for field, value in (("range-from", start), ("range-to", end)):
+        driver.execute_script("arguments[0].value = arguments[1]",
+                              driver.find_element(By.ID, field), value)
+    driver.find_element(By.CSS_SELECTOR, "#range-form button[type=submit]").click()
+
+
+def test_web_dashboard_range_days_follow_reporting_timezone_R_METRIC_1(
+        web: Any, chrome: Any, screenshot: Any) -> None:
+    # 22:30 UTC on 14 May is 00:30 on 15 May in Europe/Amsterdam (the demo's reporting zone).
+    web.set_time("2026-05-14T22:30:00Z")
+    Actor(web).cmd(cmd="request_chat")
+    web.set_time("2026-05-14T22:32:00Z")  # past the claim window: missed
+    open_dashboard(chrome, web.url, "analyst")
+    show_range(chrome, "2026-05-14", "2026-05-14")
+    expect(chrome, lambda d: tile(d, "Chats initiated"), "0")
+    show_range(chrome, "2026-05-15", "2026-05-15")
+    expect(chrome, lambda d: tile(d, "Chats initiated"), "1")
+    expect(chrome, lambda d: tile(d, "Missed chats"), "1")
+    show_range(chrome, "2026-05-16", "2026-05-14")
+    assert error_text(chrome).startswith("invalid_argument")
