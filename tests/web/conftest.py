@@ -34,6 +34,16 @@ def web(tmp_path: Path) -> Iterator[WebServer]:
         server.stop()
 
 
+@pytest.fixture(scope="module")
+def shared_web(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebServer]:
+    """One server for a whole test module (for tests that change nothing, e.g. refusals)."""
+    server = WebServer(tmp_path_factory.mktemp("shared") / "web.sqlite3")
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
 @pytest.fixture
 def web_factory(tmp_path: Path) -> Iterator[Callable[..., WebServer]]:
     """Starts servers with chosen options (`db`, `start`, `snapshot_every`, `demo`)."""
