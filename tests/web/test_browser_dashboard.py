@@ -327,3 +327,19 @@ def test_web_dashboard_range_days_follow_reporting_timezone_R_METRIC_1(
     expect(chrome, lambda d: tile(d, "Missed chats"), "1")
     show_range(chrome, "2026-05-16", "2026-05-14")
     assert error_text(chrome).startswith("invalid_argument")
+
+
+def test_web_dashboard_login_refused_and_expert_account_has_no_dashboard(
+        web: Any, chrome: Any, screenshot: Any) -> None:
+    chrome.get(f"{web.url}/static/dashboard.html")
+    wait(chrome).until(
+        lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "login")
+    for name, password, shown in (("manager", "wrong", "forbidden"),
+                                  ("lisa", "lisa", "forbidden: this account has no Dashboard")):
+        for field, value in (("login-name", name), ("login-password", password)):
+            chrome.find_element(By.ID, field).clear()
+            chrome.find_element(By.ID, field).send_keys(value)
+        chrome.find_element(By.CSS_SELECTOR, "#login-form button[type=submit]").click()
+        expect(chrome, lambda d: d.find_element(By.ID, "login-error").text.startswith(shown),
+               True)
+        assert not chrome.find_element(By.ID, "db-app").is_displayed()

@@ -6,6 +6,7 @@
   const DB = window.DB;
   const $ = (id) => document.getElementById(id);
   const POLL_MS = 3000;
+  const EFFECT_DEBOUNCE_MS = 500;
   DB.state = { me: null, settings: null, experts: [], stores: [], canEditStores: false };
 
   // Reloads the team; re-renders only when it changed (a poll must not reset a chosen store).
@@ -41,14 +42,14 @@
   }
 
   let reloadTimer = null;
-  // Effects arrive in bursts: reload once, 300 ms after the last one.
+  // Effects arrive in bursts: reload once, EFFECT_DEBOUNCE_MS after the last one.
   function onEffect() {
     clearTimeout(reloadTimer);
     reloadTimer = setTimeout(() => DB.guard(async () => {
       await DB.reloadTeam();
       await DB.stores.refreshStatus();
       await DB.analytics.refresh();
-    }), 300);
+    }), EFFECT_DEBOUNCE_MS);
   }
 
   async function start(me) {

@@ -111,16 +111,6 @@
     $("analytics").dataset.loaded = String(Date.now());
   }
 
-  let pending = null;
-  // Refreshes at most every 500 ms when effects stream in.
-  function refreshSoon() {
-    if (pending) return;
-    pending = setTimeout(() => {
-      pending = null;
-      DB.guard(refresh);
-    }, 500);
-  }
-
   // Sets the default range: the last 7 days ending today in the reporting time zone.
   function defaultRange(nowText, tz) {
     const today = new Date(nowText).toLocaleDateString("en-CA", { timeZone: tz });
@@ -144,6 +134,5 @@
     },
     fillScopeSelect,
     refresh,
-    refreshSoon,
   };
 })();
