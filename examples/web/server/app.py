@@ -239,7 +239,7 @@ class Api:
             self.host.clock.set(t)  # type: ignore[attr-defined]
         except ValueError as e:
             raise HostError("out_of_order_time", str(e)) from None
-        effects = self.host.advance()
+        effects = self.host.advance(move=True)
         return {"now": vshop.format_instant(self.host.now()), "effects": effects}
 
     async def snapshot(self, request: Request, actor: Actor) -> Any:

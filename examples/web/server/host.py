@@ -86,11 +86,14 @@ class Host:
         """The server's time: the clock, never earlier than the engine's."""
         return max(self.clock.now(), self.engine.now)
 
-    def advance(self) -> list[dict[str, Any]]:
-        """Fires the timers due by now (the clock task and the test clock call it)."""
+    def advance(self, *, move: bool = False) -> list[dict[str, Any]]:
+        """Fires the timers due by now (the clock task calls it); with `move` the engine's time
+        also moves to now when no timer is due (the test clock: then a refused command
+        changes nothing at all)."""
         now = self.now()
         deadline = self.engine.next_deadline
-        if deadline is None or deadline > now:
+        due = deadline is not None and deadline <= now
+        if not due and not (move and now > self.engine.now):
             return []
         self.engine.advance(now)
         return self._commit({})
