@@ -54,7 +54,7 @@ def main(argv: list[str]) -> int:
           f"  store app: {base}/static/store_app.html\n  dashboard: {base}/static/dashboard.html",
           flush=True)
     uvicorn.run(build_app(host, Sessions(accounts), args.test_mode), host=args.host,
-                port=args.port, log_level="warning")
+                port=args.port, log_level="warning", timeout_graceful_shutdown=2)
     return 0
 
 
