@@ -3,10 +3,10 @@
 Starts `python -m server` (real clock, fresh database, no demo) with one store open 24/7 and
 N experts, opens one event stream per expert, and runs M shoppers for D seconds. Each shopper
 loops: request_chat -> the first offered expert claims -> expert message -> finish -> rate.
-A request that finds every expert busy (each holds one offer at a time, up to capacity) is
-missed at once; the shopper waits 0.2 s and asks again. Measures accepted commands per second (all sessions) and, for every claim, the latency from
-sending the claim request to each other offered expert receiving its offer_withdrawn
-(claimed_by_other) event. Prints one JSON object with the figures.
+A request that finds every expert busy (each holds one offer at a time) is missed at once;
+the shopper waits 1 s and asks again. Measures accepted commands per second (all sessions)
+and, for every claim, the latency from sending the claim request to each other offered
+expert receiving its offer_withdrawn (claimed_by_other) event. Prints the figures as JSON.
 
     python bench/web/load.py --experts 50 --shoppers 500 --seconds 30
 """
@@ -47,7 +47,12 @@ class Stats:
 
 
 async def command(client: httpx.AsyncClient, stats: Stats, body: dict[str, Any]) -> Any:
-    r = await client.post("/api/command", json=body)
+    try:
+        r = await client.post("/api/command", json=body)
+    except httpx.TransportError as e:
+        name = type(e).__name__
+        stats.errors[name] = stats.errors.get(name, 0) + 1
+        return None
     if r.status_code == 200:
         stats.commands += 1
         return r.json()
@@ -104,7 +109,7 @@ async def shopper(i: int, url: str, stats: Stats, until: float) -> None:
             chat = answer["chat"]
             if any(e["effect"] == "chat_missed" for e in answer["effects"]):
                 stats.missed += 1  # every expert is busy with an offer or at capacity
-                await asyncio.sleep(0.2)
+                await asyncio.sleep(1.0)
                 continue
             done = stats.finished.setdefault(chat, asyncio.Event())
             try:
