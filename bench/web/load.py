@@ -155,6 +155,12 @@ async def setup(url: str, experts: int) -> None:
                 (await m.post("/api/command", json=body)).raise_for_status()
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
@@ -179,10 +185,12 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                     await c.post("/api/login", json={"name": f"e{i}", "password": f"e{i}"})
                     await command(c, stats, {"cmd": "go_available"})
             stats.commands = 0
+            cpu0 = cpu_seconds(proc.pid)
             start = time.perf_counter()
             until = start + args.seconds
             await asyncio.gather(*(shopper(i, url, stats, until) for i in range(args.shoppers)))
             elapsed = time.perf_counter() - start
+            server_cpu = cpu_seconds(proc.pid) - cpu0
             for t in tasks:
                 t.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
@@ -197,6 +205,9 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     return {
         "experts": args.experts, "shoppers": args.shoppers, "seconds": round(elapsed, 1),
         "commands": stats.commands, "commands_per_s": round(stats.commands / elapsed, 1),
+        "server_cpu_s": round(server_cpu, 1),
+        "server_cpu_ms_per_command": round(server_cpu * 1e3 / max(1, stats.commands), 3),
+        "load_average": os.getloadavg()[0],
         "chats_completed": stats.chats, "missed": stats.missed, "errors": stats.errors,
         "withdrawals_measured": len(w), "timeouts": stats.timeouts,
         "claim_to_withdrawn_ms": {"median": round(statistics.median(w), 2) if w else None,
