@@ -195,7 +195,10 @@ class Api:
         queries.inspect(actor, "")  # the access check before reading the body
         raw = await read_body(request)
         if request.headers.get("content-type", "").startswith("application/json"):
-            body = json.loads(raw or b"null")
+            try:
+                body = json.loads(raw or b"null")
+            except ValueError:
+                body = None
             if not isinstance(body, dict) or not isinstance(body.get("events"), str):
                 raise BadRequest("events: expected a string of JSON Lines")
             text = body["events"]
