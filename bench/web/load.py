@@ -127,8 +127,9 @@ def start_server(folder: Path, experts: int, port: int) -> subprocess.Popen[byte
     accounts += [{"name": f"e{i}", "password": f"e{i}", "access": [], "expert": f"e{i}"}
                  for i in range(experts)]
     (folder / "accounts.json").write_text(json.dumps(accounts))
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(
-        [str(REPO / "build" / "release" / "python")] + sys.path))
+    built = [REPO / "build" / preset / "python" for preset in ("bench", "release")]
+    package = next((p for p in built if (p / "vshop").is_dir()), built[-1])
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(package)] + sys.path))
     return subprocess.Popen(
         [sys.executable, "-m", "server", "--no-demo", "--db", str(folder / "bench.sqlite3"),
          "--accounts", str(folder / "accounts.json"), "--port", str(port)],
