@@ -155,3 +155,19 @@ def test_login_bad_body(shared_web: WebServer) -> None:
     c = httpx.Client(base_url=shared_web.url)
     assert c.post("/api/login", content=b"nope").json()["error"] == "invalid_argument"
     assert c.post("/api/login", json={"name": 3, "password": []}).status_code == 403
+
+
+def test_inspect_bad_json_body(shared_web: WebServer, manager: httpx.Client) -> None:
+    refused(shared_web, manager, 400, "invalid_argument", "events", "POST", "/api/inspect",
+            content=b"{oops", headers={"Content-Type": "application/json"})
+    refused(shared_web, manager, 400, "invalid_argument", "events", "POST", "/api/inspect",
+            json={"events": 5})
+
+
+def test_inspect_reports_the_issues(manager: httpx.Client) -> None:
+    r = manager.post("/api/inspect", json={"events": '{"type":"page_view"}\n{"x":1}\n'})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert [res["line"] for res in body["results"]] == [1, 2]
+    assert body["summary"]["events"] == 2
+    assert any(i["code"] == "type_missing" for i in body["results"][1]["issues"])

@@ -144,3 +144,26 @@ def test_events_are_filtered_per_session(web: WebServer) -> None:
     for t in threads[1:]:
         t.join(5)
     assert seen["other"] == [] and seen["jane"] == []  # nothing of this chat reached them
+
+
+def test_left_message_taken_and_shopper_notified_R_CHAT_6_R_CHAT_7(web: WebServer) -> None:
+    web.set_time("2026-05-14T09:00:00Z")  # nobody available: the request is missed at once
+    shopper, lisa = web.client(), web.client("lisa")
+    r = shopper.post("/api/command", json={"cmd": "request_chat"})
+    assert effects_of(r) == ["chat_missed"]
+    chat = r.json()["chat"]
+    r = shopper.post("/api/command", json={"cmd": "leave_message", "chat": chat,
+                                           "text": "Do you have it in red?", "channel": "email",
+                                           "address": "me@x.example"})
+    assert effects_of(r) == ["left_message_queued"]
+    effects_of(lisa.post("/api/command", json={"cmd": "go_available"}))
+    left = lisa.get("/api/expert/lisa").json()["left_messages"]
+    assert left == [{"chat": chat, "text": "Do you have it in red?", "at": "2026-05-14T09:00:00Z"}]
+    assert effects_of(lisa.post("/api/command", json={"cmd": "take_left_message", "chat": chat})) \
+        == ["chat_taken"]
+    r = lisa.post("/api/command", json={"cmd": "send_message", "chat": chat, "from": "expert",
+                                        "text": "Yes, in red too"})
+    assert effects_of(r) == ["notify_shopper"]
+    notes = shopper.get("/api/shopper/chats").json()["notifications"]
+    assert notes == [{"chat": chat, "at": "2026-05-14T09:00:00Z", "text": "Yes, in red too"}]
+    assert lisa.get("/api/expert/lisa").json()["left_messages"] == []

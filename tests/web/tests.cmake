@@ -25,6 +25,10 @@ if(TARGET _vshop)
     set_tests_properties(${name} PROPERTIES SKIP_RETURN_CODE 77 ENVIRONMENT "${_web_env}"
                          RUN_SERIAL TRUE TIMEOUT 600)
   endfunction()
+  add_test(NAME web_mypy COMMAND ${Python3_EXECUTABLE} ${_web_tests}/run_mypy.py
+                                 ${CMAKE_BINARY_DIR}/web_mypy_cache)
+  set_tests_properties(web_mypy PROPERTIES SKIP_RETURN_CODE 77
+                       ENVIRONMENT "MYPYPATH=${CMAKE_BINARY_DIR}/python;PYTHONPATH=${CMAKE_BINARY_DIR}/python")
   vshop_web_test(web_api FILES "test_api_*.py")
   vshop_web_test(web_persistence FILES "test_persistence_*.py")
   vshop_web_test(web_browser_shop BROWSER FILES test_browser_shop.py)

@@ -54,7 +54,8 @@ def main(argv: list[str]) -> int:
           f"  store app: {base}/static/store_app.html\n  dashboard: {base}/static/dashboard.html",
           flush=True)
     uvicorn.run(build_app(host, Sessions(accounts), args.test_mode), host=args.host,
-                port=args.port, log_level="warning")
+                port=args.port, log_level="warning", timeout_graceful_shutdown=2,
+                timeout_keep_alive=75, backlog=4096)
     return 0
 
 

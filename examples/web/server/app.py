@@ -195,7 +195,10 @@ class Api:
         queries.inspect(actor, "")  # the access check before reading the body
         raw = await read_body(request)
         if request.headers.get("content-type", "").startswith("application/json"):
-            body = json.loads(raw or b"null")
+            try:
+                body = json.loads(raw or b"null")
+            except ValueError:
+                body = None
             if not isinstance(body, dict) or not isinstance(body.get("events"), str):
                 raise BadRequest("events: expected a string of JSON Lines")
             text = body["events"]
@@ -264,7 +267,7 @@ async def clock_task(host: Host) -> None:
 def plotly_js() -> Path | None:
     """plotly's bundled plotly.min.js from the installed package, if any."""
     try:
-        import plotly
+        import plotly  # type: ignore[import-untyped]
     except ImportError:
         return None
     path = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
@@ -275,7 +278,7 @@ def build_app(host: Host, sessions: Sessions, test_mode: bool) -> Starlette:
     """The application: API routes, static files, the clock task (real clock only)."""
     api = Api(host, sessions, test_mode)
     r = api.route
-    routes = [
+    routes: list[Route | Mount] = [
         Route("/", lambda _: RedirectResponse("/static/shop.html")),
         Route("/api/me", r(api.get_me)),
         Route("/api/login", r(api.login), methods=["POST"]),

@@ -119,8 +119,8 @@ class Host:
         return self._commit(extra), chat
 
     def _chat_id(self, command: dict[str, Any]) -> str | None:
-        if self.engine.chat(command["chat"]) is not None and \
-                self.engine.chat(command["chat"]).shopper == command["shopper"]:
+        view = self.engine.chat(command["chat"])
+        if view is not None and view.shopper == command["shopper"]:
             return str(command["chat"])
         for chat in reversed(self.state.shopper_chats.get(command["shopper"], [])):
             view = self.engine.chat(chat)

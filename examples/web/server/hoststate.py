@@ -68,7 +68,7 @@ class HostState:
             self.comments[c["chat"]] = extra["comment"]
 
     def _effect(self, e: dict[str, Any], extra: dict[str, Any]) -> None:
-        kind, chat = e["effect"], e.get("chat")
+        kind, chat = e["effect"], str(e.get("chat", ""))
         if kind == "chat_offered":
             self.offers[chat] = e["deadline"]
         elif kind in ("chat_claimed", "chat_missed", "offer_expired"):

@@ -26,7 +26,7 @@ def sees(host: Host, actor: Actor, data: dict[str, Any]) -> bool:
             return True
         if chat is not None and (chat.expert == me or chat.state.value == "left_message"):
             return True
-        return data.get("effect") == "left_message_queued"
+        return data.get("effect") in ("left_message_queued", "chat_taken")  # the queue changed
     if data.get("shopper") == actor.shopper:
         return True
     return chat is not None and chat.shopper == actor.shopper
