@@ -22,7 +22,7 @@ from . import queries
 from .access import Actor, BadRequest, Forbidden, check_command
 from .accounts import Sessions
 from .host import Host, HostError, Subscriber
-from .visibility import sees
+from .visibility import shown
 
 LOG = logging.getLogger("vshop.web")
 STATIC = Path(__file__).resolve().parent.parent / "static"
@@ -143,8 +143,14 @@ class Api:
     async def command(self, request: Request, actor: Actor) -> Any:
         body = await read_json(request)
         check_command(body, actor, self.host.engine.chat)
+        if body.get("cmd") == "rate_chat" and self._blocked(body.get("chat")):
+            return {"effects": []}  # R-BLOCK-1: their blocked chat reads finished; not told
         effects, chat = self.host.execute(body)
         return {"effects": effects, **({"chat": chat} if chat is not None else {})}
+
+    def _blocked(self, chat: Any) -> bool:
+        view = self.host.engine.chat(chat) if isinstance(chat, str) else None
+        return view is not None and view.state.value == "blocked"
 
     # -- queries -------------------------------------------------------------------------------
     async def widget(self, request: Request, actor: Actor) -> Any:
@@ -161,8 +167,9 @@ class Api:
         chat = request.path_params["id"]
         if not queries.may_see_chat(self.host, actor, chat):
             raise Forbidden(f"chat: {chat!r} is not visible to this session")
-        staff = actor.manager or actor.expert is not None
-        return queries.chat_view(self.host, chat, messages=True, staff=staff)
+        if actor.manager or actor.expert is not None:
+            return queries.chat_view(self.host, chat, messages=True, staff=True)
+        return queries.shopper_chat_view(self.host, chat)
 
     async def shopper_chats(self, request: Request, actor: Actor) -> Any:
         return queries.shopper_chats(self.host, actor)
@@ -209,7 +216,7 @@ class Api:
     # -- live events ---------------------------------------------------------------------------
     async def events(self, request: Request, actor: Actor) -> Any:
         queue: asyncio.Queue[tuple[str, dict[str, Any]]] = asyncio.Queue()
-        sub = Subscriber(queue, lambda data: sees(self.host, actor, data))
+        sub = Subscriber(queue, lambda data: shown(self.host, actor, data))
         self.host.subscribers.add(sub)
 
         async def stream() -> AsyncIterator[str]:

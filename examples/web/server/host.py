@@ -21,10 +21,11 @@ HOST_LIMITS = {"text": 4000, "comment": 2000}
 
 @dataclasses.dataclass(eq=False)
 class Subscriber:
-    """A live event stream: a queue and the filter of what its session may see."""
+    """A live event stream: a queue and the view of an event its session may see (None: the
+    session does not see it)."""
 
     queue: asyncio.Queue[tuple[str, dict[str, Any]]]
-    sees: Callable[[dict[str, Any]], bool]
+    shown: Callable[[dict[str, Any]], dict[str, Any] | None]
 
 
 class HostError(Exception):
@@ -155,5 +156,6 @@ class Host:
             events.append(("clock", {"now": vshop.format_instant(self.engine.now)}))
         for sub in list(self.subscribers):
             for kind, data in events:
-                if kind == "clock" or sub.sees(data):
-                    sub.queue.put_nowait((kind, data))
+                view = data if kind == "clock" else sub.shown(data)
+                if view is not None:
+                    sub.queue.put_nowait((kind, view))

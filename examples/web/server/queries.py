@@ -55,6 +55,22 @@ def chat_view(host: Host, chat_id: str, *, messages: bool, staff: bool) -> dict[
     return out
 
 
+def shopper_chat_view(host: Host, chat_id: str) -> dict[str, Any]:
+    """A chat as its shopper sees it: a blocked chat reads `finished` (R-BLOCK-1: the shopper is
+    not told), no offered experts' ids, the expert's first name and store's public name."""
+    out = chat_view(host, chat_id, messages=True, staff=False)
+    del out["pending_offers"]
+    if out["state"] == "blocked":
+        out["state"] = "finished"
+    expert = out.get("expert")
+    if expert:
+        out["expert_name"] = (host.state.experts.get(expert, {}).get("name", "").split() or [""])[0]
+        view = host.engine.expert(expert)
+        store = host.state.stores.get(view.store or "", {}) if view is not None else {}
+        out["expert_store_name"] = store.get("public_name") or store.get("name", "")
+    return out
+
+
 def may_see_chat(host: Host, actor: Actor, chat_id: str) -> bool:
     """The chat's shopper, its expert, an expert offered it, any expert for a left message,
     a manager."""
@@ -93,7 +109,7 @@ def expert_view(host: Host, actor: Actor, expert_id: str) -> dict[str, Any]:
 
 def shopper_chats(host: Host, actor: Actor) -> dict[str, Any]:
     """`/api/shopper/chats`: the session shopper's chats (newest first) and notifications."""
-    chats = [chat_view(host, c, messages=True, staff=False)
+    chats = [shopper_chat_view(host, c)
              for c in reversed(host.state.shopper_chats.get(actor.shopper, []))
              if host.engine.chat(c) is not None]
     return {"chats": chats, "notifications": host.state.notifications.get(actor.shopper, [])}
