@@ -250,25 +250,31 @@ class Api:
         except ValueError as e:
             raise HostError("out_of_order_time", str(e)) from None
         effects = self.host.advance(move=True)
+        self.host.publish_clock()
         return {"now": vshop.format_instant(self.host.now()), "effects": effects}
 
     async def snapshot(self, request: Request, actor: Actor) -> Any:
         return PlainTextResponse(self.host.engine.snapshot())
 
 
+CLOCK_TICK = 1.0  # seconds between `clock` events while no timer fires
+
+
 async def clock_task(host: Host) -> None:
-    """Sleeps until the engine's next deadline (or a command's wake-up) and advances."""
+    """Sleeps until the engine's next deadline (or a command's wake-up, or the next tick),
+    advances when a timer is due, and sends the `clock` event."""
     while True:
         deadline = host.engine.next_deadline
-        wait = 30.0 if deadline is None else (deadline - host.now()).total_seconds()
+        wait = CLOCK_TICK if deadline is None else (deadline - host.now()).total_seconds()
         host.wakeup.clear()
         if wait > 0:
             with contextlib.suppress(asyncio.TimeoutError):
-                await asyncio.wait_for(host.wakeup.wait(), min(wait, 30.0))
+                await asyncio.wait_for(host.wakeup.wait(), min(wait, CLOCK_TICK))
         try:
             host.advance()
         except vshop.Error:  # limit_exceeded: the next round advances again
             await asyncio.sleep(0.01)
+        host.publish_clock()
 
 
 def plotly_js() -> Path | None:

@@ -64,6 +64,7 @@ class Host:
         self.subscribers: set[Subscriber] = set()
         self.seq = 0
         self.wakeup = asyncio.Event()
+        self.clock_sent: dt.datetime | None = None  # the time of the last `clock` event
 
     # -- start ---------------------------------------------------------------------------------
     def restore(self) -> bool:
@@ -152,10 +153,20 @@ class Host:
                 events.append(("message", {"chat": c["chat"], "at": c["at"], "from": c["from"],
                                            "kind": c.get("kind", "text"),
                                            "text": extra.get("text", "")}))
-        if lines and json.loads(lines[-1])["cmd"] == "advance":
-            events.append(("clock", {"now": vshop.format_instant(self.engine.now)}))
         for sub in list(self.subscribers):
             for kind, data in events:
-                view = data if kind == "clock" else sub.shown(data)
+                view = sub.shown(data)
                 if view is not None:
                     sub.queue.put_nowait((kind, view))
+        if lines and json.loads(lines[-1])["cmd"] == "advance":
+            self.publish_clock()
+
+    def publish_clock(self) -> None:
+        """Sends every session the `clock` event when the server's time moved since the last
+        one (timers fired, the test clock was set, the clock task's tick)."""
+        now = self.now()
+        if now == self.clock_sent:
+            return
+        self.clock_sent = now
+        for sub in list(self.subscribers):
+            sub.queue.put_nowait(("clock", {"now": vshop.format_instant(now)}))

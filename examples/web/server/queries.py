@@ -88,7 +88,8 @@ def may_see_chat(host: Host, actor: Actor, chat_id: str) -> bool:
 
 
 def expert_view(host: Host, actor: Actor, expert_id: str) -> dict[str, Any]:
-    """`/api/expert/<id>`: the record, open chats, pending offer and transfer, left messages."""
+    """`/api/expert/<id>`: the record, capacity, open chats, pending offer and transfer, left
+    messages."""
     if not (actor.manager or actor.expert == expert_id):
         raise Forbidden(f"expert: only {expert_id!r} or a manager may read it")
     view = host.engine.expert(expert_id)
@@ -96,6 +97,7 @@ def expert_view(host: Host, actor: Actor, expert_id: str) -> dict[str, Any]:
         raise vshop.NotFound(f"expert: no expert {expert_id!r}")
     out: dict[str, Any] = plain(view)
     out["name"] = host.state.experts.get(expert_id, {}).get("name", "")
+    out["max_active_chats"] = host.engine.settings().max_active_chats
     out["open_chats"] = [chat_view(host, c, messages=False, staff=True)
                          for c in host.engine.open_chats(expert_id)]
     offer = view.pending_offer

@@ -111,7 +111,7 @@ function renderAvailability(v) {
   $("sa-toggle").textContent = v.available ? "Go Unavailable" : "Go Available";
   $("sa-toggle").dataset.available = String(v.available);
   $("sa-phone").dataset.available = String(v.available);
-  const cap = app.maxChats ? ` of ${app.maxChats}` : "";
+  const cap = v.max_active_chats ? ` of ${v.max_active_chats}` : "";
   $("sa-capacity").textContent = `${v.active_chats}${cap} active chats`;
 }
 
@@ -291,16 +291,6 @@ function followScriptedClock() {
   }, 500);
 }
 
-async function loadCapacity() {
-  // Only a manager may read the settings; an expert sees the count without the maximum.
-  try {
-    const s = await api("/api/settings");
-    app.maxChats = s.max_active_chats || null;
-  } catch (_) {
-    app.maxChats = null;
-  }
-}
-
 async function start() {
   clearError();
   app.me = await api("/api/me");
@@ -317,7 +307,6 @@ async function start() {
   app.expertId = account.expert;
   document.title = `Store App · ${account.expert}`;
   showScreen("sa-home");
-  await loadCapacity();
   if (app.testMode && !app.followingClock) {
     app.followingClock = true;
     followScriptedClock();
