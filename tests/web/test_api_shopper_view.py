@@ -52,7 +52,9 @@ def test_R_BLOCK_1_blocked_shopper_is_not_told(web: WebServer) -> None:
     shopper_thread.join(6)
     manager_thread.join(6)
     assert "shopper_blocked" not in [d.get("effect") for _, d in shopper_seen]
-    assert "chat_claimed" in [d.get("effect") for _, d in shopper_seen]  # the stream worked
+    # their page learns that the chat ended as it would from a finish
+    assert ("effect", {"at": "2026-05-14T09:00:00Z", "effect": "chat_finished", "chat": chat,
+                       "expert": "lisa"}) in shopper_seen
     assert "shopper_blocked" in [d.get("effect") for _, d in manager_seen]
 
 

@@ -7,7 +7,6 @@ from typing import Any
 from .access import Actor
 from .host import Host
 
-SHOPPER_HIDDEN_EFFECTS = ("shopper_blocked",)  # R-BLOCK-1: a blocked shopper is not told
 SHOPPER_HIDDEN_FIELDS = ("experts",)  # offers: who was offered the chat is staff data
 
 
@@ -19,7 +18,7 @@ def _names(data: dict[str, Any]) -> set[str]:
 
 def sees(host: Host, actor: Actor, data: dict[str, Any]) -> bool:
     """A manager sees everything; an expert what names them or their chats; a shopper what
-    concerns their chats, except that they were blocked."""
+    concerns their chats."""
     if actor.manager:
         return True
     chat = host.engine.chat(data["chat"]) if isinstance(data.get("chat"), str) else None
@@ -30,8 +29,6 @@ def sees(host: Host, actor: Actor, data: dict[str, Any]) -> bool:
         if chat is not None and (chat.expert == me or chat.state.value == "left_message"):
             return True
         return data.get("effect") in ("left_message_queued", "chat_taken")  # the queue changed
-    if data.get("effect") in SHOPPER_HIDDEN_EFFECTS:
-        return False
     if data.get("shopper") == actor.shopper:
         return True
     return chat is not None and chat.shopper == actor.shopper
@@ -39,9 +36,13 @@ def sees(host: Host, actor: Actor, data: dict[str, Any]) -> bool:
 
 def shown(host: Host, actor: Actor, data: dict[str, Any]) -> dict[str, Any] | None:
     """The event as the session receives it (None: not at all); a shopper session gets
-    effects without the offered experts' ids."""
+    effects without the offered experts' ids, and `shopper_blocked` as the `chat_finished`
+    a finish would have sent (R-BLOCK-1: the shopper is not told; API.md)."""
     if not sees(host, actor, data):
         return None
     if actor.manager or actor.expert is not None:
         return data
+    if data.get("effect") == "shopper_blocked":
+        return {"at": data["at"], "effect": "chat_finished", "chat": data["chat"],
+                "expert": data["expert"]}
     return {k: v for k, v in data.items() if k not in SHOPPER_HIDDEN_FIELDS}
