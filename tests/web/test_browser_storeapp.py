@@ -372,7 +372,8 @@ def test_block_shopper(web, new_chrome):
     lisa.open_actions("sa-block")
     lisa.wait_visible("sa-home")
     lisa.wait_home_chats([])
-    assert shopper.chat(chat)["state"] == "blocked"
+    assert web.client("manager").get(f"/api/chat/{chat}").json()["state"] == "blocked"
+    assert shopper.chat(chat)["state"] == "finished"  # the shopper is not told (API.md)
     assert expert_view(web.url, "lisa")["active_chats"] == 0
 
 
