@@ -7,7 +7,7 @@ const { api, command, subscribe } = window.vshop; // common.js (a classic script
 
 const $ = (id) => document.getElementById(id);
 
-// Human text for the engine's reasons (SPEC §11).
+// Human text for the engine's reasons (docs/reference.md §11).
 const UNAVAILABLE_REASONS = {
   requested: "you went unavailable",
   store_closed: "your store is closed",
