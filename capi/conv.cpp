@@ -3,6 +3,7 @@
 
 #include <array>
 
+#include "simdjson.h"
 #include "vshop/events/validator.hpp"
 
 namespace vshop::capi {
@@ -39,43 +40,10 @@ absl::Status invalid(std::string message) {
 }  // namespace
 
 // ---- in --------------------------------------------------------------------------------------
+// simdjson's validator, the one the core uses for JSON lines: one definition of "valid UTF-8"
+// at every entry point.
 bool is_valid_utf8(std::string_view text) {
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const auto* end = p + text.size();
-  // ASCII, eight bytes at a time (ids and most text), then the general decoder.
-  while (end - p >= 8) {
-    std::uint64_t word;
-    std::memcpy(&word, p, sizeof word);
-    if ((word & 0x8080808080808080ULL) != 0) break;
-    p += 8;
-  }
-  while (p < end) {
-    const unsigned char c = *p;
-    if (c < 0x80) {
-      ++p;
-      continue;
-    }
-    int extra = 0;
-    std::uint32_t cp = 0;
-    if (c >= 0xC2 && c <= 0xDF) {
-      extra = 1, cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      extra = 2, cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      extra = 3, cp = c & 0x07;
-    } else {
-      return false;
-    }
-    if (end - p <= extra) return false;
-    for (int i = 1; i <= extra; ++i) {
-      if ((p[i] & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (p[i] & 0x3F);
-    }
-    constexpr std::array<std::uint32_t, 4> kMin = {0, 0x80, 0x800, 0x10000};
-    if (cp < kMin[extra] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-    p += extra + 1;
-  }
-  return true;
+  return simdjson::validate_utf8(text.data(), text.size());
 }
 
 absl::Status null_argument(std::string_view field) {
