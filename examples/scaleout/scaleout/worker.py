@@ -1,0 +1,154 @@
+"""The worker process: holds leases on a fair share of the merchants, applies each owned
+merchant's commands in stream order, publishes their effects and snapshots, all fenced by the
+lease epoch (fencing.py). Any doubt (a refused write, a lost connection) drops the merchant
+from memory; holding it again means a takeover from what Redis has."""
+
+from __future__ import annotations
+
+import math
+import sys
+import time
+import zlib
+from typing import Any, TextIO
+
+import redis
+
+from .fencing import Fencing
+from .keys import MERCHANTS, WORKERS, MerchantKeys
+from .merchant import Owned, take_over
+
+
+class Worker:
+    """One worker process' loop. `ttl_ms`: lease lifetime (renewed every third of it)."""
+
+    def __init__(self, client: redis.Redis, name: str, *, ttl_ms: int = 3000,
+                 snapshot_every: int = 500, batch: int = 100, log: TextIO = sys.stdout) -> None:
+        self.client, self.name, self.ttl_ms = client, name, ttl_ms
+        self.snapshot_every, self.batch, self.log = snapshot_every, batch, log
+        self.fencing = Fencing(client)
+        self.owned: dict[str, Owned] = {}
+        self.stopping = False
+        self.next_tick = 0.0
+        self.ticks = 0
+        self.counts = {"applied": 0, "acquired": 0, "lost": 0, "released": 0, "snapshots": 0}
+
+    def say(self, text: str) -> None:
+        """One log line (tests read the logs)."""
+        print(f"{self.name}: {text}", file=self.log, flush=True)
+
+    # -- the loop ------------------------------------------------------------------------------
+    def run(self) -> None:
+        """Runs until `stopping` is set, then snapshots and releases what it holds."""
+        self.say("started")
+        while not self.stopping:
+            try:
+                if time.monotonic() >= self.next_tick:
+                    self.next_tick = time.monotonic() + self.ttl_ms / 3000
+                    self.tick()
+                self.step()
+            except (redis.ConnectionError, redis.TimeoutError, redis.BusyLoadingError) as e:
+                self.say(f"redis unavailable ({type(e).__name__}); dropping "
+                         f"{len(self.owned)} merchants")
+                self.owned.clear()  # a write may or may not have landed: reload on takeover
+                time.sleep(0.2)
+        self.shutdown()
+
+    def step(self) -> None:
+        """Reads the next commands of every owned merchant (waits up to 50 ms) and applies them."""
+        if not self.owned:
+            time.sleep(0.05)
+            return
+        by_stream = {o.keys.commands: o for o in self.owned.values()}
+        reply: Any = self.client.xread({k: o.applied for k, o in by_stream.items()},
+                                       count=self.batch, block=50)
+        for stream, entries in reply or []:
+            owned = by_stream[stream]
+            if owned.keys.merchant in self.owned and entries:
+                self.process(owned, entries)
+
+    def process(self, owned: Owned, entries: list[tuple[str, dict[str, str]]]) -> None:
+        """Applies a batch, then publishes it in one fenced script."""
+        results = owned.apply(entries)
+        if not self.fencing.commit(owned.keys, owned.token, owned.epoch, owned.applied, results):
+            self.lose(owned, "commit refused")
+            return
+        owned.applied = results[-1][0]
+        owned.since_snapshot += len(results)
+        self.counts["applied"] += len(results)
+        if owned.since_snapshot >= self.snapshot_every:
+            self.snapshot(owned)
+
+    def snapshot(self, owned: Owned) -> None:
+        """Stores the engine snapshot as of the applied id (fenced) and trims the stream."""
+        if self.fencing.snapshot(owned.keys, owned.token, owned.applied, owned.engine.snapshot(),
+                                 owned.epoch):
+            owned.since_snapshot = 0
+            self.counts["snapshots"] += 1
+        else:
+            self.lose(owned, "snapshot refused")
+
+    def lose(self, owned: Owned, why: str) -> None:
+        """Forgets a merchant whose lease is gone (epoch rejected by Redis)."""
+        self.owned.pop(owned.keys.merchant, None)
+        self.counts["lost"] += 1
+        self.say(f"lost {owned.keys.merchant} epoch {owned.epoch}: {why}")
+
+    # -- leases --------------------------------------------------------------------------------
+    def tick(self) -> None:
+        """Heartbeat, lease renewal, and taking or giving merchants towards a fair share."""
+        self.ticks += 1
+        live = self.fencing.heartbeat(self.name, self.ttl_ms)
+        self.renew()
+        merchants = sorted(self.client.smembers(MERCHANTS))
+        if self.ticks == 1 or not merchants:
+            return  # the first tick only announces this worker, so the share counts it
+        share = math.ceil(len(merchants) / max(live, 1))
+        for merchant in sorted(self.owned)[share:]:
+            self.release(self.owned[merchant])
+        if len(self.owned) < share:
+            self.acquire(merchants, share)
+
+    def renew(self) -> None:
+        """Renews every owned lease in one round trip; drops the ones lost."""
+        owned = list(self.owned.values())
+        pipe = self.client.pipeline(transaction=False)
+        for o in owned:
+            self.fencing.renew(pipe, o.keys, o.token, self.ttl_ms)
+        for o, kept in zip(owned, pipe.execute()):
+            if not kept:
+                self.lose(o, "renewal refused")
+
+    def acquire(self, merchants: list[str], share: int) -> None:
+        """Takes free merchants (no lease) until this worker holds its share."""
+        free = [m for m in merchants if m not in self.owned]
+        pipe = self.client.pipeline(transaction=False)
+        for m in free:
+            pipe.exists(MerchantKeys(m).lease)
+        free = [m for m, held in zip(free, pipe.execute()) if not held]
+        free.sort(key=lambda m: zlib.crc32(f"{self.name}/{m}".encode()))  # spread the race
+        for m in free[:share - len(self.owned)]:
+            keys = MerchantKeys(m)
+            epoch = self.fencing.acquire(keys, self.name, self.ttl_ms)
+            if epoch:
+                token = f"{self.name}:{epoch}"
+                self.owned[m] = take_over(self.client, keys, token, epoch)
+                self.counts["acquired"] += 1
+                self.say(f"acquired {m} epoch {epoch} at {self.owned[m].applied}")
+
+    def release(self, owned: Owned) -> None:
+        """Snapshots a merchant and gives its lease up (rebalancing, shutdown)."""
+        self.snapshot(owned)
+        if owned.keys.merchant in self.owned:
+            self.fencing.release(owned.keys, owned.token)
+            del self.owned[owned.keys.merchant]
+            self.counts["released"] += 1
+
+    def shutdown(self) -> None:
+        """Graceful stop: every owned merchant is snapshotted and released."""
+        try:
+            for owned in list(self.owned.values()):
+                self.release(owned)
+            self.client.zrem(WORKERS, self.name)
+        except redis.RedisError as e:
+            self.say(f"shutdown: {e}")
+        self.say("stopped " + " ".join(f"{k}={v}" for k, v in self.counts.items()))
