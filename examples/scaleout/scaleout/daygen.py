@@ -88,3 +88,8 @@ def merchant_day(merchant: str, chats: int = 40) -> list[str]:
     d.t = DAY.replace(hour=22)
     d.add("advance")
     return d.lines
+
+
+def merchant_days(merchants: int, chats: int = 40) -> dict[str, list[str]]:
+    """Merchants `m0000`, `m0001`, ... with a generated day each."""
+    return {f"m{i:04d}": merchant_day(f"m{i:04d}", chats) for i in range(merchants)}

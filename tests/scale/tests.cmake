@@ -1,0 +1,20 @@
+# Scale-out on Redis Streams (issue 13, tests/scale, pytest): worker processes, failover, Redis
+# restart with AOF, fencing of a paused owner; the web host on the Redis backend; mypy.
+# Release build only (_vshop is not built under sanitizers). Exit 77 (skipped) only when
+# redis-server or the pinned Python packages (redis, pytest) are absent; CI installs them.
+if(TARGET _vshop)
+  set(_scale_tests ${CMAKE_CURRENT_LIST_DIR})
+  set(_scale_env "PYTHONPATH=${CMAKE_BINARY_DIR}/python;PYTHONDONTWRITEBYTECODE=1")
+  foreach(_case failover redis_restart fencing web_redis)
+    add_test(NAME scale_${_case}
+             COMMAND ${Python3_EXECUTABLE} ${_scale_tests}/run_scale_tests.py
+                     ${_scale_tests}/test_${_case}.py --rootdir ${_scale_tests}
+                     -o cache_dir=${CMAKE_BINARY_DIR}/pytest_cache)
+    set_tests_properties(scale_${_case} PROPERTIES SKIP_RETURN_CODE 77
+                         ENVIRONMENT "${_scale_env}" RUN_SERIAL TRUE TIMEOUT 300)
+  endforeach()
+  add_test(NAME scale_mypy COMMAND ${Python3_EXECUTABLE} ${_scale_tests}/run_mypy.py
+                                   ${CMAKE_BINARY_DIR}/scale_mypy_cache)
+  set_tests_properties(scale_mypy PROPERTIES SKIP_RETURN_CODE 77
+                       ENVIRONMENT "MYPYPATH=${CMAKE_BINARY_DIR}/python;PYTHONPATH=${CMAKE_BINARY_DIR}/python")
+endif()
