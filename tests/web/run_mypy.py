@@ -11,7 +11,7 @@ from pathlib import Path
 WEB = Path(__file__).resolve().parents[2] / "examples" / "web"
 
 if __name__ == "__main__":
-    missing = [m for m in ("mypy", "starlette", "uvicorn") if importlib.util.find_spec(m) is None]
+    missing = [m for m in ("mypy", "starlette", "uvicorn", "redis") if importlib.util.find_spec(m) is None]
     if missing:
         print(f"web_mypy skipped: {', '.join(missing)} not installed for {sys.executable}")
         sys.exit(77)

@@ -1,14 +1,17 @@
-"""Persistence: SIGKILL mid-day, restart from SQLite (latest snapshot + journal tail), and the
-engine snapshot is byte-identical to an uninterrupted run; host data (messages) survives."""
+"""Persistence: SIGKILL mid-day, restart from the store (latest snapshot + journal tail), and
+the engine snapshot is byte-identical to an uninterrupted run; host data (messages) survives.
+Every test runs against both backends: SQLite (the default) and Redis (`--redis`, a private
+redis-server with AOF; skipped only when redis-server or the `redis` package is absent)."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 import httpx
 import pytest
-from webserver import WebServer
+from webserver import REPO, WebServer
 
 SHOPPERS = {f"shopper{i}": f"s-{i:016x}" for i in range(1, 5)}
 # (time, session, command): a day with chats, messages, a transfer, a miss, a left message,
@@ -43,6 +46,28 @@ DAY: list[tuple[str, str, dict[str, Any]]] = [
 KILL_AT = 10
 
 
+@pytest.fixture(params=["sqlite", "redis"])
+def store_factory(request: pytest.FixtureRequest, web_factory: Callable[..., WebServer],
+                  tmp_path: Path) -> Iterator[Callable[..., WebServer]]:
+    """`web_factory` on the SQLite backend, or on a private Redis (keys named after `db`)."""
+    if request.param == "sqlite":
+        yield web_factory
+        return
+    sys.path.insert(0, str(REPO / "examples" / "scaleout"))
+    try:
+        import redis  # noqa: F401
+        from scaleout.redis_server import RedisServer, redis_server_path
+    except ImportError:
+        pytest.skip("the redis package is not installed (pip install -r requirements.txt)")
+    if redis_server_path() is None:
+        pytest.skip("redis-server is not installed (apt-get install redis-server)")
+    server = RedisServer(tmp_path / "redis", aof=True)
+    try:
+        yield lambda db, **options: web_factory(db=db, redis=server.url, **options)
+    finally:
+        server.stop()
+
+
 class Day:
     """Runs DAY against a server, with fixed shopper ids so that two runs are comparable."""
 
@@ -72,16 +97,16 @@ def messages(web: WebServer, chat: str) -> Any:
 
 @pytest.mark.parametrize("snapshot_every", [1000, 3, 1])
 def test_sigkill_mid_day_restart_is_byte_identical_R_DET_1(
-        web_factory: Callable[..., WebServer], tmp_path: Path, snapshot_every: int) -> None:
-    whole = web_factory(db=tmp_path / "whole.db", snapshot_every=snapshot_every)
+        store_factory: Callable[..., WebServer], tmp_path: Path, snapshot_every: int) -> None:
+    whole = store_factory(db=tmp_path / "whole.db", snapshot_every=snapshot_every)
     Day(whole).run(DAY)
     expected = whole.snapshot()
 
     db = tmp_path / "killed.db"
-    first = web_factory(db=db, snapshot_every=snapshot_every)
+    first = store_factory(db=db, snapshot_every=snapshot_every)
     Day(first).run(DAY[:KILL_AT])
     first.kill()
-    second = web_factory(db=db, snapshot_every=snapshot_every, start="2026-05-14T09:05:10Z")
+    second = store_factory(db=db, snapshot_every=snapshot_every, start="2026-05-14T09:05:10Z")
     Day(second).run(DAY[KILL_AT:])
     assert second.snapshot() == expected
     for chat in ("w1", "w2"):
@@ -89,28 +114,28 @@ def test_sigkill_mid_day_restart_is_byte_identical_R_DET_1(
     assert len(messages(second, "w1")) == 2
 
 
-def test_restart_without_new_commands_keeps_state(web_factory: Callable[..., WebServer],
+def test_restart_without_new_commands_keeps_state(store_factory: Callable[..., WebServer],
                                                   tmp_path: Path) -> None:
     db = tmp_path / "idle.db"
-    first = web_factory(db=db, snapshot_every=4)
+    first = store_factory(db=db, snapshot_every=4)
     Day(first).run(DAY)
     before = first.snapshot()
     views = {path: first.client("manager").get(path).json()
              for path in ("/api/stores", "/api/team", "/api/chat/w1", "/api/chat/w2")}
     first.kill()
-    second = web_factory(db=db, snapshot_every=4)
+    second = store_factory(db=db, snapshot_every=4)
     assert second.snapshot() == before
     for path, view in views.items():
         assert second.client("manager").get(path).json() == view, path
 
 
-def test_demo_merchant_is_created_once(web_factory: Callable[..., WebServer],
+def test_demo_merchant_is_created_once(store_factory: Callable[..., WebServer],
                                        tmp_path: Path) -> None:
     db = tmp_path / "demo.db"
-    first = web_factory(db=db)
+    first = store_factory(db=db)
     team = first.client("manager").get("/api/team").json()
     assert [e["id"] for e in team["experts"]] == ["jane", "lisa", "omar", "raj"]
     assert team["stores"] == ["ams", "nyc"]
     first.stop()
-    second = web_factory(db=db)  # a second start restores, it does not add the demo again
+    second = store_factory(db=db)  # a second start restores, it does not add the demo again
     assert second.client("manager").get("/api/team").json() == team

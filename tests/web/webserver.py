@@ -29,11 +29,14 @@ class WebServer:
     """The server process (`python -m server --test-mode`) and helpers to talk to it."""
 
     def __init__(self, db: Path, *, start: str = START, snapshot_every: int = 1000,
-                 demo: bool = True, log: Path | None = None, test_mode: bool = True) -> None:
+                 demo: bool = True, log: Path | None = None, test_mode: bool = True,
+                 redis: str | None = None) -> None:
         self.db, self.port = db, free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         args = [sys.executable, "-m", "server", "--db", str(db), "--port",
                 str(self.port), "--start", start, "--snapshot-every", str(snapshot_every)]
+        if redis is not None:  # the Redis backend, keys named after the database file
+            args += ["--redis", redis, "--redis-name", db.stem]
         if test_mode:  # else the real clock
             args.append("--test-mode")
         if not demo:

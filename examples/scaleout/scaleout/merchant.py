@@ -4,6 +4,7 @@ snapshot, replay the commands after it with XRANGE up to the last published one)
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 import redis
 import vshop
@@ -64,15 +65,16 @@ def take_over(client: redis.Redis, keys: MerchantKeys, token: str, epoch: int) -
     """Rebuilds the merchant's engine exactly as the previous owner left it: the stored
     snapshot, then the commands after it up to the applied id (their published effects are
     checked, not published again)."""
-    snap = client.hgetall(keys.snapshot)
-    applied = client.get(keys.applied) or ZERO
+    snap: dict[str, str] = client.hgetall(keys.snapshot)  # type: ignore[assignment]
+    applied = str(client.get(keys.applied) or ZERO)
     engine = new_engine(snap.get("data"))
     start = snap.get("id", ZERO)
     replayed = 0
     if id_key(applied) > id_key(start):
         low = "-" if start == ZERO else f"({start}"
-        commands = client.xrange(keys.commands, low, applied)
-        published = dict(client.xrange(keys.effects, low, applied))
+        commands: Any = client.xrange(keys.commands, low, applied)
+        published: dict[str, dict[str, str]] = dict(
+            client.xrange(keys.effects, low, applied))  # type: ignore[arg-type]
         for entry_id, fields in commands:
             effects, error = apply_entry(engine, fields.get("c", ""))
             old = published.get(entry_id)

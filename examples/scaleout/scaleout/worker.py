@@ -99,7 +99,8 @@ class Worker:
         self.ticks += 1
         live = self.fencing.heartbeat(self.name, self.ttl_ms)
         self.renew()
-        merchants = sorted(self.client.smembers(MERCHANTS))
+        members: Any = self.client.smembers(MERCHANTS)
+        merchants = sorted(members)
         if self.ticks == 1 or not merchants:
             return  # the first tick only announces this worker, so the share counts it
         share = math.ceil(len(merchants) / max(live, 1))

@@ -13,7 +13,7 @@ from .accounts import Sessions, load_accounts
 from .clock import RealClock, ScriptedClock
 from .demo import create_demo
 from .host import Host
-from .persistence import SqliteStore
+from .persistence import Persistence, SqliteStore
 from .app import build_app
 
 HERE = Path(__file__).resolve().parent.parent
@@ -24,6 +24,10 @@ def parse(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--db", default="vshop-web.sqlite3", help="the SQLite database file")
+    p.add_argument("--redis", metavar="URL",
+                   help="store in Redis instead of SQLite (redis://host:port/db)")
+    p.add_argument("--redis-name", default="web",
+                   help="with --redis: the key prefix vshop:{NAME}: of this host")
     p.add_argument("--accounts", default=str(HERE / "accounts.json"))
     p.add_argument("--snapshot-every", type=int, default=1000, help="steps between snapshots")
     p.add_argument("--no-demo", action="store_true", help="do not create the demo merchant")
@@ -32,6 +36,15 @@ def parse(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--start", default="2026-05-14T08:00:00Z",
                    help="the scripted clock's start (with --test-mode)")
     return p.parse_args(argv)
+
+
+def open_store(args: argparse.Namespace) -> Persistence:
+    """SQLite by default; Redis (redis_store.py, needs the `redis` package) with --redis."""
+    if args.redis is None:
+        return SqliteStore(args.db)
+    from .redis_store import RedisStore
+
+    return RedisStore(args.redis, args.redis_name)
 
 
 def main(argv: list[str]) -> int:
@@ -46,7 +59,12 @@ def main(argv: list[str]) -> int:
         return 2
     clock = (ScriptedClock(dt.datetime.fromisoformat(args.start.replace("Z", "+00:00")))
              if args.test_mode else RealClock())
-    host = Host(SqliteStore(args.db), clock, args.snapshot_every)
+    try:
+        store = open_store(args)
+    except OSError as e:
+        print(f"server: {e}", file=sys.stderr)
+        return 2
+    host = Host(store, clock, args.snapshot_every)
     if not host.restore() and not args.no_demo:
         create_demo(host)
     base = f"http://{args.host}:{args.port}"
