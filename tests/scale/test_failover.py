@@ -29,7 +29,7 @@ def test_kill_two_of_three_workers_mid_run_R_DET_1(
     client = connect(redis_server.url)
     days = merchant_days(MERCHANTS, CHATS)
     merchants = sorted(days)
-    w = [workers(f"w{i}", ttl_ms=1000, snapshot_every=50, batch=20) for i in range(3)]
+    w = [workers(f"w{i}", ttl_ms=2000, snapshot_every=50, batch=20) for i in range(3)]
     acked = load(client, days)
     last = {m: ids[-1] for m, ids in acked.items()}
     wait_all_hold(client, merchants, {"w0", "w1", "w2"})

@@ -18,7 +18,7 @@ def test_sigkill_redis_with_aof_loses_no_acknowledged_command(
     days = merchant_days(40, 40)
     merchants = sorted(days)
     first = {m: lines[:len(lines) // 2] for m, lines in days.items()}
-    w = [workers(f"w{i}", ttl_ms=1000, snapshot_every=30, batch=10) for i in range(2)]
+    w = [workers(f"w{i}", ttl_ms=2000, snapshot_every=30, batch=10) for i in range(2)]
     client = connect(redis_server.url)
     acked = load(client, first)
     wait_applied(client, {m: ids[-1] for m, ids in acked.items()}, 60, share=0.5)

@@ -30,6 +30,7 @@ class Worker:
         self.stopping = False
         self.next_tick = 0.0
         self.ticks = 0
+        self.live = 1  # live workers at the last heartbeat
         self.counts = {"applied": 0, "acquired": 0, "lost": 0, "released": 0, "snapshots": 0}
 
     def say(self, text: str) -> None:
@@ -42,9 +43,8 @@ class Worker:
         self.say("started")
         while not self.stopping:
             try:
-                if time.monotonic() >= self.next_tick:
-                    self.next_tick = time.monotonic() + self.ttl_ms / 3000
-                    self.tick()
+                if self.keep_alive():
+                    self.balance()
                 self.step()
             except (redis.ConnectionError, redis.TimeoutError, redis.BusyLoadingError) as e:
                 self.say(f"redis unavailable ({type(e).__name__}); dropping "
@@ -65,6 +65,7 @@ class Worker:
             owned = by_stream[stream]
             if owned.keys.merchant in self.owned and entries:
                 self.process(owned, entries)
+            self.keep_alive()
 
     def process(self, owned: Owned, entries: list[tuple[str, dict[str, str]]]) -> None:
         """Applies a batch, then publishes it in one fenced script."""
@@ -94,16 +95,25 @@ class Worker:
         self.say(f"lost {owned.keys.merchant} epoch {owned.epoch}: {why}")
 
     # -- leases --------------------------------------------------------------------------------
-    def tick(self) -> None:
-        """Heartbeat, lease renewal, and taking or giving merchants towards a fair share."""
-        self.ticks += 1
-        live = self.fencing.heartbeat(self.name, self.ttl_ms)
+    def keep_alive(self) -> bool:
+        """Heartbeat and lease renewal when a third of the TTL has passed since the last; the
+        loop calls it between merchants too, so a long step does not let leases expire.
+        True when it ran."""
+        if time.monotonic() < self.next_tick:
+            return False
+        self.next_tick = time.monotonic() + self.ttl_ms / 3000
+        self.live = self.fencing.heartbeat(self.name, self.ttl_ms)
         self.renew()
+        return True
+
+    def balance(self) -> None:
+        """Takes or gives merchants towards a fair share of the live workers."""
+        self.ticks += 1
         members: Any = self.client.smembers(MERCHANTS)
         merchants = sorted(members)
         if self.ticks == 1 or not merchants:
-            return  # the first tick only announces this worker, so the share counts it
-        share = math.ceil(len(merchants) / max(live, 1))
+            return  # the first round only announces this worker, so the share counts it
+        share = math.ceil(len(merchants) / max(self.live, 1))
         for merchant in sorted(self.owned)[share:]:
             self.release(self.owned[merchant])
         if len(self.owned) < share:
@@ -135,9 +145,13 @@ class Worker:
                 self.owned[m] = take_over(self.client, keys, token, epoch)
                 self.counts["acquired"] += 1
                 self.say(f"acquired {m} epoch {epoch} at {self.owned[m].applied}")
+                self.keep_alive()
 
     def release(self, owned: Owned) -> None:
         """Snapshots a merchant and gives its lease up (rebalancing, shutdown)."""
+        self.keep_alive()
+        if owned.keys.merchant not in self.owned:
+            return
         self.snapshot(owned)
         if owned.keys.merchant in self.owned:
             self.fencing.release(owned.keys, owned.token)
