@@ -8,9 +8,10 @@ import signal
 import time
 from typing import Callable
 
-from scaleout.client import connect, fenced
+from scaleout.client import connect, fenced, published, register, submit
 from scaleout.cluster import WorkerProcess, check, load, owners, wait_applied, wait_served
 from scaleout.daygen import merchant_days
+from scaleout.keys import MerchantKeys
 from scaleout.redis_server import RedisServer
 
 MERCHANTS, CHATS = 200, 40
@@ -49,3 +50,20 @@ def test_kill_two_of_three_workers_mid_run_R_DET_1(
     assert any(" at 0-0" not in line for line in log.splitlines() if "acquired" in line), \
         "no takeover restored a snapshot or replayed a tail"
     assert fenced(client, merchants) == 0  # killed workers never wrote again
+
+
+def test_bad_entries_are_published_as_refused_and_the_merchant_goes_on(
+        redis_server: RedisServer, workers: Callable[..., WorkerProcess]) -> None:
+    client = connect(redis_server.url)
+    good = '{"at":"2026-05-14T07:00:00Z","cmd":"configure","invite_code":"ACME026"}'
+    register(client, ["bad"])
+    ids = submit(client, "bad", ["not json", '{"cmd":"nope"}', good])
+    ids.append(client.xadd(MerchantKeys("bad").commands, {"other": "field"}))  # no `c`
+    workers("w0", ttl_ms=2000)
+    wait_applied(client, {"bad": ids[-1]}, 30)
+    got = published(client, "bad")
+    assert [p.id for p in got] == ids
+    assert [p.error.split(":")[0] for p in got] == [
+        "invalid_argument", "invalid_argument", "", "invalid_argument"]
+    assert "cmd: unknown command \"nope\"" in got[1].error
+    assert "line: not valid JSON" in got[0].error and "empty" in got[3].error
