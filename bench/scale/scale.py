@@ -24,7 +24,7 @@ os.environ["PYTHONPATH"] = os.pathsep.join(
     [str(PACKAGE)] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p])
 
 from scaleout import client as sc  # noqa: E402
-from scaleout.cluster import WorkerProcess, owners, wait_applied, wait_served  # noqa: E402
+from scaleout.cluster import WorkerProcess, wait_applied, wait_served, wait_shared  # noqa: E402
 from scaleout.daygen import merchant_day, merchant_days  # noqa: E402
 from scaleout.fencing import Fencing  # noqa: E402
 from scaleout.keys import MerchantKeys  # noqa: E402
@@ -42,13 +42,10 @@ def throughput(folder: Path, workers: int, days: dict[str, list[str]], aof: bool
         merchants = sorted(days)
         sc.register(client, merchants)
         wait_served(client, merchants, set(), 60)
-        deadline = time.monotonic() + 60
-        while len(set(owners(client, merchants).values())) < workers:
-            assert time.monotonic() < deadline, "the workers did not share the merchants"
-            time.sleep(0.1)
+        wait_shared(client, merchants, {p.name for p in procs}, 60)
         start = time.monotonic()
-        last = {m: sc.submit(client, m, lines)[-1] for m, lines in days.items()}
-        wait_applied(client, last, 600)
+        acked = {m: sc.submit(client, m, lines) for m, lines in days.items()}
+        wait_applied(client, acked, 600)
         return sum(map(len, days.values())) / (time.monotonic() - start)
     finally:
         for p in procs:
@@ -68,7 +65,7 @@ def takeover(folder: Path, tail: int) -> tuple[float, float, float]:
         sc.register(client, ["m0"])
         ids = sc.submit(client, "m0", lines[:tail])
         wait_served(client, ["m0"], set(), 30)
-        wait_applied(client, {"m0": ids[-1]}, 120)
+        wait_applied(client, {"m0": ids}, 120)
         procs.append(WorkerProcess(server.url, "b", folder / "b.log", ttl_ms=1000,
                                    snapshot_every=10**9))
         time.sleep(1.0)  # b is up and idle
@@ -76,7 +73,7 @@ def takeover(folder: Path, tail: int) -> tuple[float, float, float]:
         killed = time.monotonic()
         (probe,) = sc.submit(client, "m0", [lines[tail]])
         taken = killed + wait_served(client, ["m0"], {"a"}, 30)
-        wait_applied(client, {"m0": probe}, 60)
+        wait_applied(client, {"m0": [probe]}, 60)
         serving = time.monotonic()
         keys = MerchantKeys("m0")
         fencing = Fencing(client)

@@ -27,14 +27,14 @@ def test_paused_owner_cannot_write_after_losing_its_lease(
     while sum(o == "slow" for o in owners(client, merchants).values()) < len(merchants):
         assert time.monotonic() < deadline, "the worker did not take the merchants"
         time.sleep(0.05)
-    wait_applied(client, {m: ids[-1] for m, ids in acked.items()}, 60, share=0.2)
+    wait_applied(client, acked, 60, share=0.2)
     slow.signal(signal.SIGSTOP)  # paused mid-run, holding every lease
     paused_at = {m: len(client.xrange(f"vshop:{{{m}}}:effects")) for m in merchants}
     other = workers("other", ttl_ms=2000, snapshot_every=40, batch=5)
     wait_served(client, merchants, {"slow"}, 30)  # the leases expired; "other" holds them all
     for m, lines in days.items():
         acked[m] += submit(client, m, lines[len(lines) // 2:])
-    wait_applied(client, {m: ids[-1] for m, ids in acked.items()}, 60)
+    wait_applied(client, acked, 60)
     slow.signal(signal.SIGCONT)
     deadline = time.monotonic() + 30
     while "lost" not in slow.output():

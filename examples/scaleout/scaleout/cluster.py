@@ -3,6 +3,7 @@ single-process reference (the demo, the tests and the benchmark share this)."""
 
 from __future__ import annotations
 
+import bisect
 import os
 import signal
 import subprocess
@@ -63,19 +64,21 @@ def load(client: redis.Redis, days: dict[str, list[str]]) -> dict[str, list[str]
     return {m: sc.submit(client, m, lines) for m, lines in days.items()}
 
 
-def progress(client: redis.Redis, last: dict[str, str]) -> float:
-    """The share of merchants whose applied id reached `last` (merchant -> id)."""
-    done = sc.applied(client, sorted(last))
-    return sum(id_key(done[m]) >= id_key(i) for m, i in last.items()) / max(len(last), 1)
+def progress(client: redis.Redis, acked: dict[str, list[str]]) -> float:
+    """The share of the acknowledged commands (merchant -> ids in order) applied so far."""
+    done = sc.applied(client, sorted(acked))
+    count = sum(bisect.bisect_right([id_key(i) for i in ids], id_key(done[m]))
+                for m, ids in acked.items())
+    return count / max(sum(map(len, acked.values())), 1)
 
 
-def wait_applied(client: redis.Redis, last: dict[str, str], timeout: float,
+def wait_applied(client: redis.Redis, acked: dict[str, list[str]], timeout: float,
                  share: float = 1.0) -> float:
-    """Waits until `share` of the merchants applied up to `last`; returns the seconds waited."""
+    """Waits until `share` of the acknowledged commands are applied; returns the seconds."""
     start = time.monotonic()
-    while progress(client, last) < share:
+    while progress(client, acked) < share:
         if time.monotonic() - start > timeout:
-            raise TimeoutError(f"{progress(client, last):.0%} applied after {timeout} s")
+            raise TimeoutError(f"{progress(client, acked):.0%} applied after {timeout} s")
         time.sleep(0.05)
     return time.monotonic() - start
 
@@ -98,6 +101,16 @@ def wait_served(client: redis.Redis, merchants: list[str], dead: set[str],
             raise TimeoutError(f"merchants not served again after {timeout} s")
         time.sleep(0.05)
     return time.monotonic() - start
+
+
+def wait_shared(client: redis.Redis, merchants: list[str], names: set[str],
+                timeout: float) -> None:
+    """Waits until each named worker holds at least one merchant (so a kill hits real work)."""
+    deadline = time.monotonic() + timeout
+    while not names <= set(owners(client, merchants).values()):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"the workers {sorted(names)} did not share the merchants")
+        time.sleep(0.05)
 
 
 def check(client: redis.Redis, days: dict[str, list[str]],

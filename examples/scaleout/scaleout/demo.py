@@ -9,7 +9,8 @@ import time
 from pathlib import Path
 
 from .client import connect
-from .cluster import WorkerProcess, check, load, wait_applied
+from .cluster import (WorkerProcess, check, load, owners, wait_applied, wait_served,
+                      wait_shared)
 from .daygen import merchant_day
 from .redis_server import RedisServer
 
@@ -28,12 +29,15 @@ def run_demo(merchants: int, chats: int) -> int:
             workers = [WorkerProcess(server.url, f"w{i}", folder / f"w{i}.log") for i in range(3)]
             start = time.monotonic()
             acked = load(client, days)
-            last = {m: ids[-1] for m, ids in acked.items()}
-            wait_applied(client, last, 120, share=0.3)
-            print(f"kill -9 {workers[0].name} at 30% of the merchants done")
+            wait_shared(client, sorted(days), {w.name for w in workers}, 60)
+            wait_applied(client, acked, 120, share=0.3)
+            held = sum(o == "w0" for o in owners(client, sorted(days)).values())
+            print(f"kill -9 w0 (holding {held} merchants) at 30% of the merchants done")
             workers[0].signal(signal.SIGKILL)
-            wait_applied(client, last, 120)
+            wait_applied(client, acked, 120)
             print(f"all applied in {time.monotonic() - start:.1f} s")
+            taken = wait_served(client, sorted(days), {"w0"}, 60)
+            print(f"w0's merchants served again {taken:.1f} s later")
             for w in workers[1:]:
                 w.stop()
             for w in workers:
