@@ -10,7 +10,8 @@ import time
 from typing import Callable
 
 from scaleout.client import connect, fenced, submit
-from scaleout.cluster import WorkerProcess, check, load, owners, wait_applied, wait_served
+from scaleout.cluster import (WorkerProcess, check, load, owners, wait_applied, wait_served,
+                              wait_shared)
 from scaleout.daygen import merchant_days
 from scaleout.redis_server import RedisServer
 
@@ -44,6 +45,7 @@ def test_paused_owner_cannot_write_after_losing_its_lease(
     assert fenced(client, merchants) >= 1  # its stale writes reached Redis and were refused
     assert "refused" in slow.output()
     assert sum(paused_at.values()) < sum(map(len, acked.values()))
+    wait_shared(client, merchants, {"slow", "other"}, 30)  # "slow" gets its share again
     wait_served(client, merchants, set(), 30)
     assert slow.stop() == 0 and other.stop() == 0
     assert check(client, days, acked) == []  # no duplicate, no gap, epochs never go back
