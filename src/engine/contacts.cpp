@@ -2,6 +2,7 @@
 // in within 7 days. Invitations and contacts are personal data (R-SCHED-2).
 #include <algorithm>
 
+#include "core/json_writer.hpp"
 #include "engine/core.hpp"
 #include "engine/phone_number.hpp"
 #include "vshop/error.hpp"
@@ -107,6 +108,24 @@ absl::StatusOr<std::vector<ContactEntry>> Engine::contacts(std::string_view expe
   std::sort(out.begin(), out.end(),
             [](const ContactEntry& a, const ContactEntry& b) { return a.shopper < b.shopper; });
   return out;
+}
+
+}  // namespace vshop
+
+namespace vshop {
+
+std::string contacts_to_json(const std::vector<ContactEntry>& contacts) {
+  JsonWriter out;
+  out.begin_array();
+  for (const ContactEntry& c : contacts) {
+    out.begin_object();
+    out.key("shopper").string(c.shopper);
+    out.key("channel").string(c.channel);
+    out.key("address").string(c.address);
+    out.end_object();
+  }
+  out.end_array();
+  return out.take();
 }
 
 }  // namespace vshop

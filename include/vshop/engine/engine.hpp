@@ -80,6 +80,9 @@ struct ContactEntry {
   std::string address;
 };
 
+// The canonical JSON list of contacts(expert): [{"shopper","channel","address"}, ...].
+VSHOP_API std::string contacts_to_json(const std::vector<ContactEntry>& contacts);
+
 // transfer_candidates(chat): eligible experts grouped by store (stores and experts by id).
 struct StoreCandidates {
   std::string store;
