@@ -231,8 +231,8 @@ void effect_out(const Effect& e, std::vector<vshop_string>& experts,
   out.has_deadline = e.deadline.has_value() ? 1 : 0;
   out.deadline_ms = e.deadline ? to_epoch_ms(*e.deadline) : 0;
   out.reason = str_out(c_reason_name(e.reason));
-  out.channel = str_out(e.kind == EffectKind::kNotifyShopper ? c_channel_name(e.channel)
-                                                              : e.contact_channel);
+  out.channel =
+      str_out(e.kind == EffectKind::kNotifyShopper ? c_channel_name(e.channel) : e.contact_channel);
   out.address = str_out(e.address);
   out.order = str_out(e.order);
   out.subtotal = str_out(e.subtotal);

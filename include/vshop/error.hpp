@@ -33,8 +33,8 @@ enum class ErrorCode : std::int32_t {
   kEmptyNote = 16,
   kVideoBusy = 17,
   kDuplicateOrder = 18,
-  kInternal = 19,       // a bug in vshop or an exception caught at a boundary; never expected
-  kLimitExceeded = 20,  // a capacity of vshop/limits.hpp is reached; nothing changed
+  kInternal = 19,         // a bug in vshop or an exception caught at a boundary; never expected
+  kLimitExceeded = 20,    // a capacity of vshop/limits.hpp is reached; nothing changed
   kChannelDisabled = 21,  // R-CONTACT-2: the channel is not in contact_channels
 };
 

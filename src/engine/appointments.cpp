@@ -1,7 +1,7 @@
 // R-APPT-2: an appointment card sent by the chat's expert, its start read in the store's zone
 // with R-HOURS-3's rule and written as an RFC 5545 calendar (engine/ics.hpp).
-#include "engine/ics.hpp"
 #include "engine/core.hpp"
+#include "engine/ics.hpp"
 #include "hours/utc_block.hpp"
 #include "vshop/error.hpp"
 
@@ -59,8 +59,8 @@ absl::Status check_fields(const Command& c) {
   if (auto s = check_card_text("title", c.title); !s.ok()) return s;
   if (auto start = parse_local_start(c.start); !start.ok()) return start.status();
   if (c.duration_min < kMinDurationMin || c.duration_min > kMaxDurationMin) {
-    return error(ErrorCode::kInvalidArgument, "duration_min: %d is outside %d..%d",
-                 c.duration_min, kMinDurationMin, kMaxDurationMin);
+    return error(ErrorCode::kInvalidArgument, "duration_min: %d is outside %d..%d", c.duration_min,
+                 kMinDurationMin, kMaxDurationMin);
   }
   if (c.location) return check_card_text("location", *c.location);
   return absl::OkStatus();
@@ -88,8 +88,7 @@ absl::Status Core::send_appointment(const Command& c) {
   const std::int64_t start_ms = hours::detail::to_utc_ms_compatible(*zone, *local);
   const std::int64_t end_ms = start_ms + c.duration_min * 60'000;
   if (start_ms < kMinEpochMs || end_ms > kMaxEpochMs) {
-    return error(ErrorCode::kInvalidArgument, "start: \"%s\" is outside years 0001..9999",
-                 c.start);
+    return error(ErrorCode::kInvalidArgument, "start: \"%s\" is outside years 0001..9999", c.start);
   }
 
   Chat& chat = chats[*ch];

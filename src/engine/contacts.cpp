@@ -47,8 +47,8 @@ absl::Status Core::invite_contact(const Command& c) {
   }
   const Chat& chat = chats[*ch];
   // A chat holds one pending invitation: a new one replaces it.
-  invitations[*ch] = Invitation{*e, c.channel,
-                                c.channel == "email" ? trim_space(c.address) : c.address, now_ms};
+  invitations[*ch] =
+      Invitation{*e, c.channel, c.channel == "email" ? trim_space(c.address) : c.address, now_ms};
   Effect& eff = emit(EffectKind::kContactInvited, now_ms);
   eff.chat = chat.id;
   eff.expert = experts[*e].id;
@@ -81,8 +81,8 @@ absl::Status Core::accept_contact(const Command& c) {
   eff.shopper = shoppers[chat.shopper].id;
   eff.contact_channel = inv.channel;
   eff.address = inv.address;
-  address_book[{inv.expert, chat.shopper}] = SavedContact{std::move(inv.channel),
-                                                          std::move(inv.address)};
+  address_book[{inv.expert, chat.shopper}] =
+      SavedContact{std::move(inv.channel), std::move(inv.address)};
   return absl::OkStatus();
 }
 

@@ -205,7 +205,7 @@ struct Core {
   TimerKey pii_timer = kNoTimer;
   bool pii_anonymized = false;
 
-  absl::btree_map<Idx, Invitation> invitations;  // by chat
+  absl::btree_map<Idx, Invitation> invitations;                     // by chat
   absl::btree_map<std::pair<Idx, Idx>, SavedContact> address_book;  // (expert, shopper)
 
   attribution::ContactBook contacts;

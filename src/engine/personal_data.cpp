@@ -23,9 +23,8 @@ std::vector<Idx> by_id(std::size_t n, IdOf id_of) {
 
 void write_experts(JsonWriter& out, const Core& core) {
   out.key("experts").begin_array();
-  for (Idx i : by_id(core.experts.size(), [&](Idx x) -> const std::string& {
-         return core.experts[x].id;
-       })) {
+  for (Idx i : by_id(core.experts.size(),
+                     [&](Idx x) -> const std::string& { return core.experts[x].id; })) {
     const auto& x = core.experts[i];
     out.begin_object();
     out.key("id").string(x.id);
@@ -53,9 +52,8 @@ void write_left_messages(JsonWriter& out, const Core& core) {
 
 void write_stores(JsonWriter& out, const Core& core) {
   out.key("stores").begin_array();
-  for (Idx i : by_id(core.stores.size(), [&](Idx s) -> const std::string& {
-         return core.stores[s].spec.id;
-       })) {
+  for (Idx i : by_id(core.stores.size(),
+                     [&](Idx s) -> const std::string& { return core.stores[s].spec.id; })) {
     out.begin_object();
     out.key("id").string(core.stores[i].spec.id);
     out.key("address").string(core.stores[i].spec.address);
@@ -82,8 +80,8 @@ void write_contacts(JsonWriter& out, const Core& core) {
   };
   std::vector<Row> rows;
   for (const auto& [key, c] : core.address_book) {
-    rows.push_back({&core.experts[key.first].id, &core.shoppers[key.second].id, &c.channel,
-                    &c.address});
+    rows.push_back(
+        {&core.experts[key.first].id, &core.shoppers[key.second].id, &c.channel, &c.address});
   }
   std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
     return std::tie(*a.expert, *a.shopper) < std::tie(*b.expert, *b.shopper);

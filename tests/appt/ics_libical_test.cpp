@@ -86,8 +86,7 @@ Effect send(Harness& h, std::string_view fields) {
 TEST_CASE("R-APPT-2: libical reads the card: UID, DTSTAMP, DTSTART and DTEND in UTC") {
   Harness h;
   active_chat(h, "ams");
-  const Effect e =
-      send(h, R"("title":"Fitting","start":"2026-06-01T14:30","duration_min":45)");
+  const Effect e = send(h, R"("title":"Fitting","start":"2026-06-01T14:30","duration_min":45)");
   Calendar cal = parse(e.ics);
   CHECK(std::string(icalcomponent_get_uid(cal.event)) == "c1-1@vshop");
   CHECK(epoch_s(icalcomponent_get_dtstamp(cal.event)) == epoch_s("2026-01-01T00:00:04Z"));
@@ -102,8 +101,9 @@ TEST_CASE("R-APPT-2: libical reads the card: UID, DTSTAMP, DTSTART and DTEND in 
 
 // Expected instants: Python's zoneinfo with fold=0 (R-HOURS-3's oracle) gives the same, e.g.
 // datetime(2026,3,8,2,30,tzinfo=ZoneInfo("America/New_York")).astimezone(UTC) = 07:30Z.
-TEST_CASE("R-APPT-2: instants across DST: a skipped local start moves forward, a repeated one "
-          "takes the earlier instant") {
+TEST_CASE(
+    "R-APPT-2: instants across DST: a skipped local start moves forward, a repeated one "
+    "takes the earlier instant") {
   struct Case {
     const char* store;
     const char* start;
@@ -123,8 +123,8 @@ TEST_CASE("R-APPT-2: instants across DST: a skipped local start moves forward, a
     INFO(c.store, " ", c.start);
     Harness h;
     active_chat(h, c.store);
-    const Effect e = send(h, fmt::format(R"("title":"t","start":"{}","duration_min":{})", c.start,
-                                         c.duration_min));
+    const Effect e = send(
+        h, fmt::format(R"("title":"t","start":"{}","duration_min":{})", c.start, c.duration_min));
     CHECK(format_instant(e.start) == c.utc_start);
     CHECK(format_instant(e.end) == c.utc_end);
     Calendar cal = parse(e.ics);
@@ -139,7 +139,10 @@ TEST_CASE("R-APPT-2: long non-ASCII titles and locations fold at 75 octets and r
   const char* pieces[] = {"\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80", ",", ";", "\\", "a"};
   for (int i = 0; i < 199; ++i) title += pieces[i % 7];
   title += "\n";
-  std::string location = "Caf\xC3\xA9 \xE2\x80\x9C" "De Gouden Hoorn" "\xE2\x80\x9D, Prinsengracht 1;";
+  std::string location =
+      "Caf\xC3\xA9 \xE2\x80\x9C"
+      "De Gouden Hoorn"
+      "\xE2\x80\x9D, Prinsengracht 1;";
   for (int i = 0; i < 40; ++i) location += "\xE6\x97\xA5\xE6\x9C\xAC";  // 日本
   Harness h;
   active_chat(h, "ams");

@@ -6,10 +6,12 @@
 /* world: make_world() with chat c1 of shopper s1 claimed by bo (st1, UTC) and sms enabled. */
 static vshop_engine *appt_world(void) {
   vshop_engine *e = make_world();
-  ok_json(e, "{\"at\":\"2026-05-14T09:01:00Z\",\"cmd\":\"configure\",\"contact_channels\":[\"sms\"]}");
+  ok_json(e,
+          "{\"at\":\"2026-05-14T09:01:00Z\",\"cmd\":\"configure\",\"contact_channels\":[\"sms\"]}");
   ok_json(e, "{\"cmd\":\"go_available\",\"expert\":\"bo\"}");
-  ok_json(e, "{\"cmd\":\"request_chat\",\"shopper\":\"s1\",\"chat\":\"c1\",\"lat\":52.0,"
-             "\"lon\":4.0}");
+  ok_json(e,
+          "{\"cmd\":\"request_chat\",\"shopper\":\"s1\",\"chat\":\"c1\",\"lat\":52.0,"
+          "\"lon\":4.0}");
   ok_json(e, "{\"cmd\":\"claim\",\"expert\":\"bo\",\"chat\":\"c1\"}");
   drain(e);
   return e;
@@ -84,8 +86,9 @@ void test_appointments_contacts(void) {
   CHECK(found == 1 && chat.shopper_online == 0);
   ok_json(e, "{\"cmd\":\"request_chat\",\"shopper\":\"s2\",\"chat\":\"c2\"}");
   CHECK_STATUS(vshop_engine_advance(e, T0 + 30 * MINUTE), VSHOP_OK); /* c2 is missed */
-  ok_json(e, "{\"cmd\":\"leave_message\",\"chat\":\"c2\",\"text\":\"hi\",\"channel\":\"email\","
-             "\"address\":\"s2@mail.example\"}");
+  ok_json(e,
+          "{\"cmd\":\"leave_message\",\"chat\":\"c2\",\"text\":\"hi\",\"channel\":\"email\","
+          "\"address\":\"s2@mail.example\"}");
   CHECK_STATUS(vshop_engine_chat(e, LIT("c2"), &chat, &found), VSHOP_OK);
   CHECK(found == 1 && chat.left_message == 1 && chat.shopper_online == 1);
   vshop_engine_free(e);

@@ -2,8 +2,8 @@
 // libical in tests/appt/ics_libical_test.cpp).
 #include <string>
 
-#include "harness.hpp"
 #include "engine/ics.hpp"
+#include "harness.hpp"
 
 namespace vshop::test {
 namespace {
@@ -12,7 +12,7 @@ namespace {
 void active_chat(Harness& h) {
   standard_merchant(h);
   h.ok(at(10) + R"("cmd":"update_store","store":"ams","timezone":"Europe/Amsterdam",)"
-               R"("address":"Kalverstraat 1, Amsterdam"})");
+                R"("address":"Kalverstraat 1, Amsterdam"})");
   h.ok(at(10) + R"("cmd":"request_chat","shopper":"s"})");
   h.ok(at(11) + R"("cmd":"claim","expert":"a1","chat":"c1"})");
 }
@@ -27,8 +27,8 @@ std::string appointment(std::int64_t s, std::string_view fields) {
 TEST_CASE("R-APPT-2: appointment_sent carries UTC instants and a VCALENDAR with a numbered UID") {
   Harness h;
   active_chat(h);
-  const Lines effects = h.ok(
-      appointment(20, R"("title":"Fitting","start":"2026-06-01T14:30","duration_min":45)"));
+  const Lines effects =
+      h.ok(appointment(20, R"("title":"Fitting","start":"2026-06-01T14:30","duration_min":45)"));
   REQUIRE(effects.size() == 1);
   const std::string expected_ics =
       "BEGIN:VCALENDAR\\r\\nVERSION:2.0\\r\\nPRODID:-//vshop//vshop//EN\\r\\nMETHOD:PUBLISH\\r\\n"

@@ -22,8 +22,8 @@ std::string invite(std::int64_t s, std::string_view channel, std::string_view ad
 }
 
 std::string accept(std::int64_t s, std::string_view shopper = "s", std::string_view chat = "c1") {
-  return at(s) + fmt::format(R"("cmd":"accept_contact","shopper":"{}","chat":"{}"}})", shopper,
-                             chat);
+  return at(s) +
+         fmt::format(R"("cmd":"accept_contact","shopper":"{}","chat":"{}"}})", shopper, chat);
 }
 
 }  // namespace
@@ -40,10 +40,9 @@ TEST_CASE("R-CONTACT-2: an invitation accepted within 7 days adds the contact") 
   const std::int64_t last = 20 + 7 * 86'400;
   h.advance(last);  // the stores' closings in between
   const Lines added = h.ok(accept(last));
-  CHECK(added ==
-        Lines{R"({"at":")" + T(last) +
-              R"(","effect":"contact_added","expert":"a1","shopper":"s","channel":"sms",)"
-              R"("address":"+31612345678"})"});
+  CHECK(added == Lines{R"({"at":")" + T(last) +
+                       R"(","effect":"contact_added","expert":"a1","shopper":"s","channel":"sms",)"
+                       R"("address":"+31612345678"})"});
   auto contacts = h.engine.contacts("a1");
   REQUIRE(contacts.ok());
   REQUIRE(contacts->size() == 1);
@@ -74,17 +73,18 @@ TEST_CASE("R-CONTACT-2: an invitation expires after 7 days; a new one replaces t
   CHECK(h.engine.contacts("a1")->at(0).channel == "sms");
 }
 
-TEST_CASE("R-CONTACT-2: invalid_argument, not_found, invalid_state, not_chat_expert, "
-          "channel_disabled in that order") {
+TEST_CASE(
+    "R-CONTACT-2: invalid_argument, not_found, invalid_state, not_chat_expert, "
+    "channel_disabled in that order") {
   Harness h;
   active_chat(h);
   h.fails(invite(20, "pigeon", "x"), ErrorCode::kInvalidArgument);
   h.fails(invite(20, "email", "no-at-sign"), ErrorCode::kInvalidArgument);
-  h.fails(invite(20, "sms", "0612345678"), ErrorCode::kInvalidArgument);     // not E.164
-  h.fails(invite(20, "sms", "+31 6 1234 5678"), ErrorCode::kInvalidArgument);  // spaces
+  h.fails(invite(20, "sms", "0612345678"), ErrorCode::kInvalidArgument);         // not E.164
+  h.fails(invite(20, "sms", "+31 6 1234 5678"), ErrorCode::kInvalidArgument);    // spaces
   h.fails(invite(20, "sms", "+3161234567890123"), ErrorCode::kInvalidArgument);  // 16 digits
-  h.fails(invite(20, "sms", "+31012345678"), ErrorCode::kInvalidArgument);  // not valid in NL
-  h.fails(invite(20, "sms", "+1555"), ErrorCode::kInvalidArgument);          // too short
+  h.fails(invite(20, "sms", "+31012345678"), ErrorCode::kInvalidArgument);       // not valid in NL
+  h.fails(invite(20, "sms", "+1555"), ErrorCode::kInvalidArgument);              // too short
   // invalid_argument comes before channel_disabled even for a disabled channel.
   h.fails(invite(20, "whatsapp", "12"), ErrorCode::kInvalidArgument);
   h.fails(invite(20, "sms", "+31612345678", "zz"), ErrorCode::kNotFound);
@@ -92,8 +92,8 @@ TEST_CASE("R-CONTACT-2: invalid_argument, not_found, invalid_state, not_chat_exp
   h.fails(invite(20, "sms", "+31612345678", "a2"), ErrorCode::kNotChatExpert);
   h.fails(invite(20, "whatsapp", "+31612345678"), ErrorCode::kChannelDisabled);
   // Valid numbers of other countries by libphonenumber's metadata.
-  CHECK(h.ok(invite(21, "sms", "+442079460958")).size() == 1);   // GB
-  CHECK(h.ok(invite(22, "sms", "+493012345678")).size() == 1);   // DE
+  CHECK(h.ok(invite(21, "sms", "+442079460958")).size() == 1);  // GB
+  CHECK(h.ok(invite(22, "sms", "+493012345678")).size() == 1);  // DE
   // Another shopper's chat is not found; an unknown chat too.
   h.fails(accept(23, "other"), ErrorCode::kNotFound);
   h.fails(accept(23, "s", "zz"), ErrorCode::kNotFound);

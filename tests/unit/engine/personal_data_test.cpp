@@ -11,10 +11,9 @@ namespace {
 
 // Every personal value the scenario below gives the engine.
 const std::vector<std::string> kPersonal = {
-    "Expert a1",          "a1@x.example",          "EMP-0042",
-    "Kalverstraat 1",     "my secret question",    "s1@mail.example",
-    "+31687654321",       "boss@merchant.example", "+31612345678",
-    "s2@shopper.example", "t@shopper.example"};
+    "Expert a1",          "a1@x.example",       "EMP-0042",         "Kalverstraat 1",
+    "my secret question", "s1@mail.example",    "+31687654321",     "boss@merchant.example",
+    "+31612345678",       "s2@shopper.example", "t@shopper.example"};
 
 // A merchant holding every kind of personal data: expert names, emails and employee ids, a left
 // message with its text and address, a store address, a manager's email, contacts and a
@@ -49,8 +48,8 @@ void personal_merchant(Harness& h) {
 std::vector<std::string> shape(const std::string& json) {
   static const std::regex kList(R"re("([a-z_]+)":\[)re");
   std::vector<std::string> out;
-  for (auto it = std::sregex_iterator(json.begin(), json.end(), kList); it != std::sregex_iterator();
-       ++it) {
+  for (auto it = std::sregex_iterator(json.begin(), json.end(), kList);
+       it != std::sregex_iterator(); ++it) {
     out.push_back((*it)[1]);
   }
   return out;
@@ -66,8 +65,8 @@ TEST_CASE("R-SCHED-3: export_personal_data lists every personal value before the
     INFO(value);
     CHECK(before.find(value) != std::string::npos);
   }
-  CHECK(shape(before) == std::vector<std::string>{"experts", "left_messages", "stores",
-                                                  "managers", "contacts", "invitations"});
+  CHECK(shape(before) == std::vector<std::string>{"experts", "left_messages", "stores", "managers",
+                                                  "contacts", "invitations"});
   CHECK(before.find(R"("erased":false)") != std::string::npos);
   // Canonical: equal states give equal bytes, a restored engine included.
   auto restored = Engine::restore(h.engine.snapshot());
@@ -75,8 +74,9 @@ TEST_CASE("R-SCHED-3: export_personal_data lists every personal value before the
   CHECK(restored->export_personal_data() == before);
 }
 
-TEST_CASE("R-SCHED-3: after the erasure no personal value is left in the snapshot, the journal "
-          "or the export") {
+TEST_CASE(
+    "R-SCHED-3: after the erasure no personal value is left in the snapshot, the journal "
+    "or the export") {
   Harness h;
   personal_merchant(h);
   const std::string before = h.engine.export_personal_data();
@@ -91,8 +91,8 @@ TEST_CASE("R-SCHED-3: after the erasure no personal value is left in the snapsho
   effects = {effects.back()};  // the digests before the erasure still named the manager
   std::string journal;
   for (const std::string& line : h.engine.drain_journal()) journal += line + "\n";
-  for (const std::string& e : h.ok(at(30 + 60 * 86'400 + 1) +
-                                   R"("cmd":"go_unavailable","expert":"a2"})")) {
+  for (const std::string& e :
+       h.ok(at(30 + 60 * 86'400 + 1) + R"("cmd":"go_unavailable","expert":"a2"})")) {
     effects.push_back(e);
   }
   for (const std::string& line : h.engine.drain_journal()) journal += line + "\n";

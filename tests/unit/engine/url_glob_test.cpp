@@ -1,9 +1,9 @@
 // R-DISPLAY-2: URL allow/deny patterns are globs over the whole URL.
+#include "engine/url_glob.hpp"
+
 #include <doctest/doctest.h>
 
 #include <string>
-
-#include "engine/url_glob.hpp"
 
 using vshop::engine_detail::glob_matches;
 
