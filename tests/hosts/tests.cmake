@@ -4,8 +4,8 @@
 # over the 1 MiB limit, tests/hosts/outbox.jsonl (an advance that fills the outbox:
 # limit_exceeded) and tests/hosts/appointments.jsonl (issue 14: CRLF and non-ASCII in the ics
 # text, contacts, channel_disabled, the erasure) through libvshop.so installed into a scratch
-# prefix, and must print byte for byte what `vshop simulate` prints (R-DET-1 across languages). Fixtures install the library and build
-# the Go and Rust hosts (one job). A test skips only when its language's toolchain (go, cargo, node)
+# prefix, and must print byte for byte what `vshop simulate` prints (R-DET-1 across languages).
+# Fixtures install the library and build the Go and Rust hosts (one job). A test skips only when its language's toolchain (go, cargo, node)
 # is absent. Release preset only: the hosts load the uninstrumented shared library (asan: ctest -E
 # '^host_').
 find_package(Python3 COMPONENTS Interpreter)
