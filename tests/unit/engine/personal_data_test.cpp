@@ -112,9 +112,17 @@ TEST_CASE(
   CHECK(h.engine.contacts("a1")->empty());
   CHECK(h.engine.check_invariants().ok());
   CHECK(h.engine.snapshot() == Engine::restore(h.engine.snapshot())->snapshot());
-  // A new subscription after the erasure is accepted.
+  // The engine keeps working after the erasure: a new subscription, a new contact.
   h.ok(at(30 + 60 * 86'400 + 2) +
        R"("cmd":"subscribe_digest","manager":"m1","email":"new@merchant.example"})");
+  h.ok(at(30 + 60 * 86'400 + 3) + R"("cmd":"go_available","expert":"a2"})");
+  h.ok(at(30 + 60 * 86'400 + 3) + R"("cmd":"request_chat","shopper":"s4","department":"bags"})");
+  h.ok(at(30 + 60 * 86'400 + 4) + R"("cmd":"claim","expert":"a2","chat":"c4"})");
+  h.ok(at(30 + 60 * 86'400 + 5) + R"("cmd":"invite_contact","expert":"a2","chat":"c4",)"
+                                  R"("channel":"email","address":"s4@shopper.example"})");
+  h.ok(at(30 + 60 * 86'400 + 6) + R"("cmd":"accept_contact","shopper":"s4","chat":"c4"})");
+  CHECK(h.engine.contacts("a2")->size() == 1);
+  CHECK(h.engine.check_invariants().ok());
 }
 
 }  // namespace vshop::test
