@@ -96,7 +96,6 @@ void Core::erase_contacts_of(Idx expert) {
 namespace vshop {
 
 absl::StatusOr<std::vector<ContactEntry>> Engine::contacts(std::string_view expert) const {
-  using engine_detail::Idx;
   const auto& core = *core_;
   auto e = core.find_expert(expert);
   if (!e.ok()) return e.status();
@@ -109,10 +108,6 @@ absl::StatusOr<std::vector<ContactEntry>> Engine::contacts(std::string_view expe
             [](const ContactEntry& a, const ContactEntry& b) { return a.shopper < b.shopper; });
   return out;
 }
-
-}  // namespace vshop
-
-namespace vshop {
 
 std::string contacts_to_json(const std::vector<ContactEntry>& contacts) {
   JsonWriter out;
