@@ -1,5 +1,5 @@
 // vshop_engine outputs: effects (JSON Lines or typed, one at a time), the next deadline, the
-// clock, the journal and snapshots.
+// clock, the journal, snapshots, and the JSON answers (personal data, contacts, reports).
 #include <string>
 
 #include "capi_handles.hpp"
@@ -122,6 +122,26 @@ vshop_status vshop_engine_snapshot(vshop_engine* engine, const char** out, size_
   return guarded(engine, "vshop_engine_snapshot", [&]() -> absl::Status {
     if (auto s = require_text_out(out, out_len); !s.ok()) return s;
     return text_out(engine, engine->engine.snapshot(), out, out_len);
+  });
+}
+
+vshop_status vshop_engine_export_personal_data(vshop_engine* engine, const char** out,
+                                               size_t* out_len) {
+  return guarded(engine, "vshop_engine_export_personal_data", [&]() -> absl::Status {
+    if (auto s = require_text_out(out, out_len); !s.ok()) return s;
+    return text_out(engine, engine->engine.export_personal_data(), out, out_len);
+  });
+}
+
+vshop_status vshop_engine_contacts_json(vshop_engine* engine, const char* expert, size_t expert_len,
+                                        const char** out, size_t* out_len) {
+  return guarded(engine, "vshop_engine_contacts_json", [&]() -> absl::Status {
+    if (auto s = require_text_out(out, out_len); !s.ok()) return s;
+    auto id = text_in(expert, expert_len, "expert");
+    if (!id.ok()) return id.status();
+    auto contacts = engine->engine.contacts(*id);
+    if (!contacts.ok()) return contacts.status();
+    return text_out(engine, vshop::contacts_to_json(*contacts), out, out_len);
   });
 }
 

@@ -231,8 +231,8 @@ void effect_out(const Effect& e, std::vector<vshop_string>& experts,
   out.has_deadline = e.deadline.has_value() ? 1 : 0;
   out.deadline_ms = e.deadline ? to_epoch_ms(*e.deadline) : 0;
   out.reason = str_out(c_reason_name(e.reason));
-  static const std::string kNone;
-  out.channel = str_out(e.kind == EffectKind::kNotifyShopper ? c_channel_name(e.channel) : kNone);
+  out.channel =
+      str_out(e.kind == EffectKind::kNotifyShopper ? c_channel_name(e.channel) : e.contact_channel);
   out.address = str_out(e.address);
   out.order = str_out(e.order);
   out.subtotal = str_out(e.subtotal);
@@ -242,6 +242,10 @@ void effect_out(const Effect& e, std::vector<vshop_string>& experts,
   managers.clear();
   out.managers = strings_out(e.managers, managers);
   out.managers_len = e.managers.size();
+  const bool appointment = e.kind == EffectKind::kAppointmentSent;
+  out.start_ms = appointment ? to_epoch_ms(e.start) : 0;
+  out.end_ms = appointment ? to_epoch_ms(e.end) : 0;
+  out.ics = str_out(e.ics);
 }
 
 vshop_expert_view expert_out(const ExpertView& v) {
@@ -272,6 +276,8 @@ vshop_chat_view chat_out(const ChatView& v, std::vector<vshop_string>& offers) {
   out.pending_offers = strings_out(v.pending_offers, offers);
   out.pending_offers_len = v.pending_offers.size();
   out.rating = v.rating;
+  out.shopper_online = v.shopper_online ? 1 : 0;
+  out.left_message = v.left_message ? 1 : 0;
   return out;
 }
 

@@ -24,6 +24,7 @@ configure_package_config_file(${CMAKE_CURRENT_LIST_DIR}/vshopConfig.cmake.in
 write_basic_package_version_file(${PROJECT_BINARY_DIR}/vshopConfigVersion.cmake
                                  COMPATIBILITY SameMinorVersion)
 install(FILES ${PROJECT_BINARY_DIR}/vshopConfig.cmake ${PROJECT_BINARY_DIR}/vshopConfigVersion.cmake
+              ${PROJECT_SOURCE_DIR}/cmake/VshopPhoneNumber.cmake
         DESTINATION ${VSHOP_INSTALL_CMAKEDIR})
 
 # vshop.pc locates itself (${pcfiledir}), so the tree can be installed under any prefix
@@ -61,6 +62,12 @@ foreach(target date::date date::date-tz)
     endif()
   endforeach()
 endforeach()
+# libphonenumber has no .pc file either: its library is written in the same way.
+get_filename_component(_phonenumber_dir ${VSHOP_PHONENUMBER_LIBRARY} DIRECTORY)
+set(VSHOP_PC_PHONENUMBER_LIBS "-lphonenumber")
+if(NOT _phonenumber_dir IN_LIST CMAKE_CXX_IMPLICIT_LINK_DIRECTORIES)
+  set(VSHOP_PC_PHONENUMBER_LIBS "-L${_phonenumber_dir} -lphonenumber")
+endif()
 foreach(pc vshop vshop-cpp)
   configure_file(${CMAKE_CURRENT_LIST_DIR}/${pc}.pc.in ${PROJECT_BINARY_DIR}/${pc}.pc @ONLY)
   install(FILES ${PROJECT_BINARY_DIR}/${pc}.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)

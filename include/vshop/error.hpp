@@ -33,11 +33,12 @@ enum class ErrorCode : std::int32_t {
   kEmptyNote = 16,
   kVideoBusy = 17,
   kDuplicateOrder = 18,
-  kInternal = 19,       // a bug in vshop or an exception caught at a boundary; never expected
-  kLimitExceeded = 20,  // a capacity of vshop/limits.hpp is reached; nothing changed
+  kInternal = 19,         // a bug in vshop or an exception caught at a boundary; never expected
+  kLimitExceeded = 20,    // a capacity of vshop/limits.hpp is reached; nothing changed
+  kChannelDisabled = 21,  // R-CONTACT-2: the channel is not in contact_channels
 };
 
-inline constexpr int kErrorCodeCount = 21;
+inline constexpr int kErrorCodeCount = 22;
 
 // The snake_case name used in JSON (`out_of_order_time`); "unknown" for a value outside the enum.
 VSHOP_API std::string_view error_code_name(ErrorCode code);

@@ -20,6 +20,9 @@ inline constexpr std::size_t kMaxIdBytes = 128;
 inline constexpr std::size_t kMaxTextBytes = 16 * 1024;
 // `transfer` note (internal, never shown to the shopper), in bytes.
 inline constexpr std::size_t kMaxNoteBytes = 4 * 1024;
+// `title` of send_appointment, in bytes (R-APPT-2 counts 1..200 code points, at most 4 bytes
+// each); its `location` is a short text.
+inline constexpr std::size_t kMaxTitleBytes = 800;
 // `page_url` of request_chat, in bytes.
 inline constexpr std::size_t kMaxUrlBytes = 2048;
 // Every other string field (names, emails, addresses, team, department, country, city, postal

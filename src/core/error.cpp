@@ -30,6 +30,7 @@ constexpr std::array<std::string_view, kErrorCodeCount> kNames = {
     "duplicate_order",
     "internal",
     "limit_exceeded",
+    "channel_disabled",
 };
 
 // The payload key under which a vshop status carries its domain code.

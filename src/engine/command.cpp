@@ -132,6 +132,16 @@ const std::vector<Schema>& schemas() {
          "unsubscribe_digest",
          {VSHOP_FIELD("manager", kId, manager)}},
         {CommandKind::kDeactivateMerchant, "deactivate_merchant", {}},
+        {CommandKind::kSendAppointment,
+         "send_appointment",
+         {kExpert, kChat, VSHOP_FIELD("title", kString, title),
+          VSHOP_FIELD("start", kString, start), VSHOP_FIELD("duration_min", kInt, duration_min),
+          VSHOP_FIELD("location", kOptString, location)}},
+        {CommandKind::kInviteContact,
+         "invite_contact",
+         {kExpert, kChat, VSHOP_FIELD("channel", kString, channel),
+          VSHOP_FIELD("address", kString, address)}},
+        {CommandKind::kAcceptContact, "accept_contact", {kShopper, kChat}},
         {CommandKind::kAdvance, "advance", {}},
     };
     return t;
@@ -251,6 +261,7 @@ std::size_t max_bytes(std::string_view field) {
   if (field == "text") return limits::kMaxTextBytes;
   if (field == "note") return limits::kMaxNoteBytes;
   if (field == "page_url") return limits::kMaxUrlBytes;
+  if (field == "title") return limits::kMaxTitleBytes;
   return limits::kMaxShortTextBytes;
 }
 

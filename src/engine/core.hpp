@@ -124,6 +124,7 @@ struct Chat {
   TimerKey transfer_timer = kNoTimer;  // its deadline is the transfer's deadline
   bool video = false;
   int rating = 0;
+  std::int64_t appointments = 0;  // R-APPT-2: appointments sent, numbering the cards' UIDs
 };
 
 struct LeftMessage {
@@ -138,6 +139,18 @@ struct Shopper {
   Idx latest_chat = kNone;
   bool online = true;
   bool blocked = false;
+};
+
+// R-CONTACT-2: a chat's pending invitation, and an expert's contact (key: expert, shopper).
+struct Invitation {
+  Idx expert = kNone;
+  std::string channel;  // email, sms or whatsapp
+  std::string address;
+  std::int64_t at_ms = 0;
+};
+struct SavedContact {
+  std::string channel;
+  std::string address;
 };
 
 struct Manager {
@@ -191,6 +204,9 @@ struct Core {
   std::optional<std::int64_t> merchant_deactivated_ms;
   TimerKey pii_timer = kNoTimer;
   bool pii_anonymized = false;
+
+  absl::btree_map<Idx, Invitation> invitations;                     // by chat
+  absl::btree_map<std::pair<Idx, Idx>, SavedContact> address_book;  // (expert, shopper)
 
   attribution::ContactBook contacts;
   attribution::OrderSet orders;
@@ -299,6 +315,14 @@ struct Core {
   void fail_transfer(Idx chat, std::int64_t at_ms, TransferFailReason reason);
   void stop_video(Idx chat, std::int64_t at_ms);
 
+  // --- appointments.cpp ------------------------------------------------------------------
+  absl::Status send_appointment(const Command& c);
+
+  // --- contacts.cpp ----------------------------------------------------------------------
+  absl::Status invite_contact(const Command& c);
+  absl::Status accept_contact(const Command& c);
+  void erase_contacts_of(Idx expert);  // invitations and contacts (anonymize_expert)
+
   // --- schedule.cpp ----------------------------------------------------------------------
   absl::Status configure(const Command& c);
   absl::Status subscribe_digest(const Command& c);
@@ -331,6 +355,11 @@ struct Core {
 struct CoreAccess {
   static const Core& core(const Engine& engine) { return *engine.core_; }
 };
+
+// R-EXP-1's email check (experts.cpp), shared by contact invitations: one `@` with text on
+// both sides, at most 254 bytes; applied to the text trimmed of ASCII white space.
+bool plausible_email(std::string_view email);
+std::string trim_space(std::string_view s);
 
 // limit_exceeded naming `field`: a merchant holds at most `limit` of `what`.
 absl::Status limit_error(std::string_view field, std::string_view what, std::size_t limit);

@@ -50,6 +50,12 @@ std::string_view effect_name(EffectKind kind) {
       return "team_digest";
     case EffectKind::kPiiAnonymized:
       return "pii_anonymized";
+    case EffectKind::kAppointmentSent:
+      return "appointment_sent";
+    case EffectKind::kContactInvited:
+      return "contact_invited";
+    case EffectKind::kContactAdded:
+      return "contact_added";
   }
   return "unknown";
 }
@@ -197,6 +203,25 @@ void write_effect(JsonWriter& out, const Effect& e) {
       strings(out, "managers", e.managers);
       break;
     case EffectKind::kPiiAnonymized:
+      break;
+    case EffectKind::kAppointmentSent:
+      str("chat", e.chat);
+      str("expert", e.expert);
+      out.key("start").instant(e.start);
+      out.key("end").instant(e.end);
+      str("ics", e.ics);
+      break;
+    case EffectKind::kContactInvited:
+      str("chat", e.chat);
+      str("expert", e.expert);
+      str("shopper", e.shopper);
+      str("channel", e.contact_channel);
+      break;
+    case EffectKind::kContactAdded:
+      str("expert", e.expert);
+      str("shopper", e.shopper);
+      str("channel", e.contact_channel);
+      str("address", e.address);
       break;
   }
   out.end_object();

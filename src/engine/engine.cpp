@@ -235,6 +235,12 @@ absl::Status Core::dispatch(Command& c) {
       return unsubscribe_digest(c);
     case CommandKind::kDeactivateMerchant:
       return deactivate_merchant(c);
+    case CommandKind::kSendAppointment:
+      return send_appointment(c);
+    case CommandKind::kInviteContact:
+      return invite_contact(c);
+    case CommandKind::kAcceptContact:
+      return accept_contact(c);
     case CommandKind::kAdvance:
       return absl::OkStatus();
   }

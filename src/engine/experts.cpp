@@ -6,9 +6,8 @@
 #include "vshop/error.hpp"
 
 namespace vshop::engine_detail {
-namespace {
 
-std::string trim(std::string_view s) {
+std::string trim_space(std::string_view s) {
   while (!s.empty() && absl::ascii_isspace(static_cast<unsigned char>(s.front())))
     s.remove_prefix(1);
   while (!s.empty() && absl::ascii_isspace(static_cast<unsigned char>(s.back())))
@@ -21,8 +20,6 @@ bool plausible_email(std::string_view email) {
   return at != std::string_view::npos && at > 0 && at + 1 < email.size() &&
          email.find('@', at + 1) == std::string_view::npos && email.size() <= 254;
 }
-
-}  // namespace
 
 bool Core::idle_before(Idx a, Idx b) const {
   const Expert& x = experts[a];
@@ -67,7 +64,7 @@ bool Core::eligible(Idx e) const {
 }
 
 absl::Status Core::register_expert(const Command& c) {
-  const std::string email = trim(c.email);
+  const std::string email = trim_space(c.email);
   if (!plausible_email(email)) {
     return error(ErrorCode::kInvalidArgument, "email: \"%s\" is not an email address", c.email);
   }
@@ -165,6 +162,7 @@ absl::Status Core::anonymize_expert(const Command& c) {
   x.email_key.clear();
   x.employee_id.clear();
   x.anonymized = true;
+  erase_contacts_of(*e);
   return absl::OkStatus();
 }
 

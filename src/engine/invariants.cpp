@@ -386,6 +386,24 @@ struct Checker {
     return absl::OkStatus();
   }
 
+  // R-CONTACT-2: invitations and contacts name existing entities and an anonymized expert
+  // holds none (the merchant's erasure empties both; later invitations may add again).
+  absl::Status address_book() const {
+    const auto erased = [&](Idx e) { return e >= c.experts.size() || c.experts[e].anonymized; };
+    for (const auto& [chat, inv] : c.invitations) {
+      if (chat >= c.chats.size() || erased(inv.expert) || inv.at_ms > c.now_ms) {
+        return broken("invitations: chat %d holds an invitation of a missing or erased expert",
+                      chat);
+      }
+    }
+    for (const auto& [key, contact] : c.address_book) {
+      if (erased(key.first) || key.second >= c.shoppers.size()) {
+        return broken("address_book: a contact of a missing or erased expert or shopper");
+      }
+    }
+    return absl::OkStatus();
+  }
+
   // The metrics book agrees with the entities: chats awaiting a claim are the requested ones
   // (a blocked shopper's silent chat is left out), open periods are the available experts.
   absl::Status metrics() const {
@@ -441,6 +459,7 @@ absl::Status Core::check_invariants() const {
   if (auto s = check.chats(); !s.ok()) return s;
   if (auto s = check.timers(); !s.ok()) return s;
   if (auto s = check.contacts(); !s.ok()) return s;
+  if (auto s = check.address_book(); !s.ok()) return s;
   return check.metrics();
 }
 

@@ -101,6 +101,8 @@ std::optional<ChatView> Engine::chat(std::string_view id) const {
     }
   }
   v.rating = chat.rating;
+  v.shopper_online = core_->shoppers[chat.shopper].online;
+  v.left_message = core_->messages.contains(*c);
   return v;
 }
 

@@ -113,7 +113,12 @@ void Core::on_pii(std::int64_t at_ms) {
     chats[chat].has_contact = false;
   }
   for (Store& store : stores) store.spec.address.clear();
-  for (auto& [id, email] : managers) email.clear();
+  // The erasure also ends every digest subscription (R-SCHED-3), and takes the contacts and
+  // pending invitations (R-CONTACT-2).
+  managers.clear();
+  cancel_timer(digest_timer);
+  invitations.clear();
+  address_book.clear();
   pii_anonymized = true;
   emit(EffectKind::kPiiAnonymized, at_ms);
 }

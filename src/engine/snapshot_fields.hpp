@@ -53,6 +53,17 @@ struct ContactRow {
   std::int64_t at_ms = 0;
 };
 
+// R-CONTACT-2: a pending invitation of chat `chat`, and a contact (expert, shopper).
+struct InvitationRow {
+  Idx chat = kNone;
+  Invitation invitation;
+};
+struct AddressRow {
+  Idx expert = kNone;
+  Idx shopper = kNone;
+  SavedContact contact;
+};
+
 template <typename V, typename T>
 void timer_field(V& v, std::string_view name, T& key, const Counts& n) {
   bool present = key != kNoTimer;
@@ -145,6 +156,7 @@ void chat_fields(V& v, T& c, const Counts& n) {
   timer_field(v, "transfer_timer", c.transfer_timer, n);
   v.flag("video", c.video);
   v.integer("rating", c.rating, 0, 5);
+  v.integer("appointments", c.appointments, 0, kMaxCount);
 }
 
 // The whole engine state. `S` is `const Core` when writing, `Core` when reading.
@@ -220,6 +232,25 @@ void core_fields(V& v, S& s) {
     w.index("chat", r.chat, n.chats, kNone, /*nullable=*/false);
     w.instant("at", r.at_ms);
   });
+  std::vector<InvitationRow> invitations;
+  std::vector<AddressRow> address_book;
+  if constexpr (!kReading) {
+    for (const auto& [chat, inv] : s.invitations) invitations.push_back({chat, inv});
+    for (const auto& [key, c] : s.address_book) address_book.push_back({key.first, key.second, c});
+  }
+  v.list("invitations", invitations, [&](auto& w, auto& r) {
+    w.index("chat", r.chat, n.chats, kNone, /*nullable=*/false);
+    w.index("expert", r.invitation.expert, n.experts, kNone, /*nullable=*/false);
+    w.text("channel", r.invitation.channel);
+    w.text("address", r.invitation.address);
+    w.instant("at", r.invitation.at_ms);
+  });
+  v.list("address_book", address_book, [&](auto& w, auto& r) {
+    w.index("expert", r.expert, n.experts, kNone, /*nullable=*/false);
+    w.index("shopper", r.shopper, n.shoppers, kNone, /*nullable=*/false);
+    w.text("channel", r.contact.channel);
+    w.text("address", r.contact.address);
+  });
   std::vector<std::string> orders;
   if constexpr (!kReading) orders = s.orders.sorted();
   v.texts("orders", orders);
@@ -250,6 +281,16 @@ void core_fields(V& v, S& s) {
       if (seen[r.shopper]) v.fail("contacts", "a shopper has two contacts");
       seen[r.shopper] = true;
       s.contacts.restore_slot(r.shopper, {r.expert, r.chat, from_epoch_ms(r.at_ms)});
+    }
+    for (auto& r : invitations) {
+      if (!s.invitations.emplace(r.chat, std::move(r.invitation)).second) {
+        v.fail("invitations", "a chat has two invitations");
+      }
+    }
+    for (auto& r : address_book) {
+      if (!s.address_book.emplace(std::pair{r.expert, r.shopper}, std::move(r.contact)).second) {
+        v.fail("address_book", "an (expert, shopper) pair is listed twice");
+      }
     }
     for (const auto& id : orders) {
       if (s.orders.contains(id)) v.fail("orders", "listed twice");

@@ -7,6 +7,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "engine/core.hpp"
+#include "engine/url_glob.hpp"
 
 namespace vshop {
 
@@ -69,7 +70,7 @@ bool geo_matches(const WidgetRules::Geo& g, const WidgetQuery& q) {
 
 bool url_matches(const std::vector<std::string>& patterns, std::string_view url) {
   return std::any_of(patterns.begin(), patterns.end(), [&](const std::string& p) {
-    return !p.empty() && url.find(p) != std::string_view::npos;
+    return engine_detail::glob_matches(p, url);  // R-DISPLAY-2
   });
 }
 

@@ -57,5 +57,6 @@ void test_engine_outputs(void);
 void test_limit_exceeded(void);
 void test_store(void);
 void test_validator(void);
+void test_appointments_contacts(void);
 
 #endif

@@ -36,16 +36,17 @@ void test_library(void) {
                                       "video_busy",
                                       "duplicate_order",
                                       "internal",
-                                      "limit_exceeded"};
+                                      "limit_exceeded",
+                                      "channel_disabled"};
   int i;
   CHECK(strcmp(vshop_version(), VSHOP_VERSION_STRING) == 0);
   CHECK(vshop_version_number() == VSHOP_VERSION_NUMBER);
   CHECK(vshop_abi_version() == VSHOP_ABI_VERSION);
-  for (i = 0; i <= 20; ++i) CHECK(strcmp(vshop_status_name(-i), names[i]) == 0);
+  for (i = 0; i <= 21; ++i) CHECK(strcmp(vshop_status_name(-i), names[i]) == 0);
   CHECK(strcmp(vshop_status_name(VSHOP_LIMIT_EXCEEDED), "limit_exceeded") == 0);
   CHECK(strcmp(vshop_status_name(VSHOP_INTERNAL), "internal") == 0);
   CHECK(strcmp(vshop_status_name(1), "unknown") == 0);
-  CHECK(strcmp(vshop_status_name(-21), "unknown") == 0);
+  CHECK(strcmp(vshop_status_name(-22), "unknown") == 0);
   CHECK(strcmp(vshop_status_name(INT32_MIN), "unknown") == 0);
   CHECK(strcmp(vshop_status_name(INT32_MAX), "unknown") == 0);
   CHECK(vshop_last_error() != NULL);
@@ -157,6 +158,7 @@ int main(void) {
   test_limit_exceeded();
   test_store();
   test_validator();
+  test_appointments_contacts();
   if (capi_failures != 0) {
     fprintf(stderr, "test_capi: %d check(s) failed\n", capi_failures);
     return EXIT_FAILURE;

@@ -31,6 +31,7 @@ if(NOT CMAKE_C_FLAGS MATCHES "-fsanitize=")
     add_test(NAME capi_valgrind
              COMMAND ${VSHOP_VALGRIND} --leak-check=full --show-leak-kinds=definite,indirect,possible
                      --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=1 --quiet
+                     --suppressions=${CMAKE_CURRENT_LIST_DIR}/valgrind.supp
                      $<TARGET_FILE:test_capi>)
     set_tests_properties(capi_valgrind PROPERTIES TIMEOUT 600)
   else()

@@ -22,6 +22,9 @@ int main(void) {
       "{\"cmd\":\"add_store\",\"store\":\"ams\",\"name\":\"Amsterdam\",\"timezone\":"
       "\"Europe/Amsterdam\",\"osm_hours\":\"Mo-Sa 10:00-18:00\"}";
   static const char kEvent[] = "{\"event\":\"x\"}";
+  static const char kInvite[] =
+      "{\"cmd\":\"invite_contact\",\"expert\":\"nobody\",\"chat\":\"c1\",\"channel\":\"sms\","
+      "\"address\":\"+31012345678\"}";
   int64_t t = 0, change = 0;
   int has = 0, open = 0;
   vshop_store *store = NULL;
@@ -49,6 +52,9 @@ int main(void) {
   printf(": %d, next change ", open);
   print_instant(change);
   printf("\nunknown expert: %s\nevent issues: %d\n", vshop_status_name(bad), result.issues_len > 0);
+  /* A phone number checked through libphonenumber (R-CONTACT-2), whichever way vshop is linked. */
+  if (vshop_engine_apply_json(engine, kInvite, strlen(kInvite)) != VSHOP_INVALID_ARGUMENT) return 1;
+  printf("invalid phone: %s\n", vshop_engine_last_error(engine));
   vshop_validator_free(validator);
   vshop_engine_free(engine);
   vshop_store_free(store);

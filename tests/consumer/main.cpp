@@ -19,11 +19,17 @@ int main() {
   const absl::Status bad = engine.go_available(t, "nobody");
 
   const vshop::events::ValidationResult event = vshop::events::validate(R"({"event":"x"})");
+  // A phone number checked through libphonenumber (R-CONTACT-2): the static library's private
+  // dependency must reach the consumer's link line through the package.
+  const absl::Status phone =
+      engine.apply_json(R"({"cmd":"invite_contact","expert":"nobody","chat":"c1","channel":"sms",)"
+                        R"("address":"+31012345678"})");
 
   std::cout << "store added: " << added.ok() << '\n'
             << "open at " << vshop::format_instant(t) << ": " << hours.is_open(t)
             << ", next change " << vshop::format_instant(*hours.next_change(t)) << '\n'
             << "unknown expert: " << vshop::error_code_name(vshop::error_code_of(bad)) << '\n'
-            << "event issues: " << !event.issues.empty() << '\n';
+            << "event issues: " << !event.issues.empty() << '\n'
+            << "invalid phone: " << phone.message() << '\n';
   return 0;
 }

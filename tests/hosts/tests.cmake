@@ -1,10 +1,11 @@
 # The language hosts of the C ABI (examples/go, examples/rust, examples/node, examples/ctypes): each
 # runs the shared examples, the generated chain day, tests/hosts/edges.jsonl (rejected lines before
 # and after the clock moves, escapes, odd times, the host's typed-call choice), the same with a line
-# over the 1 MiB limit, and tests/hosts/outbox.jsonl (an advance that fills the outbox:
-# limit_exceeded) through libvshop.so installed into a scratch prefix, and must print byte for byte
-# what `vshop simulate` prints (R-DET-1 across languages). Fixtures install the library and build
-# the Go and Rust hosts (one job). A test skips only when its language's toolchain (go, cargo, node)
+# over the 1 MiB limit, tests/hosts/outbox.jsonl (an advance that fills the outbox:
+# limit_exceeded) and tests/hosts/appointments.jsonl (issue 14: CRLF and non-ASCII in the ics
+# text, contacts, channel_disabled, the erasure) through libvshop.so installed into a scratch
+# prefix, and must print byte for byte what `vshop simulate` prints (R-DET-1 across languages).
+# Fixtures install the library and build the Go and Rust hosts (one job). A test skips only when its language's toolchain (go, cargo, node)
 # is absent. Release preset only: the hosts load the uninstrumented shared library (asan: ctest -E
 # '^host_').
 find_package(Python3 COMPONENTS Interpreter)
@@ -34,6 +35,7 @@ set(_hosts_inputs
     chain_day=${PROJECT_SOURCE_DIR}/examples/scenarios/chain_day.jsonl
     edges=${CMAKE_CURRENT_LIST_DIR}/edges.jsonl
     outbox=${CMAKE_CURRENT_LIST_DIR}/outbox.jsonl
+    appointments=${CMAKE_CURRENT_LIST_DIR}/appointments.jsonl
     long_line=${_hosts_build}/long_line.jsonl)
 foreach(lang go rust node ctypes)
   set(_fixtures host_installed host_inputs)

@@ -86,6 +86,11 @@ def _limit_exceeded(e: vshop.Engine) -> None:
         e.subscribe_digest(at(1), f"m{i}", email=f"m{i}@x.example")
 
 
+def _channel_disabled(e: vshop.Engine) -> None:
+    chat = _active_chat(e)  # contact_channels is empty by default (R-CONTACT-2)
+    e.invite_contact(at(110), "lisa", chat, channel="sms", address="+31612345678")
+
+
 def _duplicate_order(e: vshop.Engine) -> None:
     e.record_purchase(at(1), "o1", "s1", "10.00", "EUR")
     e.record_purchase(at(2), "o1", "s1", "10.00", "EUR")
@@ -119,6 +124,7 @@ SCENARIOS: dict[vshop.ErrorCode, Scenario] = {
     vshop.ErrorCode.VIDEO_BUSY: _video_busy,
     vshop.ErrorCode.DUPLICATE_ORDER: _duplicate_order,
     vshop.ErrorCode.LIMIT_EXCEEDED: _limit_exceeded,
+    vshop.ErrorCode.CHANNEL_DISABLED: _channel_disabled,
 }
 
 
@@ -150,7 +156,9 @@ def test_status_to_exception_mapping(code: vshop.ErrorCode) -> None:
 
 
 def test_hierarchy() -> None:
-    assert len(vshop.ERRORS) == 20
+    assert len(vshop.ERRORS) == 21
+    assert vshop.ChannelDisabled.code == "channel_disabled"
+    assert vshop.ChannelDisabled.code_value == 21
     assert issubclass(vshop.InvalidArgument, ValueError)
     assert not issubclass(vshop.StoreClosed, ValueError)
     assert vshop.Error.code == "error"

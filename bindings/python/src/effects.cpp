@@ -66,9 +66,13 @@ void bind_effects(py::module_& m) {
   cls.def_property_readonly("deadline",
                             [](const Effect& e) { return from_optional_instant(e.deadline); });
   cls.def_property_readonly("reason", &reason_of);
-  cls.def_property_readonly("channel", [](const Effect& e) {
-    return e.kind == EffectKind::kNotifyShopper ? to_py(e.channel) : py::object(py::none());
-  });
+  cls.def_property_readonly(
+      "channel",
+      [](const Effect& e) {
+        if (e.kind == EffectKind::kNotifyShopper) return to_py(e.channel);
+        return text_or_none(e.contact_channel);
+      },
+      "notify_shopper: a vshop.NotifyChannel; contact_*: the str email, sms or whatsapp.");
   cls.def_property_readonly("address", [](const Effect& e) { return text_or_none(e.address); });
   cls.def_property_readonly("order", [](const Effect& e) { return text_or_none(e.order); });
   cls.def_property_readonly(
@@ -85,6 +89,19 @@ void bind_effects(py::module_& m) {
                                              : py::object(py::none());
   });
   cls.def_property_readonly("managers", [](const Effect& e) { return e.managers; });
+  const auto appointment_instant = [](Instant Effect::*member) {
+    return [member](const Effect& e) -> py::object {
+      if (e.kind != EffectKind::kAppointmentSent) return py::none();
+      return from_instant(e.*member);
+    };
+  };
+  cls.def_property_readonly("start", appointment_instant(&Effect::start),
+                            "appointment_sent: the start (UTC datetime).");
+  cls.def_property_readonly("end", appointment_instant(&Effect::end),
+                            "appointment_sent: the end (UTC datetime).");
+  cls.def_property_readonly(
+      "ics", [](const Effect& e) { return text_or_none(e.ics); },
+      "appointment_sent: the RFC 5545 VCALENDAR text (CRLF line ends).");
   cls.def("to_json", &effect_to_json,
           "The canonical JSON line of the effect (exactly `vshop simulate`'s, no newline).");
   cls.def("__eq__", [](const Effect& a, py::handle b) -> py::object {

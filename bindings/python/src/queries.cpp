@@ -33,7 +33,8 @@ py::object chat_record(const ChatView& v) {
       "id"_a = v.id, "shopper"_a = v.shopper, "state"_a = to_py(v.state),
       "expert"_a = id_or_none(v.expert), "transfer_pending"_a = v.transfer_pending,
       "video"_a = v.video, "pending_offers"_a = v.pending_offers,
-      "rating"_a = v.rating == 0 ? py::object(py::none()) : py::object(py::int_(v.rating)));
+      "rating"_a = v.rating == 0 ? py::object(py::none()) : py::object(py::int_(v.rating)),
+      "shopper_online"_a = v.shopper_online, "left_message"_a = v.left_message);
 }
 
 py::object settings_record(const Settings& s) {
@@ -114,6 +115,24 @@ void bind_queries(py::class_<PyEngine>& cls) {
         return out;
       },
       "chat"_a, "R-XFER-1: eligible transfer targets by store (vshop.NotFound: unknown chat).");
+  cls.def(
+      "contacts",
+      [](const PyEngine& self, std::string_view expert) {
+        std::vector<ContactEntry> contacts;
+        {
+          const auto lock = self.shared();
+          contacts = check(self.engine.contacts(expert));
+        }
+        py::list out;
+        for (const ContactEntry& c : contacts) {
+          out.append(records().attr("Contact")(c.shopper, c.channel, c.address));
+        }
+        return out;
+      },
+      "expert"_a, "R-CONTACT-2: the expert's contacts in shopper id order (vshop.NotFound).");
+  def_plain_query<&Engine::export_personal_data>(
+      cls, "export_personal_data",
+      "R-SCHED-3: every piece of personal data held, as one canonical JSON object (str).");
   def_plain_query<&Engine::pending_left_messages>(
       cls, "pending_left_messages",
       "Left messages waiting to be taken, in request order (R-CHAT-6).");

@@ -11,6 +11,7 @@ from vshop._vshop import (  # the extension: enums, exceptions, Effect, Store, e
     AlreadyExists,
     AtCapacity,
     Batch,
+    ChannelDisabled,
     ChatState,
     CommandKind,
     DuplicateOrder,
@@ -60,6 +61,7 @@ from vshop._inspect import inspect, inspect_file, inspect_lines
 from vshop._records import (
     ChatView,
     CodeCount,
+    Contact,
     CurrencyMetrics,
     DailyMetrics,
     ExpertView,
@@ -83,16 +85,18 @@ __version__: str = _vshop.__version__
 ERRORS: dict[ErrorCode, type[Error]] = {
     ErrorCode(cls.code_value): cls for cls in Error.__subclasses__()
 }
-"""The exception class of each ErrorCode (all twenty)."""
+"""The exception class of each ErrorCode (all twenty-one)."""
 
 __all__ = [
     "AlreadyExists",
     "AtCapacity",
     "Batch",
+    "ChannelDisabled",
     "ChatState",
     "ChatView",
     "CodeCount",
     "CommandKind",
+    "Contact",
     "CurrencyMetrics",
     "DailyMetrics",
     "DuplicateOrder",

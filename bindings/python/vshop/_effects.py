@@ -16,7 +16,7 @@ def effect_to_dict(effect: Effect) -> dict[str, Any]:
     for key, value in json.loads(effect.to_json()).items():
         if key == "effect":
             continue
-        if key in ("at", "deadline", "reason", "channel"):
+        if key in ("at", "deadline", "reason", "channel", "start", "end"):
             value = getattr(effect, key)
         out[key] = value
     return out
@@ -26,7 +26,8 @@ def effect_repr(effect: Effect) -> str:
     """``Effect(chat_offered, at=2026-05-14T08:01:00Z, chat='c1', experts=['lisa'], ...)``."""
     fields = json.loads(effect.to_json())
     kind = fields.pop("effect")
-    parts = [kind] + [f"{k}={v if k in ('at', 'deadline') else repr(v)}" for k, v in fields.items()]
+    plain = ("at", "deadline", "start", "end")
+    parts = [kind] + [f"{k}={v if k in plain else repr(v)}" for k, v in fields.items()]
     return f"Effect({', '.join(parts)})"
 
 

@@ -203,8 +203,38 @@ class Engine(_vshop.Engine):
         self._send("unsubscribe_digest", at, manager=manager)
 
     def deactivate_merchant(self, at: TimeLike | None = None) -> None:
-        """R-SCHED-2: starts the 60-day countdown to PII anonymization."""
+        """R-SCHED-3: starts R-SCHED-2's 60-day countdown to the erasure of personal data."""
         self._send("deactivate_merchant", at)
+
+    def send_appointment(
+        self,
+        at: TimeLike | None,
+        expert: str,
+        chat: str,
+        *,
+        title: str,
+        start: str,
+        duration_min: int,
+        location: str | None = None,
+    ) -> None:
+        """R-APPT-2: the chat's expert sends an appointment; ``start`` is a local
+        ``YYYY-MM-DDTHH:MM`` in the store's zone. Effect ``appointment_sent`` with the card."""
+        fields: dict[str, Any] = {"title": title, "start": start, "duration_min": duration_min}
+        if location is not None:
+            fields["location"] = location
+        self._send("send_appointment", at, expert=expert, chat=chat, **fields)
+
+    def invite_contact(
+        self, at: TimeLike | None, expert: str, chat: str, *, channel: str, address: str
+    ) -> None:
+        """R-CONTACT-2: invites the chat's shopper to the expert's contacts (email, sms or
+        whatsapp; phone numbers E.164); vshop.ChannelDisabled outside ``contact_channels``."""
+        self._send("invite_contact", at, expert=expert, chat=chat, channel=channel,
+                   address=address)
+
+    def accept_contact(self, at: TimeLike | None, shopper: str, chat: str) -> None:
+        """R-CONTACT-2: the shopper opts in within 7 days of the invitation."""
+        self._send("accept_contact", at, shopper=shopper, chat=chat)
 
     # --- notebooks -------------------------------------------------------------------------
     def __repr__(self) -> str:

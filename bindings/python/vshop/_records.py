@@ -81,6 +81,17 @@ class ChatView(_Record):
     video: bool
     pending_offers: list[str]
     rating: int | None
+    shopper_online: bool  # R-CHAT-7: the chat's shopper is online
+    left_message: bool  # the chat started as a left message
+
+
+@dataclasses.dataclass(frozen=True)
+class Contact(_Record):
+    """R-CONTACT-2: a shopper who accepted an expert's invitation (``Engine.contacts``)."""
+
+    shopper: str
+    channel: str  # email, sms or whatsapp
+    address: str
 
 
 @dataclasses.dataclass(frozen=True)

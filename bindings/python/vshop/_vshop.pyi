@@ -12,6 +12,7 @@ from typing import Any, ClassVar, Iterable, Iterator, Literal, final
 
 from vshop._records import (
     ChatView,
+    Contact,
     ExpertView,
     Metrics,
     MetricsTable,
@@ -49,6 +50,7 @@ class ErrorCode(enum.IntEnum):
     DUPLICATE_ORDER = 18
     INTERNAL = 19
     LIMIT_EXCEEDED = 20
+    CHANNEL_DISABLED = 21
 
 class ChatState(enum.Enum):
     REQUESTED = 'requested'
@@ -91,6 +93,9 @@ class EffectKind(enum.Enum):
     SALE_UNATTRIBUTED = 'sale_unattributed'
     TEAM_DIGEST = 'team_digest'
     PII_ANONYMIZED = 'pii_anonymized'
+    APPOINTMENT_SENT = 'appointment_sent'
+    CONTACT_INVITED = 'contact_invited'
+    CONTACT_ADDED = 'contact_added'
 
 class MessageSender(enum.Enum):
     EXPERT = 'expert'
@@ -134,6 +139,9 @@ class CommandKind(enum.Enum):
     SUBSCRIBE_DIGEST = 'subscribe_digest'
     UNSUBSCRIBE_DIGEST = 'unsubscribe_digest'
     DEACTIVATE_MERCHANT = 'deactivate_merchant'
+    SEND_APPOINTMENT = 'send_appointment'
+    INVITE_CONTACT = 'invite_contact'
+    ACCEPT_CONTACT = 'accept_contact'
     ADVANCE = 'advance'
 
 class UnavailableReason(enum.Enum):
@@ -254,6 +262,7 @@ class VideoBusy(Error): ...
 class DuplicateOrder(Error): ...
 class Internal(Error): ...
 class LimitExceeded(Error): ...
+class ChannelDisabled(Error): ...
 
 __version__: str
 
@@ -291,7 +300,7 @@ class Effect:
         | None
     ): ...
     @property
-    def channel(self) -> NotifyChannel | None: ...
+    def channel(self) -> NotifyChannel | str | None: ...
     @property
     def address(self) -> str | None: ...
     @property
@@ -302,6 +311,12 @@ class Effect:
     def currency(self) -> str | None: ...
     @property
     def pending(self) -> int | None: ...
+    @property
+    def start(self) -> datetime.datetime | None: ...
+    @property
+    def end(self) -> datetime.datetime | None: ...
+    @property
+    def ics(self) -> str | None: ...
     @property
     def managers(self) -> list[str]: ...
     def to_json(self) -> str: ...
@@ -375,6 +390,8 @@ class Engine:
     def transfer_candidates(self, chat: str) -> list[StoreCandidates]: ...
     def pending_left_messages(self) -> list[str]: ...
     def chat_count(self) -> int: ...
+    def contacts(self, expert: str) -> list[Contact]: ...
+    def export_personal_data(self) -> str: ...
     def settings(self) -> Settings: ...
     def widget_state(
         self,

@@ -76,6 +76,7 @@ typedef int32_t vshop_status;
 #define VSHOP_DUPLICATE_ORDER (-18)
 #define VSHOP_INTERNAL (-19)
 #define VSHOP_LIMIT_EXCEEDED (-20)
+#define VSHOP_CHANNEL_DISABLED (-21) /* R-CONTACT-2: the channel is not in contact_channels */
 
 /* The stable snake_case name of a status ("ok", "store_closed", ...); "unknown" otherwise. */
 VSHOP_C_API const char *vshop_status_name(vshop_status status);
@@ -189,7 +190,10 @@ typedef enum vshop_effect_kind {
   VSHOP_EFFECT_SALE_ATTRIBUTED = 17,
   VSHOP_EFFECT_SALE_UNATTRIBUTED = 18,
   VSHOP_EFFECT_TEAM_DIGEST = 19,
-  VSHOP_EFFECT_PII_ANONYMIZED = 20
+  VSHOP_EFFECT_PII_ANONYMIZED = 20,
+  VSHOP_EFFECT_APPOINTMENT_SENT = 21,
+  VSHOP_EFFECT_CONTACT_INVITED = 22,
+  VSHOP_EFFECT_CONTACT_ADDED = 23
 } vshop_effect_kind;
 
 /* One effect (docs/reference.md §11 lists which fields each kind uses; the others are empty).
@@ -205,13 +209,16 @@ typedef struct vshop_effect {
   int64_t deadline_ms; /* chat_offered / transfer_offered, when has_deadline */
   int32_t has_deadline;
   vshop_string reason;                    /* "" when the kind has none */
-  vshop_string channel;                   /* notify_shopper: "email" / "sms" */
-  vshop_string address;                   /* notify_shopper */
+  vshop_string channel;                   /* notify_shopper: "email" / "sms"; contact_*: also
+                                             "whatsapp" */
+  vshop_string address;                   /* notify_shopper, contact_added */
   vshop_string order, subtotal, currency; /* sale_* */
   int32_t subtotal_is_integer;            /* the subtotal is JSON integer minor units */
   int64_t pending;                        /* team_digest */
   const vshop_string *managers;           /* team_digest, sorted emails */
   size_t managers_len;
+  int64_t start_ms, end_ms; /* appointment_sent: the appointment's UTC instants */
+  vshop_string ics;         /* appointment_sent: the RFC 5545 VCALENDAR text (CRLF lines) */
 } vshop_effect;
 
 /* Takes the next pending effect (in emission order) into *out and sets *out_has to 1, or sets
@@ -264,7 +271,9 @@ typedef struct vshop_chat_view {
   int32_t transfer_pending, video;
   const vshop_string *pending_offers; /* in offer order */
   size_t pending_offers_len;
-  int32_t rating; /* 0 = not rated */
+  int32_t rating;         /* 0 = not rated */
+  int32_t shopper_online; /* R-CHAT-7: the chat's shopper is online */
+  int32_t left_message;   /* the chat started as a left message */
 } vshop_chat_view;
 
 /* The expert / chat `id` into *out and *out_found = 1, or *out_found = 0 when unknown. */
@@ -281,6 +290,15 @@ VSHOP_C_API vshop_status vshop_engine_pending_left_messages(vshop_engine *engine
                                                             size_t *out_len);
 /* How many chats the engine holds. */
 VSHOP_C_API vshop_status vshop_engine_chat_count(const vshop_engine *engine, size_t *out);
+/* R-CONTACT-2: the contacts of `expert` as canonical JSON, a list in shopper id order of
+   {"shopper","channel","address"} (no newline); not_found for an unknown expert. */
+VSHOP_C_API vshop_status vshop_engine_contacts_json(vshop_engine *engine, const char *expert,
+                                                    size_t expert_len, const char **out,
+                                                    size_t *out_len);
+/* R-SCHED-3: every piece of personal data the engine holds, as one canonical JSON object (no
+   newline); after the R-SCHED-2 erasure the same shape with nothing personal left. */
+VSHOP_C_API vshop_status vshop_engine_export_personal_data(vshop_engine *engine, const char **out,
+                                                           size_t *out_len);
 
 /* R-XFER-1: eligible transfer targets of `chat`, grouped by store (stores and experts by id). */
 typedef struct vshop_store_candidates {

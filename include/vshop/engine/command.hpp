@@ -51,6 +51,9 @@ enum class CommandKind : std::uint8_t {
   kSubscribeDigest,
   kUnsubscribeDigest,
   kDeactivateMerchant,  // R-SCHED-2: starts the 60-day countdown to PII anonymization
+  kSendAppointment,     // R-APPT-2
+  kInviteContact,       // R-CONTACT-2
+  kAcceptContact,       // R-CONTACT-2
   kAdvance,
 };
 
@@ -90,6 +93,11 @@ struct Command {
   std::optional<std::vector<std::string>> departments;
   std::optional<std::string> items_json;  // record_purchase `items`, canonical JSON text
   std::int64_t stars = 0;
+  // send_appointment (R-APPT-2): `start` is a local `YYYY-MM-DDTHH:MM` in the store's zone.
+  std::string title;
+  std::string start;
+  std::int64_t duration_min = 0;
+  std::optional<std::string> location;
   SettingsPatch settings;  // configure
 
   // add_store / update_store (optional so that other commands do not construct it)

@@ -36,9 +36,12 @@ enum class EffectKind : std::uint8_t {
   kSaleUnattributed,
   kTeamDigest,
   kPiiAnonymized,
+  kAppointmentSent,  // R-APPT-2
+  kContactInvited,   // R-CONTACT-2
+  kContactAdded,     // R-CONTACT-2
 };
 
-inline constexpr int kEffectKindCount = static_cast<int>(EffectKind::kPiiAnonymized) + 1;
+inline constexpr int kEffectKindCount = static_cast<int>(EffectKind::kContactAdded) + 1;
 
 // The snake_case name used as `effect` in JSON ("unknown" outside the enum), and back.
 VSHOP_API std::string_view effect_name(EffectKind kind);
@@ -75,6 +78,9 @@ struct Effect {
   std::string currency;               // sale_attributed
   std::int64_t pending = 0;           // team_digest
   std::vector<std::string> managers;  // team_digest, sorted emails
+  Instant start{}, end{};             // appointment_sent, UTC
+  std::string ics;                    // appointment_sent: the RFC 5545 VCALENDAR text
+  std::string contact_channel;        // contact_*: email, sms or whatsapp
   friend bool operator==(const Effect&, const Effect&) = default;
 };
 

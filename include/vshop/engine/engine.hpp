@@ -69,7 +69,19 @@ struct ChatView {
   bool video = false;
   std::vector<std::string> pending_offers;  // in offer order
   int rating = 0;                           // 0 = not rated
+  bool shopper_online = false;              // R-CHAT-7 presence of the chat's shopper
+  bool left_message = false;                // the chat started as a left message
 };
+
+// contacts(expert) (R-CONTACT-2): a shopper who accepted the expert's invitation.
+struct ContactEntry {
+  std::string shopper;
+  std::string channel;  // email, sms or whatsapp
+  std::string address;
+};
+
+// The canonical JSON list of contacts(expert): [{"shopper","channel","address"}, ...].
+VSHOP_API std::string contacts_to_json(const std::vector<ContactEntry>& contacts);
 
 // transfer_candidates(chat): eligible experts grouped by store (stores and experts by id).
 struct StoreCandidates {
@@ -178,6 +190,11 @@ class VSHOP_API Engine {
   // R-DISPLAY-1 at the engine's time or `now`.
   WidgetState widget_state(const WidgetQuery& query, const WidgetRules& rules, Instant now) const;
   std::size_t chat_count() const;
+  // R-CONTACT-2: the expert's contacts in shopper id order; not_found naming `expert`.
+  absl::StatusOr<std::vector<ContactEntry>> contacts(std::string_view expert) const;
+  // R-SCHED-3: every piece of personal data the engine holds, as one canonical JSON object;
+  // after the R-SCHED-2 erasure the same shape with nothing personal left.
+  std::string export_personal_data() const;
 
   // R-METRIC-1 over the reporting days (settings.reporting_timezone) that [from, to) touches:
   // O(days in range). not_found naming `store` / `expert` for an unknown id; invalid_argument

@@ -166,8 +166,8 @@ TEST_CASE("R-DISPLAY-1: the widget shows while someone is available, on allowed 
   Harness h;
   standard_merchant(h, R"(,"max_active_chats":1)");
   WidgetRules rules;
-  rules.deny_urls = {"/checkout"};
-  rules.allow_urls = {"/lookbook"};
+  rules.deny_urls = {"*/checkout"};  // R-DISPLAY-2: globs over the whole URL
+  rules.allow_urls = {"https://shop.example/lookbook/*"};
   rules.geo = {{"country", "RU", WidgetState::kHidden},
                {"ip", "10.0.0.0/8", WidgetState::kOngoingOnly}};
   const Instant now = from_epoch_ms(1778745600000 + 60'000);

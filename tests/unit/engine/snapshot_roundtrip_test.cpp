@@ -76,6 +76,13 @@ Lines chat_scenario() {
              at(110) + R"("cmd":"decline_transfer","expert":"r1","chat":"c1"})",
              at(120) + R"("cmd":"transfer","expert":"a1","chat":"c1","to":"r1","note":"again"})",
              at(130) + R"("cmd":"accept_transfer","expert":"r1","chat":"c1"})",
+             at(132) + R"("cmd":"send_appointment","expert":"r1","chat":"c1","title":"Fitting",)"
+                       R"("start":"2026-05-20T10:00","duration_min":30})",
+             at(133) + R"("cmd":"invite_contact","expert":"r1","chat":"c1","channel":"sms",)"
+                       R"("address":"+31612345678"})",
+             at(134) + R"("cmd":"accept_contact","shopper":"s1","chat":"c1"})",
+             at(135) + R"("cmd":"invite_contact","expert":"r1","chat":"c1","channel":"email",)"
+                       R"("address":"s1@mail.example"})",
              at(140) + R"("cmd":"start_video","expert":"r1","chat":"c1"})",
              at(200) + R"("cmd":"finish_chat","expert":"r1","chat":"c1"})",
              at(210) + R"("cmd":"rate_chat","shopper":"s1","chat":"c1","stars":4})",
