@@ -235,6 +235,8 @@ absl::Status Core::dispatch(Command& c) {
       return unsubscribe_digest(c);
     case CommandKind::kDeactivateMerchant:
       return deactivate_merchant(c);
+    case CommandKind::kShopperEvent:
+      return shopper_event(c);
     case CommandKind::kAdvance:
       return absl::OkStatus();
   }

@@ -51,6 +51,7 @@ enum class CommandKind : std::uint8_t {
   kSubscribeDigest,
   kUnsubscribeDigest,
   kDeactivateMerchant,  // R-SCHED-2: starts the 60-day countdown to PII anonymization
+  kShopperEvent,        // R-CTX-1: one tracking payload of a known shopper
   kAdvance,
 };
 
@@ -89,6 +90,7 @@ struct Command {
   std::optional<double> lat, lon;
   std::optional<std::vector<std::string>> departments;
   std::optional<std::string> items_json;  // record_purchase `items`, canonical JSON text
+  std::string event_json;                 // shopper_event `event`: a JSON object's text
   std::int64_t stars = 0;
   SettingsPatch settings;  // configure
 
