@@ -30,13 +30,13 @@ constexpr std::size_t kMaxCommandLineBytes = std::size_t{1} << 20;  // as simula
 int run_query_command(const QueryOptions& o) {
   constexpr std::string_view kCommand = "query";
   const auto& list = query_list();
-  const bool known = std::any_of(list.begin(), list.end(),
-                                 [&](const QueryInfo& q) { return q.name == o.query; });
+  const bool known =
+      std::any_of(list.begin(), list.end(), [&](const QueryInfo& q) { return q.name == o.query; });
   if (!known) {  // before reading the scenario: a typo costs nothing
     std::string names;
     for (const auto& q : list) names += (names.empty() ? "" : ", ") + std::string(q.name);
-    return usage_error(kCommand, "QUERY: unknown query " + quoted_value(o.query) +
-                                     " (queries: " + names + ")");
+    return usage_error(
+        kCommand, "QUERY: unknown query " + quoted_value(o.query) + " (queries: " + names + ")");
   }
   std::string err;
   InputFile scenario;
@@ -66,8 +66,8 @@ int run_query_command(const QueryOptions& o) {
 std::string query_footer() {
   std::string out = "Queries (NOW: RFC 3339 or epoch ms, default the scenario's last instant):";
   for (const auto& q : query_list()) {
-    out += "\n  " + std::string(q.name) + " " + std::string(q.usage) + "  " +
-           std::string(q.summary);
+    out +=
+        "\n  " + std::string(q.name) + " " + std::string(q.usage) + "  " + std::string(q.summary);
   }
   return out;
 }

@@ -30,7 +30,7 @@ enum class FieldType : std::uint8_t {
   kSubtotal,  // decimal string or integer minor units
   kOptRawArray,
   kRawObject,  // required JSON object, kept as its compact text
-  kSetting,  // a configure setting: row `setting` of the settings table
+  kSetting,    // a configure setting: row `setting` of the settings table
 };
 
 struct Field {

@@ -127,9 +127,9 @@ struct Chat {
   TimerKey transfer_timer = kNoTimer;  // its deadline is the transfer's deadline
   bool video = false;
   int rating = 0;
-  int waves = 0;                 // waves started (queue_status)
-  Idx claimed_by = kNone;        // the expert who claimed or took it (shopper_context)
-  Idx previous_chat = kNone;     // the shopper's chat before this one (derived, not saved)
+  int waves = 0;              // waves started (queue_status)
+  Idx claimed_by = kNone;     // the expert who claimed or took it (shopper_context)
+  Idx previous_chat = kNone;  // the shopper's chat before this one (derived, not saved)
 };
 
 struct LeftMessage {
@@ -322,7 +322,7 @@ struct Core {
   absl::Status record_purchase(const Command& c);
   void remember_purchase(const Command& c, bool shopper_known,
                          const attribution::Decision& decision);  // explain.cpp
-  void activate_chat(Idx chat, Idx expert, std::int64_t at_ms);  // claim/take: one place
+  void activate_chat(Idx chat, Idx expert, std::int64_t at_ms);   // claim/take: one place
   // Ends an active chat (finish or block), R-XFER-2 order of effects.
   void end_chat(Idx chat, std::int64_t at_ms, ChatState final_state);
   absl::Status check_chat_expert(Idx chat, Idx expert, std::string_view what) const;

@@ -174,7 +174,8 @@ const std::vector<Row>& rows() {
            return out.take();
          }},
     };
-    std::sort(t.begin(), t.end(), [](const Row& x, const Row& y) { return x.info.name < y.info.name; });
+    std::sort(t.begin(), t.end(),
+              [](const Row& x, const Row& y) { return x.info.name < y.info.name; });
     return t;
   }();
   return table;
@@ -194,8 +195,8 @@ const std::vector<QueryInfo>& query_list() {
 absl::StatusOr<std::string> run_query(const Engine& engine, std::string_view name,
                                       const std::vector<std::string>& args) {
   const auto& table = rows();
-  const auto it = std::find_if(table.begin(), table.end(),
-                               [&](const Row& r) { return r.info.name == name; });
+  const auto it =
+      std::find_if(table.begin(), table.end(), [&](const Row& r) { return r.info.name == name; });
   if (it == table.end()) {
     std::string names;
     for (const Row& r : table) names += (names.empty() ? "" : ", ") + std::string(r.info.name);

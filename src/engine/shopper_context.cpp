@@ -23,7 +23,7 @@ std::string bounded(std::string_view text) {
   return std::string(text.substr(0, end));
 }
 
-// A string member, or an integer one written as its digits (ids: EVENTS.md accepts both).
+// A string member, or an integer one written as its digits (ids: docs/events.md accepts both).
 std::optional<std::string> text_member(simdjson::dom::element obj, std::string_view key,
                                        bool integer_ok) {
   simdjson::dom::element v;

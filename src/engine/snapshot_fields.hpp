@@ -249,8 +249,8 @@ void core_fields(V& v, S& s) {
     w.integer("window_days", r.record.window_days, 0, INT32_MAX);
     w.flag("shopper_known", r.record.shopper_known);
     w.flag("attributed", r.record.attributed);
-    w.enumeration("reason", r.record.reason, static_cast<std::string_view (*)(UnattributedReason)>(
-                                                 &reason_name), 2);
+    w.enumeration("reason", r.record.reason,
+                  static_cast<std::string_view (*)(UnattributedReason)>(&reason_name), 2);
     w.optional_object("contact", r.record, r.record.has_contact, [&](auto& cw, auto& p) {
       cw.index("expert", p.expert, n.experts, kNone, /*nullable=*/false);
       cw.index("chat", p.chat, n.chats, kNone, /*nullable=*/false);

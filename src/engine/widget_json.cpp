@@ -99,11 +99,13 @@ absl::Status parse_widget_json(std::string_view json, WidgetQuery& query, Widget
   }
   query = WidgetQuery{};
   rules = WidgetRules{};
-  const std::pair<std::string_view, std::string*> fields[] = {
-      {"page_url", &query.page_url}, {"page_type", &query.page_type},
-      {"shopper", &query.shopper},   {"country", &query.country},
-      {"city", &query.city},         {"postal_code", &query.postal_code},
-      {"ip", &query.ip}};
+  const std::pair<std::string_view, std::string*> fields[] = {{"page_url", &query.page_url},
+                                                              {"page_type", &query.page_type},
+                                                              {"shopper", &query.shopper},
+                                                              {"country", &query.country},
+                                                              {"city", &query.city},
+                                                              {"postal_code", &query.postal_code},
+                                                              {"ip", &query.ip}};
   for (auto [key, value] : o) {
     absl::Status st;
     if (key == "rules") {

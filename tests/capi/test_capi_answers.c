@@ -24,10 +24,12 @@ void test_engine_answers(void) {
   size_t len = 0;
   vshop_string args[3];
   ok_json(e, "{\"at\":\"2026-05-14T09:00:00Z\",\"cmd\":\"go_available\",\"expert\":\"ana\"}");
-  ok_json(e, "{\"cmd\":\"request_chat\",\"shopper\":\"s1\",\"chat\":\"c1\",\"lat\":52.0,"
-             "\"lon\":4.0}");
-  ok_json(e, "{\"cmd\":\"shopper_event\",\"shopper\":\"s1\",\"event\":{\"type\":"
-             "\"ecommerce:detail\",\"products\":[{\"id\":\"P1\",\"name\":\"Hat\",\"price\":3}]}}");
+  ok_json(e,
+          "{\"cmd\":\"request_chat\",\"shopper\":\"s1\",\"chat\":\"c1\",\"lat\":52.0,"
+          "\"lon\":4.0}");
+  ok_json(e,
+          "{\"cmd\":\"shopper_event\",\"shopper\":\"s1\",\"event\":{\"type\":"
+          "\"ecommerce:detail\",\"products\":[{\"id\":\"P1\",\"name\":\"Hat\",\"price\":3}]}}");
   /* A critical Inspector issue: invalid_argument naming its code. */
   CHECK_STATUS(vshop_engine_apply_json(
                    e, LIT("{\"cmd\":\"shopper_event\",\"shopper\":\"s1\",\"event\":{}}")),
@@ -69,8 +71,7 @@ void test_engine_answers(void) {
   CHECK(CONTAINS(vshop_engine_last_error(e), "CHAT EXPERT"));
   args[0].data = "ghost";
   args[0].len = 5;
-  CHECK_STATUS(vshop_engine_query(e, LIT("explain_expert"), args, 1, &text, &len),
-               VSHOP_NOT_FOUND);
+  CHECK_STATUS(vshop_engine_query(e, LIT("explain_expert"), args, 1, &text, &len), VSHOP_NOT_FOUND);
   CHECK_STATUS(vshop_engine_query(e, LIT("explain_expert"), NULL, 1, &text, &len),
                VSHOP_INVALID_ARGUMENT);
   CHECK_STATUS(vshop_engine_query(e, LIT("chat"), args, 1, NULL, &len), VSHOP_INVALID_ARGUMENT);

@@ -390,9 +390,9 @@ VSHOP_C_API vshop_status vshop_engine_metrics_report_text(vshop_engine *engine, 
    optional trailing NOW: RFC 3339 or epoch ms; default the engine's time). *out receives the
    canonical JSON answer, valid until the next call on the handle. VSHOP_INVALID_ARGUMENT names
    the query or argument; otherwise the query's own status (VSHOP_NOT_FOUND, ...). */
-VSHOP_C_API vshop_status vshop_engine_query(vshop_engine *engine, const char *name,
-                                            size_t name_len, const vshop_string *args,
-                                            size_t args_len, const char **out, size_t *out_len);
+VSHOP_C_API vshop_status vshop_engine_query(vshop_engine *engine, const char *name, size_t name_len,
+                                            const vshop_string *args, size_t args_len,
+                                            const char **out, size_t *out_len);
 
 /* ==== store: opening hours of one store (R-HOURS-1..5) ===================================== */
 typedef struct vshop_store vshop_store;

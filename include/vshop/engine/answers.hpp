@@ -78,8 +78,8 @@ struct ExpertExplanation {
 struct PurchaseExplanation {
   std::string order;
   std::string shopper;
-  Instant at{};           // the purchase's instant
-  int window_days = 0;    // attribution_window_days in force at the purchase
+  Instant at{};         // the purchase's instant
+  int window_days = 0;  // attribution_window_days in force at the purchase
   bool attributed = false;
   // The contact the decision read (attributed, or outside_window): expert, chat and instant.
   std::string expert, chat;
@@ -94,11 +94,11 @@ struct PurchaseExplanation {
 // queue_status(chat, now) (R-QUEUE-1).
 struct QueueStatus {
   std::string chat;
-  std::string state;                    // the chat's state name
-  int waves = 0;                        // requested: waves started so far
-  std::vector<std::string> offered;     // requested: experts with a pending offer, offer order
-  std::optional<Duration> time_left;    // requested: until the claim window ends (>= 0)
-  std::optional<int> position;          // left_message: 1-based, request order
+  std::string state;                      // the chat's state name
+  int waves = 0;                          // requested: waves started so far
+  std::vector<std::string> offered;       // requested: experts with a pending offer, offer order
+  std::optional<Duration> time_left;      // requested: until the claim window ends (>= 0)
+  std::optional<int> position;            // left_message: 1-based, request order
   std::optional<Duration> expected_wait;  // median request-to-claim of the last 50 claims
 };
 

@@ -35,19 +35,18 @@ struct Stream {
       case 2:
       case 3: {
         const std::string c = "c" + std::to_string(chats++);
-        return at(t) + fmt::format(R"("cmd":"request_chat","shopper":"s{}","chat":"{}"}})",
-                                   rng() % 5, c);
+        return at(t) +
+               fmt::format(R"("cmd":"request_chat","shopper":"s{}","chat":"{}"}})", rng() % 5, c);
       }
       case 4:
       case 5:
-        return at(t) + fmt::format(R"("cmd":"claim","expert":"{}","chat":"{}"}})", e,
-                                   pick_chat());
+        return at(t) + fmt::format(R"("cmd":"claim","expert":"{}","chat":"{}"}})", e, pick_chat());
       case 6:
-        return at(t) + fmt::format(R"("cmd":"decline","expert":"{}","chat":"{}"}})", e,
-                                   pick_chat());
+        return at(t) +
+               fmt::format(R"("cmd":"decline","expert":"{}","chat":"{}"}})", e, pick_chat());
       case 7:
-        return at(t) + fmt::format(R"("cmd":"finish_chat","expert":"{}","chat":"{}"}})", e,
-                                   pick_chat());
+        return at(t) +
+               fmt::format(R"("cmd":"finish_chat","expert":"{}","chat":"{}"}})", e, pick_chat());
       default:
         return at(t) + fmt::format(R"("cmd":"transfer","expert":"{}","chat":"{}","to":"{}",)"
                                    R"("note":"n"}})",
@@ -61,9 +60,9 @@ std::vector<std::string> offered_at_store_of(const Engine& engine, std::string_v
   auto copy = Engine::restore(engine.snapshot());
   REQUIRE(copy.ok());
   const bool ams = expert[0] == 'a';
-  const std::string line = fmt::format(
-      R"({{"cmd":"request_chat","shopper":"probe","chat":"probe","lat":{},"lon":{}}})",
-      ams ? "52.37" : "51.92", ams ? "4.89" : "4.48");
+  const std::string line =
+      fmt::format(R"({{"cmd":"request_chat","shopper":"probe","chat":"probe","lat":{},"lon":{}}})",
+                  ams ? "52.37" : "51.92", ams ? "4.89" : "4.48");
   REQUIRE(copy->apply_json(line).ok());
   for (const Effect& e : copy->drain_effects()) {
     if (e.kind == EffectKind::kChatOffered && e.chat == "probe") return e.experts;
@@ -98,8 +97,8 @@ TEST_CASE("R-WHY-1 property: explanations agree with the engine's next decision"
       const WidgetRules rules;
       const auto w = h.engine.explain_widget(q, rules, h.engine.now());
       CHECK(w.state == h.engine.widget_state(q, rules, h.engine.now()));
-      const bool shown = std::find(w.reasons.begin(), w.reasons.end(), WidgetReason::kShown) !=
-                         w.reasons.end();
+      const bool shown =
+          std::find(w.reasons.begin(), w.reasons.end(), WidgetReason::kShown) != w.reasons.end();
       CHECK(shown == (w.state == WidgetState::kVisible));
       CHECK(!w.reasons.empty());
     }

@@ -59,7 +59,7 @@ TEST_CASE("R-QUEUE-1: a requested chat: waves, experts offered, time left") {
   h.ok(at(70) + R"("cmd":"claim","expert":"a1","chat":"c2"})");  // waited 10 s
   h.ok(at(80) + R"("cmd":"request_chat","shopper":"s3","chat":"c3"})");
   CHECK(queue(h, "c3", 80).expected_wait == std::chrono::seconds(25));  // median of 10, 40
-  h.ok(at(81) + R"("cmd":"claim","expert":"a2","chat":"c3"})");          // waited 1 s
+  h.ok(at(81) + R"("cmd":"claim","expert":"a2","chat":"c3"})");         // waited 1 s
   h.ok(at(82) + R"("cmd":"request_chat","shopper":"s4","chat":"c4"})");
   CHECK(queue(h, "c4", 82).expected_wait == std::chrono::seconds(10));  // median of 1, 10, 40
 }
@@ -87,8 +87,7 @@ TEST_CASE("R-QUEUE-1: left messages: position in request order; the last 50 clai
     h.ok(at(t) + fmt::format(R"("cmd":"request_chat","shopper":"{}","chat":"{}"}})", chat, chat));
     const std::string expert = h.engine.chat(chat)->pending_offers.at(0);
     const std::int64_t wait = i < 60 ? 10 : 2;
-    h.ok(at(t + wait) +
-         fmt::format(R"("cmd":"claim","expert":"{}","chat":"{}"}})", expert, chat));
+    h.ok(at(t + wait) + fmt::format(R"("cmd":"claim","expert":"{}","chat":"{}"}})", expert, chat));
     h.ok(at(t + wait + 1) +
          fmt::format(R"("cmd":"finish_chat","expert":"{}","chat":"{}"}})", expert, chat));
   }

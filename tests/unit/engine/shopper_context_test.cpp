@@ -16,7 +16,8 @@ std::string view_event(std::string_view id, std::string_view name) {
 }
 
 std::string event_cmd(std::int64_t s, std::string_view shopper, std::string_view event) {
-  return at(s) + fmt::format(R"("cmd":"shopper_event","shopper":"{}","event":{}}})", shopper, event);
+  return at(s) +
+         fmt::format(R"("cmd":"shopper_event","shopper":"{}","event":{}}})", shopper, event);
 }
 
 ShopperContext context(Harness& h, std::string_view chat, std::string_view expert) {
@@ -58,8 +59,9 @@ TEST_CASE("R-CTX-1: product views newest first, the page, the last order and the
   CHECK(c.product_views.size() == 3);  // a purchase is not a view
   CHECK(c.last_order == "ORD-9");
   CHECK(!c.location);
-  h.ok(event_cmd(16, "s1", R"({"type":"event","action":"category-view","value":"Shoes",)"
-                           R"("location":"https://shop.example/c/shoes"})"));
+  h.ok(event_cmd(16, "s1",
+                 R"({"type":"event","action":"category-view","value":"Shoes",)"
+                 R"("location":"https://shop.example/c/shoes"})"));
   CHECK(context(h, "c1", "a1").location == "https://shop.example/c/shoes");
   CHECK(context(h, "c1", "a1").last_order == "ORD-9");
 }
