@@ -94,6 +94,16 @@ bool Core::spoke_before(Idx chat, Idx expert) const {
 
 }  // namespace engine_detail
 
+absl::Status Engine::shopper_event(Instant now, std::string_view shopper,
+                                   std::string_view event_json) {
+  Command c;
+  c.kind = CommandKind::kShopperEvent;
+  c.at = now;
+  c.shopper = std::string(shopper);
+  c.event_json = std::string(event_json);
+  return core_->apply(c, false);  // canonicalized: the journal holds the compact event
+}
+
 absl::StatusOr<ShopperContext> Engine::shopper_context(std::string_view chat,
                                                        std::string_view expert) const {
   auto c = core_->find_chat(chat);

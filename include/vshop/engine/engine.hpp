@@ -159,6 +159,8 @@ class VSHOP_API Engine {
   absl::Status decline(Instant now, std::string_view expert, std::string_view chat);
   absl::Status send_message(Instant now, std::string_view chat, MessageSender from);
   absl::Status finish_chat(Instant now, std::string_view expert, std::string_view chat);
+  // R-CTX-1: one tracking payload (a JSON object's text, docs/events.md) of a known shopper.
+  absl::Status shopper_event(Instant now, std::string_view shopper, std::string_view event_json);
 
   // --- outputs --------------------------------------------------------------------------
   // Moves the pending effects out (in emission order).

@@ -127,6 +127,25 @@ TEST_CASE("R-CTX-1: spoken_before: an earlier chat this expert claimed, took or 
   CHECK(!context(h, "c3", "a1").spoken_before);
 }
 
+TEST_CASE("R-CTX-1: the typed C++ command equals the JSON line") {
+  Harness h;
+  standard_merchant(h);
+  h.ok(at(10) + R"("cmd":"request_chat","shopper":"s1","chat":"c1"})");
+  (void)h.engine.drain_journal();
+  const Instant t = from_epoch_ms(1778745600000 + 11'000);
+  REQUIRE(h.engine
+              .shopper_event(t, "s1",
+                             "{ \"type\": \"ecommerce:detail\", \"products\": "
+                             "[{\"id\": \"A\", \"price\": 1}] }")
+              .ok());
+  CHECK(h.engine.drain_journal() ==
+        Lines{at(11) + R"("cmd":"shopper_event","shopper":"s1","event":{"type":"ecommerce:detail",)"
+                       R"("products":[{"id":"A","price":1}]}})"});
+  CHECK(context(h, "c1", "a1").product_views == std::vector<ProductViewRecord>{{"A", {}}});
+  CHECK(error_code_of(h.engine.shopper_event(t, "s1", "[]")) == ErrorCode::kInvalidArgument);
+  CHECK(error_code_of(h.engine.shopper_event(t, "s1", "{")) == ErrorCode::kInvalidArgument);
+}
+
 TEST_CASE("R-CTX-1: the record travels through the journal and the snapshot") {
   Harness h;
   standard_merchant(h);
