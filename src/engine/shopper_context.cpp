@@ -46,7 +46,8 @@ absl::Status Core::shopper_event(const Command& c) {
   // One validator and parser per thread, reused: an event allocates nothing for them when warm.
   thread_local events::Validator validator;
   thread_local simdjson::dom::parser parser;
-  const events::ValidationResult checked = validator.validate_document(c.event_json).result;
+  const events::DocumentResult validated = validator.validate_document(c.event_json);
+  const events::ValidationResult& checked = validated.result;
   for (const events::Issue& issue : checked.issues) {
     if (issue.severity != events::Severity::kCritical) continue;
     return error(ErrorCode::kInvalidArgument, "event: %s at \"%s\" (%s)",
@@ -55,7 +56,8 @@ absl::Status Core::shopper_event(const Command& c) {
   auto sh = find_shopper(c.shopper);  // after the fields' checks (§12 check order)
   if (!sh.ok()) return sh.status();
   simdjson::dom::element doc;
-  if (parser.parse(c.event_json).get(doc) != simdjson::SUCCESS) {
+  if (parser.parse(c.event_json).get(doc) != simdjson::SUCCESS ||
+      (validated.envelope && doc["payload"].get(doc) != simdjson::SUCCESS)) {
     return error(ErrorCode::kInvalidArgument, "event: not a JSON object");
   }
   ShopperRecord& r = shopper_records[*sh];
@@ -68,7 +70,9 @@ absl::Status Core::shopper_event(const Command& c) {
       if (!location) location = text_member(p, "location", false);
       if (checked.event != events::EventType::kProductView) continue;
       auto id = text_member(p, "id", true);
-      if (id) seen.push_back({std::move(*id), text_member(p, "name", false)});
+      if (id && seen.size() < kMaxProductViews) {
+        seen.push_back({std::move(*id), text_member(p, "name", false)});
+      }
     }
     // The payload's first product counts as the newest view.
     r.views.insert(r.views.begin(), seen.begin(), seen.end());

@@ -64,6 +64,11 @@ TEST_CASE("R-CTX-1: product views newest first, the page, the last order and the
                  R"("location":"https://shop.example/c/shoes"})"));
   CHECK(context(h, "c1", "a1").location == "https://shop.example/c/shoes");
   CHECK(context(h, "c1", "a1").last_order == "ORD-9");
+  // A payload sent inside the Inspector's envelope is read from the envelope.
+  h.ok(event_cmd(17, "s1",
+                 R"({"at":"2026-05-14T08:00:17Z","session":"x","payload":)" +
+                     view_event("SKU-E", "Enveloped") + "}"));
+  CHECK(context(h, "c1", "a1").product_views[0] == ProductViewRecord{"SKU-E", "Enveloped"});
 }
 
 TEST_CASE("R-CTX-1: memory is bounded: the last 20 views, long texts cut at a character") {
