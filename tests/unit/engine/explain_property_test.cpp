@@ -73,7 +73,7 @@ std::vector<std::string> offered_at_store_of(const Engine& engine, std::string_v
 }  // namespace
 
 TEST_CASE("R-WHY-1 property: explanations agree with the engine's next decision") {
-  int eligible_seen = 0, blocked_seen = 0;
+  int eligible_seen = 0, blocked_seen = 0, attributed_seen = 0, unattributed_seen = 0;
   for (unsigned seed = 1; seed <= 20; ++seed) {
     Harness h;
     // Every eligible expert fits in one wave; long windows keep offers pending.
@@ -102,8 +102,29 @@ TEST_CASE("R-WHY-1 property: explanations agree with the engine's next decision"
       CHECK(shown == (w.state == WidgetState::kVisible));
       CHECK(!w.reasons.empty());
     }
+    // explain_purchase tells what record_purchase emitted (shopper s5 was never seen).
+    for (int shopper = 0; shopper <= 5; ++shopper) {
+      const std::string order = fmt::format("o{}", shopper);
+      const auto effects = h.ok(at(s.t) + purchase(order, fmt::format("s{}", shopper)));
+      REQUIRE(effects.size() == 1);
+      const auto why = h.engine.explain_purchase(order);
+      REQUIRE(why.ok());
+      const bool attributed = effects[0].find("sale_attributed") != std::string::npos;
+      CHECK(why->attributed == attributed);
+      (attributed ? attributed_seen : unattributed_seen)++;
+      if (attributed) {
+        CHECK(effects[0].find(fmt::format(R"("expert":"{}","chat":"{}")", why->expert,
+                                          why->chat)) != std::string::npos);
+      } else {
+        const std::string reason = why->reason ? std::string(reason_name(*why->reason)) : "";
+        CHECK(effects[0].find(R"("reason":")" + reason + '"') != std::string::npos);
+        if (shopper == 5) CHECK(!why->shopper_known);
+      }
+    }
   }
   // The streams reach both outcomes often (the property is not vacuous).
+  CHECK(attributed_seen > 5);
+  CHECK(unattributed_seen > 5);
   CHECK(eligible_seen > 50);
   CHECK(blocked_seen > 50);
 }
