@@ -1,4 +1,4 @@
-// Canonical JSON of the §12 answers (vshop/engine/query_table.hpp): keys in the order
+// Canonical JSON of the query answers (vshop/engine/query_table.hpp): keys in the order
 // docs/reference.md §12 lists them, every key always present (null when it does not apply).
 #include "core/json_writer.hpp"
 #include "vshop/engine/query_table.hpp"
@@ -22,6 +22,64 @@ void optional_ms(JsonWriter& out, std::string_view key, const std::optional<Dura
 }
 
 }  // namespace
+
+std::string to_json(const ExpertView& v) {
+  JsonWriter out;
+  out.begin_object();
+  out.key("id").string(v.id);
+  out.key("account").string(expert_account_name(v.account));
+  out.key("anonymized").boolean(v.anonymized);
+  id_or_null(out, "store", v.store);
+  out.key("available").boolean(v.available);
+  out.key("active_chats").integer(v.active_chats);
+  out.key("missed_streak").integer(v.missed_streak);
+  out.key("decline_streak").integer(v.decline_streak);
+  id_or_null(out, "pending_offer", v.pending_offer);
+  id_or_null(out, "pending_transfer", v.pending_transfer);
+  id_or_null(out, "video_chat", v.video_chat);
+  out.end_object();
+  return out.take();
+}
+
+std::string to_json(const ChatView& v) {
+  JsonWriter out;
+  out.begin_object();
+  out.key("id").string(v.id);
+  out.key("shopper").string(v.shopper);
+  out.key("state").string(chat_state_name(v.state));
+  id_or_null(out, "expert", v.expert);
+  out.key("transfer_pending").boolean(v.transfer_pending);
+  out.key("video").boolean(v.video);
+  out.key("pending_offers").begin_array();
+  for (const auto& e : v.pending_offers) out.string(e);
+  out.end_array();
+  out.key("rating").integer(v.rating);
+  out.end_object();
+  return out.take();
+}
+
+std::string to_json(const std::vector<StoreCandidates>& groups) {
+  JsonWriter out;
+  out.begin_array();
+  for (const auto& g : groups) {
+    out.begin_object();
+    out.key("store").string(g.store);
+    out.key("experts").begin_array();
+    for (const auto& e : g.experts) out.string(e);
+    out.end_array();
+    out.end_object();
+  }
+  out.end_array();
+  return out.take();
+}
+
+std::string to_json(WidgetState state) {
+  JsonWriter out;
+  out.begin_object();
+  out.key("state").string(widget_state_name(state));
+  out.end_object();
+  return out.take();
+}
 
 std::string to_json(const ShopperContext& c) {
   JsonWriter out;

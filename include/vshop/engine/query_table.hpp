@@ -29,7 +29,11 @@ VSHOP_API const std::vector<QueryInfo>& query_list();
 VSHOP_API absl::StatusOr<std::string> run_query(const Engine& engine, std::string_view name,
                                                 const std::vector<std::string>& args);
 
-// Canonical JSON of the §12 answers (the forms run_query prints).
+// Canonical JSON of the answers (the forms run_query prints; ids absent as null).
+VSHOP_API std::string to_json(const ExpertView& expert);
+VSHOP_API std::string to_json(const ChatView& chat);
+VSHOP_API std::string to_json(const std::vector<StoreCandidates>& candidates);
+VSHOP_API std::string to_json(WidgetState state);  // {"state": ...}
 VSHOP_API std::string to_json(const ShopperContext& context);
 VSHOP_API std::string to_json(const WidgetExplanation& explanation);
 VSHOP_API std::string to_json(const ExpertExplanation& explanation);
