@@ -83,6 +83,7 @@ TEST_CASE("R-WHY-1 property: explanations agree with the engine's next decision"
     for (int step = 0; step < 60; ++step) {
       (void)h.engine.apply_json(s.next());
       (void)h.engine.drain_effects();
+      REQUIRE(h.engine.check_invariants().ok());
       if (step % 3 != 0) continue;
       for (const char* x : kExperts) {
         auto why = h.engine.explain_expert(x, h.engine.now());
