@@ -5,9 +5,11 @@
 
 #include "vshop/analytics/metrics.hpp"
 #include "vshop/currency.hpp"
+#include "vshop/engine/answers.hpp"
 #include "vshop/engine/command.hpp"
 #include "vshop/engine/effect.hpp"
 #include "vshop/engine/engine.hpp"
+#include "vshop/engine/query_table.hpp"
 #include "vshop/engine/reason.hpp"
 #include "vshop/engine/settings.hpp"
 #include "vshop/error.hpp"

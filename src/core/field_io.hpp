@@ -143,6 +143,11 @@ class FieldWriter {
   void sparse_list(std::string_view name, const C& c, F&& fields) {
     if (!c.empty()) list(name, c, std::forward<F>(fields));
   }
+  // An index omitted when `none` (absent reads as none).
+  template <typename I>
+  void sparse_index(std::string_view name, const I& i, std::size_t, I none) {
+    if (i != none) out_.key(name).integer(static_cast<std::int64_t>(i));
+  }
   template <typename C>
   void sparse_indexes(std::string_view name, const C& c, std::size_t limit) {
     if (!c.empty()) indexes(name, c, limit);
@@ -285,6 +290,11 @@ class FieldReader {
     list(name, c, std::forward<F>(fields));
     // An empty list is never written: accepting it would let two texts read as one state.
     if (c.empty()) fail(name, "must be omitted when empty");
+  }
+  template <typename I>
+  void sparse_index(std::string_view name, I& i, std::size_t limit, I none) {
+    const auto e = take_optional(name);
+    i = e ? static_cast<I>(index_of(*e, name, limit)) : none;
   }
   template <typename C>
   void sparse_indexes(std::string_view name, C& c, std::size_t limit) {

@@ -82,6 +82,7 @@ absl::Status Core::request_chat(const Command& c) {
   if (previous != kNone && chats[previous].state == ChatState::kFinished) {
     chat.reconnect_expert = chats[previous].expert;
   }
+  chat.previous_chat = previous;
   shopper.latest_chat = idx;
   shopper.open_chat = idx;
   ++open_chats;
@@ -101,6 +102,7 @@ void Core::activate_chat(Idx c, Idx e, std::int64_t at_ms) {
   Expert& x = experts[e];
   chat.state = ChatState::kActive;
   chat.expert = e;
+  if (chat.claimed_by == kNone) chat.claimed_by = e;
   ++x.active_chats;
   x.chats.insert(std::lower_bound(x.chats.begin(), x.chats.end(), c), c);
   set_idle(e, at_ms);
@@ -130,6 +132,7 @@ absl::Status Core::claim(const Command& c) {
   experts[*e].decline_streak = 0;
   experts[*e].missed_streak = 0;
   activate_chat(*ch, *e, now_ms);
+  record_claim_wait(*ch, now_ms);
   fed(metrics.chat_claimed(from_epoch_ms(chat.requested_ms), from_epoch_ms(now_ms), *ch, *e,
                            metrics_store(*e)));
   Effect& eff = emit(EffectKind::kChatClaimed, now_ms);
@@ -407,6 +410,7 @@ absl::Status Core::record_purchase(const Command& c) {
     return s;
   }
   orders.insert(c.order);
+  remember_purchase(c, shopper.has_value(), decision);
   if (decision.outcome == attribution::Outcome::kAttributed) {
     Effect& eff = emit(EffectKind::kSaleAttributed, now_ms);
     eff.order = c.order;

@@ -29,7 +29,8 @@ enum class FieldType : std::uint8_t {
   kOptStringList,
   kSubtotal,  // decimal string or integer minor units
   kOptRawArray,
-  kSetting,  // a configure setting: row `setting` of the settings table
+  kRawObject,  // required JSON object, kept as its compact text
+  kSetting,    // a configure setting: row `setting` of the settings table
 };
 
 struct Field {
@@ -142,6 +143,9 @@ const std::vector<Schema>& schemas() {
          {kExpert, kChat, VSHOP_FIELD("channel", kString, channel),
           VSHOP_FIELD("address", kString, address)}},
         {CommandKind::kAcceptContact, "accept_contact", {kShopper, kChat}},
+        {CommandKind::kShopperEvent,
+         "shopper_event",
+         {kShopper, VSHOP_FIELD("event", kRawObject, event_json)}},
         {CommandKind::kAdvance, "advance", {}},
     };
     return t;
@@ -244,6 +248,11 @@ absl::Status read_field(const Field& f, simdjson::dom::element v, Command& c) {
       *static_cast<std::optional<std::string>*>(m) = simdjson::minify(v);
       return absl::OkStatus();
     }
+    case FieldType::kRawObject: {
+      if (!v.is_object()) return mistyped(f.name, "a JSON object");
+      *static_cast<std::string*>(m) = simdjson::minify(v);
+      return absl::OkStatus();
+    }
     case FieldType::kSetting:
       return settings_table::read_patch_value(f.setting, v, c.settings);
   }
@@ -252,7 +261,7 @@ absl::Status read_field(const Field& f, simdjson::dom::element v, Command& c) {
 
 bool required(FieldType t) {
   return t == FieldType::kId || t == FieldType::kString || t == FieldType::kInt ||
-         t == FieldType::kSubtotal;
+         t == FieldType::kSubtotal || t == FieldType::kRawObject;
 }
 
 // --- well-formedness (R-PIN-1), shared by parse_command and Engine::apply -------------------
@@ -356,6 +365,20 @@ absl::Status check_field(const Field& f, const Command& c) {
       }
       return absl::OkStatus();
     }
+    case FieldType::kRawObject: {
+      const auto& r = *static_cast<const std::string*>(m);
+      if (r.size() > limits::kMaxLineBytes) {
+        return error(ErrorCode::kInvalidArgument, "%s: %d bytes, more than the limit of %d", f.name,
+                     r.size(), limits::kMaxLineBytes);
+      }
+      simdjson::dom::parser parser;
+      simdjson::dom::element e;
+      if (r.empty() || parser.parse(r.data(), r.size()).get(e) != simdjson::SUCCESS ||
+          !e.is_object()) {
+        return mistyped(f.name, "a JSON object");
+      }
+      return absl::OkStatus();
+    }
   }
   return mistyped(f.name, "valid");
 }
@@ -442,6 +465,13 @@ absl::Status canonicalize_command(Command& c) {
     simdjson::dom::element items;
     if (parser.parse(*c.items_json).get(items) == simdjson::SUCCESS) {
       c.items_json = simdjson::minify(items);
+    }
+  }
+  if (!c.event_json.empty()) {
+    simdjson::dom::parser parser;
+    simdjson::dom::element event;
+    if (parser.parse(c.event_json).get(event) == simdjson::SUCCESS) {
+      c.event_json = simdjson::minify(event);
     }
   }
   if (c.kind == CommandKind::kAddStore || c.kind == CommandKind::kUpdateStore) {
@@ -597,6 +627,9 @@ void write_command(JsonWriter& out, const Command& c) {
         if (const auto& r = *static_cast<const std::optional<std::string>*>(m)) {
           out.key(f.name).raw(*r);
         }
+        break;
+      case FieldType::kRawObject:
+        out.key(f.name).raw(*static_cast<const std::string*>(m));
         break;
       case FieldType::kSetting:
         settings_table::write_patch_value(out, f.setting, c.settings);

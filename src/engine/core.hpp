@@ -18,6 +18,7 @@
 #include "attribution/attribution.hpp"
 #include "core/json_writer.hpp"
 #include "engine/store_index.hpp"
+#include "vshop/engine/answers.hpp"
 #include "vshop/engine/command.hpp"
 #include "vshop/engine/effect.hpp"
 #include "vshop/engine/engine.hpp"
@@ -93,6 +94,8 @@ struct Expert {
   Idx pending_transfer = kNone;  // chat offered to this expert as a transfer target
   Idx video_chat = kNone;
   std::vector<Idx> chats;  // active chats, ascending chat index
+  // 1 + the UnavailableReason of the last expert_unavailable; 0 = never (explain_expert).
+  std::uint8_t last_unavailable = 0;
 };
 
 enum class OfferState : std::uint8_t { kPending, kClaimed, kWithdrawn, kExpired };
@@ -125,6 +128,9 @@ struct Chat {
   bool video = false;
   int rating = 0;
   std::int64_t appointments = 0;  // R-APPT-2: appointments sent, numbering the cards' UIDs
+  int waves = 0;              // waves started (queue_status)
+  Idx claimed_by = kNone;     // the expert who claimed or took it (shopper_context)
+  Idx previous_chat = kNone;  // the shopper's chat before this one (derived, not saved)
 };
 
 struct LeftMessage {
@@ -151,6 +157,32 @@ struct Invitation {
 struct SavedContact {
   std::string channel;
   std::string address;
+};
+
+// R-CTX-1: what a shopper's tracking events left (only shoppers who sent one have a record).
+struct ShopperRecord {
+  std::vector<ProductViewRecord> views;  // newest first, at most kMaxProductViews
+  std::optional<std::string> location;
+  std::optional<std::string> last_order;
+  std::int64_t last_activity_ms = 0;
+};
+
+// The decision of one record_purchase, kept for explain_purchase (R-WHY-1).
+struct PurchaseRecord {
+  std::string shopper;
+  std::int64_t at_ms = 0;
+  int window_days = 0;
+  bool shopper_known = false;
+  UnattributedReason reason = UnattributedReason::kNoContact;
+  bool attributed = false;
+  bool has_contact = false;  // attributed or outside_window: the contact below was read
+  Idx expert = kNone, chat = kNone;
+  std::int64_t contact_ms = 0;
+};
+
+// One request-to-claim wait (R-QUEUE-1), oldest first in Core::claim_waits.
+struct ClaimWait {
+  std::int64_t ms = 0;
 };
 
 struct Manager {
@@ -210,6 +242,9 @@ struct Core {
 
   attribution::ContactBook contacts;
   attribution::OrderSet orders;
+  absl::btree_map<std::string, PurchaseRecord> purchases;  // by order id (explain_purchase)
+  absl::btree_map<Idx, ShopperRecord> shopper_records;     // by shopper (R-CTX-1)
+  std::vector<ClaimWait> claim_waits;  // the last kQueueWaitSamples claims, oldest first
   // R-METRIC-1: fed at the one place where each transition happens (metrics_book.hpp lists
   // which effect feeds which call); its reporting zone follows settings.reporting_timezone.
   analytics::MetricsBook metrics;
@@ -276,7 +311,7 @@ struct Core {
   bool idle_before(Idx a, Idx b) const;
   void index_insert(Idx expert);
   void index_erase(Idx expert);
-  bool eligible(Idx expert) const;  // R-CAP-1
+  bool eligible(Idx expert) const;  // R-CAP-1: available and capacity_free
 
   // --- routing.cpp -----------------------------------------------------------------------
   // Up to `want` eligible experts not yet offered this chat, best first (R-CHAT-2).
@@ -301,7 +336,9 @@ struct Core {
   absl::Status block_shopper(const Command& c);
   absl::Status unblock_shopper(const Command& c);
   absl::Status record_purchase(const Command& c);
-  void activate_chat(Idx chat, Idx expert, std::int64_t at_ms);  // claim/take: one place
+  void remember_purchase(const Command& c, bool shopper_known,
+                         const attribution::Decision& decision);  // explain.cpp
+  void activate_chat(Idx chat, Idx expert, std::int64_t at_ms);   // claim/take: one place
   // Ends an active chat (finish or block), R-XFER-2 order of effects.
   void end_chat(Idx chat, std::int64_t at_ms, ChatState final_state);
   absl::Status check_chat_expert(Idx chat, Idx expert, std::string_view what) const;
@@ -339,6 +376,20 @@ struct Core {
   // it aborts debug builds and is dropped (the metrics miss one event) in release builds.
   static void fed(const absl::Status& status);
   analytics::StoreId metrics_store(Idx expert) const;
+
+  // --- shopper_context.cpp (R-CTX-1) ---------------------------------------------------
+  absl::Status shopper_event(const Command& c);
+  bool spoke_before(Idx chat, Idx expert) const;
+
+  // --- explain.cpp, queue.cpp (R-WHY-1, R-QUEUE-1) -----------------------------------------
+  // What keeps expert `e` from an offer at `at_ms`, in R-WHY-1 order; eligible() is the empty
+  // answer's fast path for the last four (which routing checks).
+  void expert_blockers(Idx e, std::int64_t at_ms, std::vector<ExpertReason>& out) const;
+  bool capacity_free(const Expert& x) const;
+  // R-DISPLAY-1 with its reasons (`reasons` may be null): the one code path of widget_state.
+  WidgetState widget_decision(const WidgetQuery& q, const WidgetRules& rules, std::int64_t t,
+                              std::vector<WidgetReason>* reasons) const;
+  void record_claim_wait(Idx chat, std::int64_t at_ms);
 
   // --- snapshot.cpp ----------------------------------------------------------------------
   std::string snapshot() const;

@@ -241,6 +241,8 @@ absl::Status Core::dispatch(Command& c) {
       return invite_contact(c);
     case CommandKind::kAcceptContact:
       return accept_contact(c);
+    case CommandKind::kShopperEvent:
+      return shopper_event(c);
     case CommandKind::kAdvance:
       return absl::OkStatus();
   }

@@ -59,7 +59,11 @@ void Core::set_idle(Idx e, std::int64_t at_ms) {
 
 bool Core::eligible(Idx e) const {
   const Expert& x = experts[e];
-  return x.available && x.active_chats < settings.max_active_chats && x.pending_offer == kNone &&
+  return x.available && capacity_free(x);
+}
+
+bool Core::capacity_free(const Expert& x) const {
+  return x.active_chats < settings.max_active_chats && x.pending_offer == kNone &&
          x.pending_transfer == kNone;
 }
 
@@ -211,6 +215,7 @@ void Core::make_unavailable(Idx e, std::int64_t at_ms, UnavailableReason reason)
   Expert& x = experts[e];
   index_erase(e);
   x.available = false;
+  x.last_unavailable = static_cast<std::uint8_t>(1 + static_cast<int>(reason));
   Effect& eff = emit(EffectKind::kExpertUnavailable, at_ms);
   eff.expert = x.id;
   eff.reason = reason;

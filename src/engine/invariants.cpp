@@ -287,7 +287,29 @@ struct Checker {
       if (ch.rating < 0 || ch.rating > 5 || (ch.rating != 0 && ch.state != ChatState::kFinished)) {
         return broken("chats[%d] \"%s\".rating: %d", i, ch.id, ch.rating);
       }
+      if (ch.claimed_by != kNone && ch.claimed_by >= c.experts.size()) {
+        return broken("chats[%d] \"%s\".claimed_by: out of range", i, ch.id);
+      }
+      if (ch.previous_chat != kNone &&
+          (ch.previous_chat >= i || c.chats[ch.previous_chat].shopper != ch.shopper)) {
+        return broken("chats[%d] \"%s\".previous_chat: not an earlier chat of its shopper", i,
+                      ch.id);
+      }
+      if (ch.waves < 0) return broken("chats[%d] \"%s\".waves: negative", i, ch.id);
     }
+    // §12 records: bounded, and their references in range.
+    for (const auto& [s, r] : c.shopper_records) {
+      if (s >= c.shoppers.size() || r.views.size() > kMaxProductViews) {
+        return broken("shopper_contexts: shopper %d out of range or too many views", s);
+      }
+    }
+    for (const auto& [order, p] : c.purchases) {
+      if (!c.orders.contains(order) ||
+          (p.has_contact && (p.expert >= c.experts.size() || p.chat >= c.chats.size()))) {
+        return broken("purchases \"%s\": not an order, or a contact out of range", order);
+      }
+    }
+    if (c.claim_waits.size() > kQueueWaitSamples) return broken("claim_waits: more than 50");
     if (open != c.open_chats) {
       return broken("open chats: %d counted, %d open", c.open_chats, open);
     }

@@ -50,6 +50,11 @@ void rebuild(Core& s, const FieldReader& r) {
       r.fail("experts", "email \"" + x.email + "\" listed twice");
     }
   }
+  std::vector<Idx> latest(s.shoppers.size(), kNone);  // the shoppers' chat links, in order
+  for (Idx i = 0; i < s.chats.size(); ++i) {
+    s.chats[i].previous_chat = latest[s.chats[i].shopper];
+    latest[s.chats[i].shopper] = i;
+  }
   for (const auto& c : s.chats) {
     if ((c.state == ChatState::kActive || c.video || c.transfer_to != kNone) && c.expert == kNone) {
       r.fail("chats", "chat \"" + c.id + "\" is active without an expert");

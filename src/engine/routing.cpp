@@ -119,6 +119,7 @@ void Core::start_wave(Idx c, std::int64_t at_ms, bool first) {
   const std::int64_t deadline =
       std::min(at_ms + settings.offer_timeout.count(), chat.claim_deadline_ms);
   chat.wave_timer = add_timer(deadline, TimerKind::kWave, c);  // the deadline clamped
+  ++chat.waves;
   Effect& eff = emit(EffectKind::kChatOffered, at_ms);
   eff.chat = chat.id;
   eff.deadline = from_epoch_ms(chat.wave_timer.deadline_ms);

@@ -46,6 +46,15 @@ struct MessageRow {
   Idx chat = kNone;
   LeftMessage message;
 };
+// explain_purchase's record of an order, and a shopper's R-CTX-1 record, as snapshot rows.
+struct PurchaseRow {
+  std::string order;
+  PurchaseRecord record;
+};
+struct ShopperRecordRow {
+  Idx shopper = kNone;
+  ShopperRecord record;
+};
 struct ContactRow {
   Idx shopper = kNone;
   Idx expert = kNone;
@@ -118,6 +127,7 @@ void expert_fields(V& v, T& x, const Counts& n) {
   v.index("pending_transfer", x.pending_transfer, n.chats, kNone);
   v.index("video_chat", x.video_chat, n.chats, kNone);
   v.indexes("chats", x.chats, n.chats);
+  v.count("last_unavailable", x.last_unavailable, 6);  // 1 + UnavailableReason
 }
 
 template <typename V, typename T>
@@ -157,6 +167,8 @@ void chat_fields(V& v, T& c, const Counts& n) {
   v.flag("video", c.video);
   v.integer("rating", c.rating, 0, 5);
   v.integer("appointments", c.appointments, 0, kMaxCount);
+  v.count("waves", c.waves, INT32_MAX);
+  v.sparse_index("claimed_by", c.claimed_by, n.experts, kNone);
 }
 
 // The whole engine state. `S` is `const Core` when writing, `Core` when reading.
@@ -254,6 +266,41 @@ void core_fields(V& v, S& s) {
   std::vector<std::string> orders;
   if constexpr (!kReading) orders = s.orders.sorted();
   v.texts("orders", orders);
+  // §12 (R-WHY-1, R-CTX-1, R-QUEUE-1): omitted when empty, so older snapshots still read.
+  std::vector<PurchaseRow> purchases;
+  std::vector<ShopperRecordRow> shopper_records;
+  if constexpr (!kReading) {
+    for (const auto& [order, r] : s.purchases) purchases.push_back({order, r});
+    for (const auto& [shopper, r] : s.shopper_records) shopper_records.push_back({shopper, r});
+  }
+  v.sparse_list("purchases", purchases, [&](auto& w, auto& r) {
+    w.text("order", r.order);
+    w.text("shopper", r.record.shopper);
+    w.instant("at", r.record.at_ms);
+    w.integer("window_days", r.record.window_days, 0, INT32_MAX);
+    w.flag("shopper_known", r.record.shopper_known);
+    w.flag("attributed", r.record.attributed);
+    w.enumeration("reason", r.record.reason,
+                  static_cast<std::string_view (*)(UnattributedReason)>(&reason_name), 2);
+    w.optional_object("contact", r.record, r.record.has_contact, [&](auto& cw, auto& p) {
+      cw.index("expert", p.expert, n.experts, kNone, /*nullable=*/false);
+      cw.index("chat", p.chat, n.chats, kNone, /*nullable=*/false);
+      cw.instant("at", p.contact_ms);
+    });
+  });
+  v.sparse_list("shopper_contexts", shopper_records, [&](auto& w, auto& r) {
+    w.index("shopper", r.shopper, n.shoppers, kNone, /*nullable=*/false);
+    w.list("views", r.record.views, [](auto& vw, auto& p) {
+      vw.text("id", p.id);
+      vw.optional_text("name", p.name);
+    });
+    w.optional_text("location", r.record.location);
+    w.optional_text("last_order", r.record.last_order);
+    w.instant("last_activity", r.record.last_activity_ms);
+  });
+  v.sparse_list("claim_waits", s.claim_waits,
+                [](auto& w, auto& c) { w.integer("ms", c.ms, 0, field_io::kMaxInt64); });
+
   // The analytics travel with the state: rebuilding them would need the whole history.
   v.custom(
       "metrics", [&](JsonWriter& out) { s.metrics.write(out); },
@@ -296,6 +343,19 @@ void core_fields(V& v, S& s) {
       if (s.orders.contains(id)) v.fail("orders", "listed twice");
       s.orders.insert(id);
     }
+    for (auto& r : purchases) {
+      if (!s.orders.contains(r.order)) v.fail("purchases", "an order not in `orders`");
+      if (!s.purchases.emplace(r.order, std::move(r.record)).second) {
+        v.fail("purchases", "an order listed twice");
+      }
+    }
+    for (auto& r : shopper_records) {
+      if (r.record.views.size() > kMaxProductViews) v.fail("shopper_contexts", "too many views");
+      if (!s.shopper_records.emplace(r.shopper, std::move(r.record)).second) {
+        v.fail("shopper_contexts", "a shopper listed twice");
+      }
+    }
+    if (s.claim_waits.size() > kQueueWaitSamples) v.fail("claim_waits", "too many entries");
   }
 }
 

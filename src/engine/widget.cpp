@@ -11,7 +11,6 @@
 
 namespace vshop {
 
-using engine_detail::Core;
 using engine_detail::Idx;
 using engine_detail::kNone;
 
@@ -76,40 +75,84 @@ bool url_matches(const std::vector<std::string>& patterns, std::string_view url)
 
 }  // namespace
 
-WidgetState Engine::widget_state(const WidgetQuery& q, const WidgetRules& rules,
-                                 Instant now) const {
+namespace engine_detail {
+
+WidgetState Core::widget_decision(const WidgetQuery& q, const WidgetRules& rules, std::int64_t t,
+                                  std::vector<WidgetReason>* reasons) const {
+  const auto why = [&](WidgetReason r) {
+    if (reasons != nullptr) reasons->push_back(r);
+  };
   // Pages: the deny list wins, then the allow list, then the page types.
-  if (url_matches(rules.deny_urls, q.page_url)) return WidgetState::kHidden;
+  if (url_matches(rules.deny_urls, q.page_url)) {
+    why(WidgetReason::kUrlDenied);
+    return WidgetState::kHidden;
+  }
   const bool page_ok = url_matches(rules.allow_urls, q.page_url) ||
                        std::find(rules.page_types.begin(), rules.page_types.end(), q.page_type) !=
                            rules.page_types.end();
-  if (!page_ok) return WidgetState::kHidden;
+  if (!page_ok) {
+    if (!rules.allow_urls.empty()) why(WidgetReason::kUrlNotAllowed);
+    why(WidgetReason::kPageTypeNotShown);
+    return WidgetState::kHidden;
+  }
   WidgetState cap = WidgetState::kVisible;
   for (const auto& g : rules.geo) {
     if (!geo_matches(g, q)) continue;
-    if (g.result == WidgetState::kHidden) return WidgetState::kHidden;
+    if (g.result == WidgetState::kHidden) {
+      why(WidgetReason::kGeoHidden);
+      return WidgetState::kHidden;
+    }
     cap = WidgetState::kOngoingOnly;
   }
-  const Core& s = *core_;
-  // Instants outside years 0001..9999 are read as the nearest end (the hours know no others).
-  const std::int64_t t = std::clamp(to_epoch_ms(now), kMinEpochMs, kMaxEpochMs);
   bool someone_free = false, someone_busy = false, any_open = false;
-  for (const auto& [idle, e] : s.available_all) {
-    if (!s.store_open(s.experts[e].store, t)) continue;
-    (s.experts[e].active_chats < s.settings.max_active_chats ? someone_free : someone_busy) = true;
+  for (const auto& [idle, e] : available_all) {
+    if (!store_open(experts[e].store, t)) continue;
+    (experts[e].active_chats < settings.max_active_chats ? someone_free : someone_busy) = true;
   }
-  for (Idx st = 0; st < s.stores.size() && !any_open; ++st) any_open = s.store_open(st, t);
-  const bool shown = someone_free || (someone_busy && s.settings.show_when_busy) ||
-                     (!any_open && s.settings.show_outside_opening_hours);
+  for (Idx st = 0; st < stores.size() && !any_open; ++st) any_open = store_open(st, t);
+  const bool shown = someone_free || (someone_busy && settings.show_when_busy) ||
+                     (!any_open && settings.show_outside_opening_hours);
   WidgetState state = shown ? cap : WidgetState::kOngoingOnly;
   if (state == WidgetState::kOngoingOnly && !q.shopper.empty()) {
     // A shopper with an open chat keeps seeing it.
-    const auto it = s.shopper_ids.find(absl::string_view(q.shopper.data(), q.shopper.size()));
-    if (it != s.shopper_ids.end() && s.shoppers[it->second].open_chat != kNone) {
+    const auto it = shopper_ids.find(absl::string_view(q.shopper.data(), q.shopper.size()));
+    if (it != shopper_ids.end() && shoppers[it->second].open_chat != kNone) {
       state = WidgetState::kVisible;
     }
   }
+  if (reasons == nullptr) return state;
+  if (state == WidgetState::kVisible) {
+    why(WidgetReason::kShown);
+  } else if (cap == WidgetState::kOngoingOnly) {
+    why(WidgetReason::kGeoOngoingOnly);
+  }
+  if (state != WidgetState::kVisible && !shown) {
+    if (!any_open) {
+      why(WidgetReason::kOutsideOpeningHours);
+    } else if (someone_busy) {
+      why(WidgetReason::kAllExpertsBusy);
+    } else {
+      why(WidgetReason::kNoExpertAvailable);
+    }
+  }
   return state;
+}
+
+}  // namespace engine_detail
+
+WidgetState Engine::widget_state(const WidgetQuery& q, const WidgetRules& rules,
+                                 Instant now) const {
+  // Instants outside years 0001..9999 are read as the nearest end (the hours know no others).
+  const std::int64_t t = std::clamp(to_epoch_ms(now), kMinEpochMs, kMaxEpochMs);
+  return core_->widget_decision(q, rules, t, nullptr);
+}
+
+WidgetExplanation Engine::explain_widget(const WidgetQuery& q, const WidgetRules& rules,
+                                         Instant now) const {
+  const std::int64_t t = std::clamp(to_epoch_ms(now), kMinEpochMs, kMaxEpochMs);
+  WidgetExplanation out;
+  out.state = core_->widget_decision(q, rules, t, &out.reasons);
+  return out;
 }
 
 }  // namespace vshop

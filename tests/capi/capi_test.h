@@ -54,6 +54,7 @@ void test_null_handles(void);
 void test_engine_lifecycle(void);
 void test_engine_commands(void);
 void test_engine_outputs(void);
+void test_engine_answers(void);
 void test_limit_exceeded(void);
 void test_store(void);
 void test_validator(void);

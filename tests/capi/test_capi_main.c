@@ -126,6 +126,7 @@ void test_null_handles(void) {
               "vshop_engine_metrics_report_json");
   NULL_HANDLE(vshop_engine_metrics_report_text(NULL, &text, &len),
               "vshop_engine_metrics_report_text");
+  NULL_HANDLE(vshop_engine_query(NULL, LIT("chat"), NULL, 0, &text, &len), "vshop_engine_query");
   NULL_HANDLE(vshop_store_is_open(NULL, T0, &has), "vshop_store_is_open");
   NULL_HANDLE(vshop_store_next_change(NULL, T0, &ms, &has), "vshop_store_next_change");
   NULL_HANDLE(vshop_store_open_intervals(NULL, T0, T0 + DAY, &intervals, &len),
@@ -155,6 +156,7 @@ int main(void) {
   test_engine_lifecycle();
   test_engine_commands();
   test_engine_outputs();
+  test_engine_answers();
   test_limit_exceeded();
   test_store();
   test_validator();

@@ -7,6 +7,7 @@
 
 #include "conv.hpp"
 #include "engine.hpp"
+#include "vshop/engine/query_table.hpp"
 
 namespace vshop::python {
 
@@ -160,6 +161,14 @@ void bind_queries(py::class_<PyEngine>& cls) {
       "now"_a, py::kw_only(), "page_url"_a, "page_type"_a, "shopper"_a = "", "country"_a = "",
       "city"_a = "", "postal_code"_a = "", "ip"_a = "", "rules"_a = py::none(),
       "R-DISPLAY-1: what the on-site widget shows (a vshop.WidgetState).");
+  cls.def(
+      "_query_json",
+      [](const PyEngine& self, std::string_view name, const std::vector<std::string>& args) {
+        const auto lock = self.shared();
+        return check(run_query(self.engine, name, args));
+      },
+      "name"_a, "args"_a,
+      "A query of `vshop query` by name with text arguments: its canonical JSON answer.");
 }
 
 }  // namespace vshop::python

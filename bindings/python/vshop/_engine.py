@@ -235,6 +235,46 @@ class Engine(_vshop.Engine):
     def accept_contact(self, at: TimeLike | None, shopper: str, chat: str) -> None:
         """R-CONTACT-2: the shopper opts in within 7 days of the invitation."""
         self._send("accept_contact", at, shopper=shopper, chat=chat)
+    def shopper_event(self, at: TimeLike | None, shopper: str, event: Mapping[str, Any]) -> None:
+        """R-CTX-1: one tracking payload of a known shopper (docs/events.md), checked by the
+        Inspector: a critical issue raises ``vshop.InvalidArgument`` naming its code and path."""
+        self._send("shopper_event", at, shopper=shopper, event=event)
+
+    # --- the §12 answers (docs/reference.md §12), as the dicts of ``vshop query`` ------------
+    def query(self, name: str, *args: str | _dt.datetime) -> Any:
+        """Any query of ``vshop query`` by name (``explain_expert``, ``queue_status``, ...), its
+        canonical JSON answer parsed; a datetime argument is written as RFC 3339."""
+        texts = [_vshop.format_instant(a) if isinstance(a, _dt.datetime) else a for a in args]
+        return json.loads(self._query_json(name, texts))
+
+    @staticmethod
+    def _with_now(args: tuple[str, ...], now: TimeLike | None) -> tuple[str | _dt.datetime, ...]:
+        return args if now is None else (*args, now)
+
+    def shopper_context(self, chat: str, expert: str) -> dict[str, Any]:
+        """R-CTX-1: the chat's shopper as `expert` sees them, with ``spoken_before``."""
+        return dict(self.query("shopper_context", chat, expert))
+
+    def explain_widget(self, page: Mapping[str, Any], now: TimeLike | None = None) -> dict[str, Any]:
+        """R-WHY-1: the widget's state and its reasons for a page dict (the page fields and an
+        optional ``rules`` dict, as ``vshop query explain_widget`` reads them)."""
+        return dict(self.query("explain_widget", *self._with_now((command_line(page),), now)))
+
+    def explain_expert(self, expert: str, now: TimeLike | None = None) -> dict[str, Any]:
+        """R-WHY-1: whether the expert would receive an offer, and every reason why not."""
+        return dict(self.query("explain_expert", *self._with_now((expert,), now)))
+
+    def explain_purchase(self, order: str) -> dict[str, Any]:
+        """R-WHY-1: why a recorded order was attributed or not."""
+        return dict(self.query("explain_purchase", order))
+
+    def queue_status(self, chat: str, now: TimeLike | None = None) -> dict[str, Any]:
+        """R-QUEUE-1: waves, offered experts, time left, position and expected wait."""
+        return dict(self.query("queue_status", *self._with_now((chat,), now)))
+
+    def next_opening(self, tz: str, now: TimeLike | None = None) -> dict[str, Any]:
+        """R-OPEN-1: when any active store opens next, also as local time in `tz`."""
+        return dict(self.query("next_opening", *self._with_now((tz,), now)))
 
     # --- notebooks -------------------------------------------------------------------------
     def __repr__(self) -> str:

@@ -402,6 +402,16 @@ VSHOP_C_API vshop_status vshop_engine_metrics_report_json(vshop_engine *engine, 
 VSHOP_C_API vshop_status vshop_engine_metrics_report_text(vshop_engine *engine, const char **out,
                                                           size_t *out_len);
 
+/* Any query of `vshop query` by name (docs/reference.md §12: "shopper_context",
+   "explain_widget", "explain_expert", "explain_purchase", "queue_status", "next_opening",
+   "expert", "chat", "transfer_candidates", "widget_state", ...) with its text arguments (an
+   optional trailing NOW: RFC 3339 or epoch ms; default the engine's time). *out receives the
+   canonical JSON answer, valid until the next call on the handle. VSHOP_INVALID_ARGUMENT names
+   the query or argument; otherwise the query's own status (VSHOP_NOT_FOUND, ...). */
+VSHOP_C_API vshop_status vshop_engine_query(vshop_engine *engine, const char *name, size_t name_len,
+                                            const vshop_string *args, size_t args_len,
+                                            const char **out, size_t *out_len);
+
 /* ==== store: opening hours of one store (R-HOURS-1..5) ===================================== */
 typedef struct vshop_store vshop_store;
 

@@ -54,6 +54,7 @@ enum class CommandKind : std::uint8_t {
   kSendAppointment,     // R-APPT-2
   kInviteContact,       // R-CONTACT-2
   kAcceptContact,       // R-CONTACT-2
+  kShopperEvent,        // R-CTX-1: one tracking payload of a known shopper
   kAdvance,
 };
 
@@ -92,6 +93,7 @@ struct Command {
   std::optional<double> lat, lon;
   std::optional<std::vector<std::string>> departments;
   std::optional<std::string> items_json;  // record_purchase `items`, canonical JSON text
+  std::string event_json;                 // shopper_event `event`: a JSON object's text
   std::int64_t stars = 0;
   // send_appointment (R-APPT-2): `start` is a local `YYYY-MM-DDTHH:MM` in the store's zone.
   std::string title;

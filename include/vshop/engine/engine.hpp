@@ -15,6 +15,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "vshop/analytics/metrics.hpp"
+#include "vshop/engine/answers.hpp"
 #include "vshop/engine/command.hpp"
 #include "vshop/engine/effect.hpp"
 #include "vshop/engine/settings.hpp"
@@ -114,6 +115,12 @@ struct WidgetRules {
   std::vector<Geo> geo;
 };
 
+// explain_widget (R-WHY-1): the state widget_state gives, and why (`shown` when visible).
+struct WidgetExplanation {
+  WidgetState state = WidgetState::kHidden;
+  std::vector<WidgetReason> reasons;
+};
+
 // Whose metrics a query asks for (R-METRIC-1): the merchant, or a store / expert by its id.
 struct MetricsScope {
   analytics::ScopeKind kind = analytics::ScopeKind::kMerchant;
@@ -164,6 +171,8 @@ class VSHOP_API Engine {
   absl::Status decline(Instant now, std::string_view expert, std::string_view chat);
   absl::Status send_message(Instant now, std::string_view chat, MessageSender from);
   absl::Status finish_chat(Instant now, std::string_view expert, std::string_view chat);
+  // R-CTX-1: one tracking payload (a JSON object's text, docs/events.md) of a known shopper.
+  absl::Status shopper_event(Instant now, std::string_view shopper, std::string_view event_json);
 
   // --- outputs --------------------------------------------------------------------------
   // Moves the pending effects out (in emission order).
@@ -195,6 +204,24 @@ class VSHOP_API Engine {
   // R-SCHED-3: every piece of personal data the engine holds, as one canonical JSON object;
   // after the R-SCHED-2 erasure the same shape with nothing personal left.
   std::string export_personal_data() const;
+
+  // --- §12 answers (vshop/engine/answers.hpp) ---------------------------------------------
+  // R-CTX-1: the shopper of `chat` as `expert` sees them (not_found naming chat / expert).
+  absl::StatusOr<ShopperContext> shopper_context(std::string_view chat,
+                                                 std::string_view expert) const;
+  // R-WHY-1: widget_state with its reasons (the same code path).
+  WidgetExplanation explain_widget(const WidgetQuery& query, const WidgetRules& rules,
+                                   Instant now) const;
+  // R-WHY-1: whether `expert` would receive an offer at `now`, and every reason why not.
+  absl::StatusOr<ExpertExplanation> explain_expert(std::string_view expert, Instant now) const;
+  // R-WHY-1: the attribution decision of a recorded order (not_found naming `order`).
+  absl::StatusOr<PurchaseExplanation> explain_purchase(std::string_view order) const;
+  // R-QUEUE-1: where a requested or left_message chat stands at `now` (invalid_state for a
+  // chat in another state, not_found naming `chat`).
+  absl::StatusOr<QueueStatus> queue_status(std::string_view chat, Instant now) const;
+  // R-OPEN-1: when any active store opens next after `now`, also as local time in the IANA
+  // zone `tz` (invalid_argument naming `tz` when unknown).
+  absl::StatusOr<NextOpening> next_opening(Instant now, std::string_view tz) const;
 
   // R-METRIC-1 over the reporting days (settings.reporting_timezone) that [from, to) touches:
   // O(days in range). not_found naming `store` / `expert` for an unknown id; invalid_argument

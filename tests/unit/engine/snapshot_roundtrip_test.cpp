@@ -68,6 +68,8 @@ Lines chat_scenario() {
              at(20) + R"("cmd":"claim","expert":"a1","chat":"c1"})",
              at(30) + R"("cmd":"send_message","chat":"c1","from":"shopper"})",
              at(35) + R"("cmd":"send_message","chat":"c1","from":"expert"})",
+             at(36) + R"("cmd":"shopper_event","shopper":"s1","event":{"type":"ecommerce:detail",)"
+                      R"("products":[{"id":"SKU-1","name":"Shoe","price":10}]}})",
              at(40) + R"("cmd":"shopper_offline","shopper":"s1"})",
              at(50) + R"("cmd":"shopper_online","shopper":"s1"})",
              at(60) + R"("cmd":"start_video","expert":"a1","chat":"c1"})",
