@@ -74,7 +74,13 @@ vshop_status vshop_engine_poll_effect(vshop_engine* engine, vshop_effect* out, i
     }
     // The effect stays in `pending` until the next call, so the views point into it directly.
     const vshop::Effect& effect = engine->pending[engine->next_pending++];
-    effect_out(effect, engine->strings, engine->strings2, *out);
+    if (out->size >= sizeof(vshop_effect)) {
+      effect_out(effect, engine->strings, engine->strings2, *out);
+    } else {  // a caller built against an older, smaller vshop_effect
+      vshop_effect full{};
+      effect_out(effect, engine->strings, engine->strings2, full);
+      fill_sized(out, full);
+    }
     *out_has = 1;
     return absl::OkStatus();
   });

@@ -74,14 +74,25 @@ inline absl::StatusOr<Instant> instant_in(std::int64_t ms, std::string_view fiel
   return from_epoch_ms(ms);
 }
 
+// The size of a struct's first version. Structs the library fills only grow at the end, so a
+// caller built against an older header passes that older size and gets the fields it knows.
+template <typename T>
+inline constexpr std::size_t kFirstVersionSize = sizeof(T);
+template <>
+inline constexpr std::size_t kFirstVersionSize<vshop_effect> = offsetof(vshop_effect, start_ms);
+template <>
+inline constexpr std::size_t kFirstVersionSize<vshop_chat_view> =
+    offsetof(vshop_chat_view, shopper_online);
+
 // A struct the library fills: NULL or a `size` below the struct's first version is refused.
 template <typename T>
 absl::Status sized_out(const T* out, std::string_view field) {
   if (out == nullptr) return null_argument(field);
-  if (out->size < sizeof(T)) {
+  if (out->size < kFirstVersionSize<T>) {
     return make_error(ErrorCode::kInvalidArgument,
                       std::string(field) + "->size is " + std::to_string(out->size) +
-                          ", below sizeof of this struct (" + std::to_string(sizeof(T)) +
+                          ", below the size of this struct's first version (" +
+                          std::to_string(kFirstVersionSize<T>) +
                           "): set it to sizeof before the call");
   }
   return absl::OkStatus();
@@ -91,12 +102,12 @@ absl::Status sized_out(const T* out, std::string_view field) {
 absl::Status version_in(const void* options, std::uint32_t version, std::uint32_t expected,
                         std::string_view field);
 
-// Copies `full` into the caller's struct (which passed sized_out, so it holds a whole T),
-// keeping the caller's `size`.
+// Copies `full` into the caller's struct (which passed sized_out): as many bytes as the caller's
+// `size` says it holds, at most the whole T, keeping the caller's `size`.
 template <typename T>
 void fill_sized(T* out, const T& full) {
   const std::uint32_t size = out->size;
-  *out = full;
+  std::memcpy(static_cast<void*>(out), &full, std::min<std::size_t>(size, sizeof(T)));
   out->size = size;
 }
 

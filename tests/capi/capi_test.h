@@ -59,5 +59,6 @@ void test_limit_exceeded(void);
 void test_store(void);
 void test_validator(void);
 void test_appointments_contacts(void);
+void test_first_version_sizes(void);
 
 #endif

@@ -93,3 +93,49 @@ void test_appointments_contacts(void) {
   CHECK(found == 1 && chat.left_message == 1 && chat.shopper_online == 1);
   vshop_engine_free(e);
 }
+
+/* Structs the library fills only grow at the end: a caller built against the first vshop.h
+   passes the first version's size, gets the fields it knows, and nothing past them is written.
+   A size below the first version is refused. */
+void test_first_version_sizes(void) {
+  vshop_engine *e = appt_world();
+  union {
+    vshop_effect effect;
+    unsigned char bytes[sizeof(vshop_effect)];
+  } u;
+  union {
+    vshop_chat_view chat;
+    unsigned char bytes[sizeof(vshop_chat_view)];
+  } v;
+  const size_t old_effect = offsetof(vshop_effect, start_ms);
+  const size_t old_chat = offsetof(vshop_chat_view, shopper_online);
+  size_t i;
+  int has = 0, found = 0, untouched = 1;
+
+  CHECK_STATUS(vshop_engine_apply_json(
+                   e, LIT("{\"cmd\":\"send_appointment\",\"expert\":\"bo\",\"chat\":\"c1\","
+                          "\"title\":\"Fitting\",\"start\":\"2026-06-01T14:30\","
+                          "\"duration_min\":30}")),
+               VSHOP_OK);
+  memset(&u, 0xAB, sizeof u);
+  u.effect.size = (uint32_t)old_effect;
+  CHECK_STATUS(vshop_engine_poll_effect(e, &u.effect, &has), VSHOP_OK);
+  CHECK(has == 1 && u.effect.kind == VSHOP_EFFECT_APPOINTMENT_SENT);
+  CHECK(u.effect.size == old_effect && str_is(u.effect.chat, "c1"));
+  for (i = old_effect; i < sizeof u.bytes; ++i) untouched &= u.bytes[i] == 0xAB;
+  CHECK(untouched);
+  u.effect.size = (uint32_t)(old_effect - 1);
+  CHECK_STATUS(vshop_engine_poll_effect(e, &u.effect, &has), VSHOP_INVALID_ARGUMENT);
+  CHECK(CONTAINS(vshop_engine_last_error(e), "out->size"));
+
+  memset(&v, 0xCD, sizeof v);
+  v.chat.size = (uint32_t)old_chat;
+  CHECK_STATUS(vshop_engine_chat(e, LIT("c1"), &v.chat, &found), VSHOP_OK);
+  CHECK(found == 1 && str_is(v.chat.id, "c1") && v.chat.size == old_chat);
+  untouched = 1;
+  for (i = old_chat; i < sizeof v.bytes; ++i) untouched &= v.bytes[i] == 0xCD;
+  CHECK(untouched);
+  v.chat.size = (uint32_t)(old_chat - 1);
+  CHECK_STATUS(vshop_engine_chat(e, LIT("c1"), &v.chat, &found), VSHOP_INVALID_ARGUMENT);
+  vshop_engine_free(e);
+}

@@ -161,6 +161,7 @@ int main(void) {
   test_store();
   test_validator();
   test_appointments_contacts();
+  test_first_version_sizes();
   if (capi_failures != 0) {
     fprintf(stderr, "test_capi: %d check(s) failed\n", capi_failures);
     return EXIT_FAILURE;

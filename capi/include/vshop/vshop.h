@@ -15,7 +15,9 @@
  *    handle (any call, the queries included). Every vshop_string out is also NUL-terminated.
  *  - Instants are int64_t milliseconds since the Unix epoch (UTC), years 0001..9999.
  *  - Structs filled by the library carry their size as first member: set `size` to
- *    sizeof(the struct) before the call (the library fills only what fits, so structs may grow).
+ *    sizeof(the struct) before the call. Structs only grow at the end: the library fills only
+ *    what fits, so a program built against an older vshop.h (a smaller size) keeps working;
+ *    a size below the struct's first version is VSHOP_INVALID_ARGUMENT.
  *    Options structs carry a version as first member and an _INIT macro that initializes every
  *    member (so -Wextra stays quiet); they only grow.
  *  - No C++ exception and no abort crosses this boundary (VSHOP_INTERNAL for a caught one).
