@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "harness.hpp"
+#include "vshop/engine/query_table.hpp"
 #include "vshop/hours/opening_hours.hpp"
 
 using namespace vshop;
@@ -143,6 +144,47 @@ TEST_CASE("Concurrent queries: one OpeningHours shared by 4 threads builds its b
       if (oh.next_change(instants[i]) != next[i]) bad.fetch_add(1);
       if (oh.open_intervals(instants[i], instants[i] + Duration{kWeekMs}).value() != week[i]) {
         bad.fetch_add(1);
+      }
+    }
+  });
+  CHECK(mismatches == 0);
+}
+
+TEST_CASE("Concurrent queries: the §12 answers by name (R-WHY-1, R-QUEUE-1, R-OPEN-1, R-CTX-1)") {
+  Harness h;
+  standard_merchant(h);
+  h.ok(at(10) + R"("cmd":"request_chat","shopper":"s1","chat":"c1"})");
+  h.ok(at(11) + R"("cmd":"claim","expert":"a1","chat":"c1"})");
+  h.ok(at(12) + R"("cmd":"shopper_event","shopper":"s1","event":{"type":"ecommerce:detail",)"
+                R"("products":[{"id":"P","price":1}]}})");
+  h.ok(at(13) + R"("cmd":"request_chat","shopper":"s2","chat":"c2"})");
+  h.ok(at(14) + purchase("o1", "s1"));
+  const Engine& engine = h.engine;
+  const std::vector<Instant> instants = spread_instants(1778745600000 - 400LL * 86'400'000, 24);
+  // Each query with its arguments, NOW last where it takes one.
+  const std::vector<std::vector<std::string>> queries = {
+      {"explain_expert", "a2"},       {"queue_status", "c2"},
+      {"next_opening", "Asia/Tokyo"}, {"explain_widget", R"({"page_type":"home"})"},
+      {"explain_purchase", "o1"},     {"shopper_context", "c2", "a1"}};
+  const auto ask = [&](const std::vector<std::string>& q, Instant t) {
+    std::vector<std::string> args(q.begin() + 1, q.end());
+    if (q[0] != "explain_purchase" && q[0] != "shopper_context") {
+      args.push_back(format_instant(t));
+    }
+    auto answer = run_query(engine, q[0], args);
+    return answer.ok() ? *answer : std::string(answer.status().message());
+  };
+  std::vector<std::string> answers;
+  for (const Instant t : instants) {
+    for (const auto& q : queries) answers.push_back(ask(q, t));
+  }
+  CHECK(std::count(answers.begin(), answers.end(), answers[0]) <
+        static_cast<std::ptrdiff_t>(instants.size()));  // the instants change the answers
+  const int mismatches = run_threads([&](int t, std::atomic<int>& bad) {
+    for (std::size_t k = 0; k < instants.size(); ++k) {
+      const std::size_t i = (k * 7 + static_cast<std::size_t>(t) * 13) % instants.size();
+      for (std::size_t j = 0; j < queries.size(); ++j) {
+        if (ask(queries[j], instants[i]) != answers[i * queries.size() + j]) bad.fetch_add(1);
       }
     }
   });
