@@ -5,7 +5,7 @@
 if(TARGET _vshop)
   set(_scale_tests ${CMAKE_CURRENT_LIST_DIR})
   set(_scale_env "PYTHONPATH=${CMAKE_BINARY_DIR}/python;PYTHONDONTWRITEBYTECODE=1")
-  foreach(_case failover redis_restart fencing web_redis)
+  foreach(_case failover redis_restart fencing web_redis web_scaleout)
     add_test(NAME scale_${_case}
              COMMAND ${Python3_EXECUTABLE} ${_scale_tests}/run_scale_tests.py
                      ${_scale_tests}/test_${_case}.py --rootdir ${_scale_tests}
@@ -13,6 +13,14 @@ if(TARGET _vshop)
     set_tests_properties(scale_${_case} PROPERTIES SKIP_RETURN_CODE 77
                          ENVIRONMENT "${_scale_env}" RUN_SERIAL TRUE TIMEOUT 300)
   endforeach()
+  # The web host's API tests (access checks, the chat flow with SSE) in scale-out mode: each
+  # server follows its own merchant on one Redis with two workers (tests/scale/webstack.py).
+  add_test(NAME scale_web_api
+           COMMAND ${Python3_EXECUTABLE} ${_scale_tests}/run_scale_tests.py
+                   ${_scale_tests}/../web/test_api_access.py ${_scale_tests}/../web/test_api_flow.py
+                   --rootdir ${_scale_tests}/../web -o cache_dir=${CMAKE_BINARY_DIR}/pytest_cache)
+  set_tests_properties(scale_web_api PROPERTIES SKIP_RETURN_CODE 77 RUN_SERIAL TRUE TIMEOUT 600
+                       ENVIRONMENT "${_scale_env};VSHOP_WEB_SCALEOUT=1")
   add_test(NAME scale_mypy COMMAND ${Python3_EXECUTABLE} ${_scale_tests}/run_mypy.py
                                    ${CMAKE_BINARY_DIR}/scale_mypy_cache)
   set_tests_properties(scale_mypy PROPERTIES SKIP_RETURN_CODE 77
