@@ -30,7 +30,8 @@ class Events:
     """A session's server-sent events, read in a thread until `close()`."""
 
     def __init__(self, client: httpx.Client) -> None:
-        self.client, self.seen = client, []  # type: list[tuple[str, dict[str, Any]]]
+        self.client = client
+        self.seen: list[tuple[str, dict[str, Any]]] = []
         self.ready, self.closed = threading.Event(), False
         self.thread = threading.Thread(target=self._read, daemon=True)
         self.thread.start()

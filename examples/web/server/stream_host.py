@@ -102,8 +102,8 @@ class StreamHost(Host):
             entries: Any = self.redis.xrange(self.keys.effects, f"({self.applied}", "+", count=500)
             if not entries:
                 break
-            self.follow(entries, self.redis.xrange(self.keys.commands, entries[0][0],
-                                                   entries[-1][0]))
+            commands: Any = self.redis.xrange(self.keys.commands, entries[0][0], entries[-1][0])
+            self.follow(entries, commands)
         return self.applied != ZERO or bool(self.redis.xlen(self.keys.commands))
 
     def create(self, commands: list[dict[str, Any]]) -> None:
