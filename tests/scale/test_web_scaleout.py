@@ -87,29 +87,40 @@ def owner(client: redis.Redis) -> str:
     return str(lease).split(":")[0]
 
 
-Stack = Callable[..., tuple[WebServer, dict[str, WorkerProcess]]]
+class Stack:
+    """Workers w1, w2 (lease TTL 1 s) and web hosts following MERCHANT; stopped after."""
+
+    def __init__(self, folder: Path, url: str, workers: Callable[..., WorkerProcess]) -> None:
+        self.folder, self.url, self.workers = folder, url, workers
+        self.servers: list[WebServer] = []
+
+    def start(self, snapshot_every: int = 1000, **options: Any
+              ) -> tuple[WebServer, dict[str, WorkerProcess]]:
+        """The two workers (options of WorkerProcess) and one web host."""
+        ws = {n: self.workers(n, ttl_ms=1000, snapshot_every=snapshot_every, **options)
+              for n in ("w1", "w2")}
+        return self.web(snapshot_every), ws
+
+    def web(self, snapshot_every: int = 1000) -> WebServer:
+        """One more web host (`--snapshot-every`)."""
+        self.servers.append(WebServer(self.folder / f"web{len(self.servers)}.sqlite3",
+                                      scaleout=self.url, merchant=MERCHANT,
+                                      snapshot_every=snapshot_every))
+        return self.servers[-1]
 
 
 @pytest.fixture
 def stack(tmp_path: Path, redis_server: RedisServer,
           workers: Callable[..., WorkerProcess]) -> Iterator[Stack]:
-    """`stack(**worker options)`: workers w1, w2 (lease TTL 1 s) and a web host following MERCHANT."""
-    servers: list[WebServer] = []
-
-    def start(**options: Any) -> tuple[WebServer, dict[str, WorkerProcess]]:
-        ws = {n: workers(n, ttl_ms=1000, **options) for n in ("w1", "w2")}
-        servers.append(WebServer(tmp_path / "web.sqlite3", scaleout=redis_server.url,
-                                 merchant=MERCHANT))
-        return servers[-1], ws
-
-    yield start
-    for s in servers:
-        s.stop()
+    s = Stack(tmp_path, redis_server.url, workers)
+    yield s
+    for server in s.servers:
+        server.stop()
 
 
 def test_chat_through_the_streams_survives_kill_of_the_owner(
         stack: Stack, redis_server: RedisServer) -> None:
-    web, ws = stack(timers=False)
+    web, ws = stack.start(timers=False)
     r = redis.Redis.from_url(redis_server.url, decode_responses=True)
     web.set_time("2026-05-14T09:00:00Z")
     shopper, lisa, admin = web.client(), web.client("lisa"), web.client("admin")
@@ -148,7 +159,7 @@ def test_chat_through_the_streams_survives_kill_of_the_owner(
 def test_owner_fires_an_offer_timeout_through_the_stream_R_CHAT_5(
         stack: Stack, redis_server: RedisServer) -> None:
     # the workers' timer clock runs from 09:00 (real speed); nobody sets the web host's clock
-    web, _ = stack(timers=True, clock_start="2026-05-14T09:00:00Z")
+    web, _ = stack.start(timers=True, clock_start="2026-05-14T09:00:00Z")
     r = redis.Redis.from_url(redis_server.url, decode_responses=True)
     web.set_time("2026-05-14T09:00:00Z")
     shopper, lisa = web.client(), web.client("lisa")
@@ -168,7 +179,7 @@ def test_owner_fires_an_offer_timeout_through_the_stream_R_CHAT_5(
 
 def test_no_worker_answers_503_and_the_command_applies_later(
         stack: Stack, workers: Callable[..., WorkerProcess]) -> None:
-    web, ws = stack(timers=False)
+    web, ws = stack.start(timers=False)
     web.set_time("2026-05-14T09:00:00Z")
     for w in ws.values():
         w.stop()
@@ -182,3 +193,35 @@ def test_no_worker_answers_503_and_the_command_applies_later(
     while ok(lisa.get("/api/expert/lisa"))["available"] is not True:
         assert time.monotonic() < deadline, "the queued command was never applied"
         time.sleep(0.05)
+
+
+def test_web_restart_resumes_from_its_snapshot_and_equals_the_owner(
+        stack: Stack, redis_server: RedisServer) -> None:
+    web, ws = stack.start(snapshot_every=4, timers=False)  # web and workers snapshot every 4
+    r = redis.Redis.from_url(redis_server.url, decode_responses=True)
+    web.set_time("2026-05-14T09:00:00Z")
+    shopper, lisa = web.client(), web.client("lisa")
+    ok(lisa.post("/api/command", json={"cmd": "go_available"}))
+    chat = ok(shopper.post("/api/command", json={"cmd": "request_chat"}))["chat"]
+    ok(lisa.post("/api/command", json={"cmd": "claim", "chat": chat}))
+    for i in range(6):
+        ok(shopper.post("/api/command", json={"cmd": "send_message", "chat": chat,
+                                              "from": "shopper", "text": f"m{i}"}))
+    before = web.snapshot()
+    cookies = dict(shopper.cookies)
+    web.kill()
+    keys = MerchantKeys(MERCHANT)
+    follower_id = r.hget(keys.follower, "id")
+    assert follower_id and follower_id != "0-0"
+    again = stack.web(4)
+    assert again.snapshot() == before  # the follower snapshot + the tail: the same engine
+    shopper2 = httpx.Client(base_url=again.url, cookies=cookies)
+    texts = [m["text"] for m in ok(shopper2.get(f"/api/chat/{chat}"))["messages"]]
+    assert texts == [f"m{i}" for i in range(6)]  # the host data survived the restart
+    for w in ws.values():
+        assert w.stop() == 0  # graceful: each owner snapshots at its applied id
+    stored = r.hgetall(keys.snapshot)
+    assert stored["id"] == r.get(keys.applied) and stored["data"] == again.snapshot()
+    info: Any = r.xinfo_stream(keys.effects)
+    assert info["entries-added"] == r.xinfo_stream(keys.commands)["entries-added"]
+    assert info["length"] < info["entries-added"]  # trimmed below both snapshots

@@ -75,6 +75,10 @@ def main(argv: list[str]) -> int:
     except (OSError, ValueError) as e:
         print(f"server: accounts: {e}", file=sys.stderr)
         return 2
+    if args.scaleout is not None and args.redis is not None:
+        print("server: --scaleout and --redis: choose one (scale-out mode keeps no store of its "
+              "own)", file=sys.stderr)
+        return 2
     if args.snapshot_every < 1:
         print("server: --snapshot-every: must be at least 1", file=sys.stderr)
         return 2

@@ -263,9 +263,10 @@ CLOCK_TICK = 1.0  # seconds between `clock` events while no timer fires
 
 async def clock_task(host: Host) -> None:
     """Sleeps until the engine's next deadline (or a command's wake-up, or the next tick),
-    advances when a timer is due, and sends the `clock` event."""
+    advances when a timer is due, and sends the `clock` event. A host whose timers another
+    process fires (scale-out) only ticks."""
     while True:
-        deadline = host.engine.next_deadline
+        deadline = host.engine.next_deadline if host.fires_timers else None
         wait = CLOCK_TICK if deadline is None else (deadline - host.now()).total_seconds()
         host.wakeup.clear()
         if wait > 0:

@@ -57,6 +57,8 @@ def _host_fields(command: dict[str, Any]) -> dict[str, Any]:
 class Host:
     """Runs commands at the clock's time, persists each step, publishes its effects."""
 
+    fires_timers = True  # the clock task advances the engine at its deadlines
+
     def __init__(self, store: Persistence, clock: Clock, snapshot_every: int = 1000) -> None:
         self.store, self.clock, self.snapshot_every = store, clock, snapshot_every
         self.engine = vshop.Engine()

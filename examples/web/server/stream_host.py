@@ -32,6 +32,26 @@ from .hoststate import HostState
 from .persistence import Saved
 
 LOG = logging.getLogger("vshop.web")
+
+# KEYS: follower, workers' snapshot, effects. ARGV: id, engine snapshot, host state. Stores the
+# follower snapshot unless a newer one is stored (several web processes may follow one
+# merchant), then trims the effects below both snapshots: a restart of the web layer starts at
+# the follower's, a takeover checks the effects after the workers'.
+SAVE = """
+local function older(a, b)
+  local am, as = string.match(a, '^(%d+)-(%d+)$')
+  local bm, bs = string.match(b, '^(%d+)-(%d+)$')
+  am, as, bm, bs = tonumber(am), tonumber(as), tonumber(bm), tonumber(bs)
+  return am < bm or (am == bm and as < bs)
+end
+local stored = redis.call('HGET', KEYS[1], 'id')
+if stored and older(ARGV[1], stored) then return 0 end
+redis.call('HSET', KEYS[1], 'id', ARGV[1], 'data', ARGV[2], 'host_state', ARGV[3])
+local low = redis.call('HGET', KEYS[2], 'id') or '0-0'
+if older(ARGV[1], low) then low = ARGV[1] end
+redis.call('XTRIM', KEYS[3], 'MINID', low)
+return 1
+"""
 ANSWER_TIMEOUT = 5.0  # seconds a request waits for its command's published outcome
 
 
@@ -64,6 +84,8 @@ class Outcome:
 class StreamHost(Host):
     """A Host whose engine follows the merchant's streams instead of owning the journal."""
 
+    fires_timers = False  # the worker owning the merchant does (scaleout/stamp.py)
+
     def __init__(self, url: str, merchant: str, clock: Clock, snapshot_every: int = 1000) -> None:
         super().__init__(StreamJournal(), clock, snapshot_every)
         self.url, self.keys = url, MerchantKeys(merchant)
@@ -73,6 +95,7 @@ class StreamHost(Host):
         except redis.RedisError as e:
             raise ConnectionError(f"--scaleout {url}: {e}") from e
         self.stamper = Stamper(self.redis)
+        self._save = self.redis.register_script(SAVE)
         self.engine = new_engine()
         self.applied = ZERO  # the last published command the follower applied
         self.since_snapshot = 0
@@ -94,10 +117,8 @@ class StreamHost(Host):
                 LOG.warning("%s: no follower snapshot; host data before %s is unknown",
                             self.keys.merchant, snap["id"])
                 self.engine = new_engine(snap["data"])
-            self.redis.hset(self.keys.follower, mapping={
-                "id": snap.get("id", ZERO), "data": self.engine.snapshot(),
-                "host_state": json.dumps(self.state.to_json(), sort_keys=True)})
         self.applied = snap.get("id", ZERO)
+        self.save()  # from now on, the workers keep the commands after it
         while True:
             entries: Any = self.redis.xrange(self.keys.effects, f"({self.applied}", "+", count=500)
             if not entries:
@@ -115,6 +136,13 @@ class StreamHost(Host):
     async def run(self) -> None:
         """Reads the effects stream as it grows and applies each entry (the background task)."""
         reader = redis.asyncio.Redis.from_url(self.url, decode_responses=True)
+        try:
+            await self._follow(reader)
+        except Exception:
+            LOG.exception("%s: the follower stopped", self.keys.merchant)
+            raise
+
+    async def _follow(self, reader: redis.asyncio.Redis) -> None:
         while True:
             try:
                 reply: Any = await reader.xread({self.keys.effects: self.applied}, count=200,
@@ -163,12 +191,15 @@ class StreamHost(Host):
         return Outcome(parsed, error, chat)
 
     def _maybe_snapshot(self) -> None:
-        if self.since_snapshot < self.snapshot_every:
-            return
+        if self.since_snapshot >= self.snapshot_every:
+            self.save()
+
+    def save(self) -> None:
+        """Stores the follower snapshot (engine + host data) as of the applied id."""
         self.since_snapshot = 0
-        self.redis.hset(self.keys.follower, mapping={
-            "id": self.applied, "data": self.engine.snapshot(),
-            "host_state": json.dumps(self.state.to_json(), sort_keys=True)})
+        self._save(keys=[self.keys.follower, self.keys.snapshot, self.keys.effects], args=[
+            self.applied, self.engine.snapshot(), json.dumps(self.state.to_json(),
+                                                             sort_keys=True)])
 
     # -- commands and time ---------------------------------------------------------------------
     async def submit(self, command: dict[str, Any]) -> tuple[list[dict[str, Any]], str | None]:
