@@ -5,7 +5,7 @@
 if(TARGET _vshop)
   set(_scale_tests ${CMAKE_CURRENT_LIST_DIR})
   set(_scale_env "PYTHONPATH=${CMAKE_BINARY_DIR}/python;PYTHONDONTWRITEBYTECODE=1")
-  foreach(_case failover redis_restart fencing web_redis web_scaleout)
+  foreach(_case failover redis_restart fencing web_redis web_scaleout time)
     add_test(NAME scale_${_case}
              COMMAND ${Python3_EXECUTABLE} ${_scale_tests}/run_scale_tests.py
                      ${_scale_tests}/test_${_case}.py --rootdir ${_scale_tests}
