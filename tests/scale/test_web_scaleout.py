@@ -16,6 +16,7 @@ from typing import Any, Callable, Iterator
 import httpx
 import pytest
 import redis
+from scaleout import client as sc
 from scaleout.cluster import WorkerProcess
 from scaleout.keys import MerchantKeys
 from scaleout.redis_server import RedisServer
@@ -220,8 +221,31 @@ def test_web_restart_resumes_from_its_snapshot_and_equals_the_owner(
     assert texts == [f"m{i}" for i in range(6)]  # the host data survived the restart
     for w in ws.values():
         assert w.stop() == 0  # graceful: each owner snapshots at its applied id
-    stored = r.hgetall(keys.snapshot)
+    stored: Any = r.hgetall(keys.snapshot)
     assert stored["id"] == r.get(keys.applied) and stored["data"] == again.snapshot()
     info: Any = r.xinfo_stream(keys.effects)
-    assert info["entries-added"] == r.xinfo_stream(keys.commands)["entries-added"]
+    added: Any = r.xinfo_stream(keys.commands)
+    assert info["entries-added"] == added["entries-added"]
     assert info["length"] < info["entries-added"]  # trimmed below both snapshots
+
+
+def test_redis_down_answers_503_then_the_host_resumes(stack: Stack,
+                                                       redis_server: RedisServer) -> None:
+    web, _ = stack.start(timers=False)
+    web.set_time("2026-05-14T09:00:00Z")
+    lisa = web.client("lisa")
+    redis_server.kill()
+    r = lisa.post("/api/command", json={"cmd": "go_available"})
+    assert r.status_code == 503 and r.json()["error"] == "unavailable"
+    assert r.json()["message"].startswith("redis: ")
+    redis_server.start()  # AOF: nothing acknowledged is lost; workers and follower reconnect
+    deadline = time.monotonic() + 20
+    r = lisa.post("/api/command", json={"cmd": "go_available"}, timeout=30)
+    while r.status_code == 503 and time.monotonic() < deadline:  # a worker is taking over
+        time.sleep(0.2)
+        r = lisa.post("/api/command", json={"cmd": "go_available"}, timeout=30)
+    assert r.status_code != 503, r.text
+    assert ok(lisa.get("/api/expert/lisa"))["available"] is True
+    published = sc.published(redis.Redis.from_url(redis_server.url, decode_responses=True),
+                             MERCHANT)
+    assert sum(p.effects.count('"expert_available"') for p in published) == 1

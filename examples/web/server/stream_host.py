@@ -100,6 +100,7 @@ class StreamHost(Host):
         self.applied = ZERO  # the last published command the follower applied
         self.since_snapshot = 0
         self.waiting: dict[str, asyncio.Future[Outcome]] = {}
+        self.failure: str | None = None  # why the follower stopped (commands are then refused)
 
     # -- start ---------------------------------------------------------------------------------
     def restore(self) -> bool:
@@ -138,8 +139,9 @@ class StreamHost(Host):
         reader = redis.asyncio.Redis.from_url(self.url, decode_responses=True)
         try:
             await self._follow(reader)
-        except Exception:
+        except Exception as e:
             LOG.exception("%s: the follower stopped", self.keys.merchant)
+            self.failure = f"{type(e).__name__}: {e}"
             raise
 
     async def _follow(self, reader: redis.asyncio.Redis) -> None:
@@ -205,10 +207,16 @@ class StreamHost(Host):
     async def submit(self, command: dict[str, Any]) -> tuple[list[dict[str, Any]], str | None]:
         """Appends a checked command (no `at`) and answers with its published outcome; raises
         HostError with the engine's code when it was refused, `unavailable` on no answer."""
+        if self.failure is not None:
+            raise HostError("internal", f"the follower engine stopped: {self.failure}")
         extra = _host_fields(command)
         if command.get("cmd") == "request_chat" and "chat" not in command:
             command["chat"] = "w-" + secrets.token_hex(6)  # unique whatever the follower knows
-        entry_id, _ = self.stamper.append(self.keys.merchant, command, self.now(), extra)
+        try:
+            entry_id, _ = self.stamper.append(self.keys.merchant, command, self.now(), extra)
+        except redis.RedisError as e:  # the append may or may not have landed
+            raise HostError("unavailable", f"redis: {e}; the command may or may not be queued "
+                            "(look before sending it again)") from None
         future: asyncio.Future[Outcome] = asyncio.get_running_loop().create_future()
         self.waiting[entry_id] = future
         try:
