@@ -63,8 +63,9 @@ def open_host(args: argparse.Namespace, clock: Clock) -> Host:
     from .stream_host import StreamHost
 
     stream = StreamHost(args.scaleout, args.merchant, clock, args.snapshot_every)
-    if not stream.restore() and not args.no_demo:
-        stream.create(demo_commands())
+    if not stream.restore() and not args.no_demo and not stream.create(demo_commands()):
+        print(f"server: the demo commands of {args.merchant} are queued; no worker published "
+              "them within 10 s", file=sys.stderr)
     return stream
 
 

@@ -16,6 +16,7 @@ import dataclasses
 import json
 import logging
 import secrets
+import time
 from typing import Any
 
 import redis
@@ -23,7 +24,7 @@ import redis.asyncio
 import vshop
 from scaleout.client import register
 from scaleout.keys import MerchantKeys
-from scaleout.merchant import ZERO, apply_entry, new_engine
+from scaleout.merchant import ZERO, apply_entry, id_key, new_engine
 from scaleout.stamp import Stamper
 
 from .clock import Clock
@@ -120,18 +121,31 @@ class StreamHost(Host):
                 self.engine = new_engine(snap["data"])
         self.applied = snap.get("id", ZERO)
         self.save()  # from now on, the workers keep the commands after it
-        while True:
-            entries: Any = self.redis.xrange(self.keys.effects, f"({self.applied}", "+", count=500)
-            if not entries:
-                break
-            commands: Any = self.redis.xrange(self.keys.commands, entries[0][0], entries[-1][0])
-            self.follow(entries, commands)
+        self.catch_up()
         return self.applied != ZERO or bool(self.redis.xlen(self.keys.commands))
 
-    def create(self, commands: list[dict[str, Any]]) -> None:
-        """Appends commands without waiting for them (the demo merchant on the first start)."""
+    def catch_up(self, until: str = ZERO, timeout: float = 0.0) -> bool:
+        """Applies what is published after the follower's id; waits up to `timeout` seconds
+        for command `until` to be published. True when the follower is at or past it."""
+        deadline = time.monotonic() + timeout
+        while True:
+            entries: Any = self.redis.xrange(self.keys.effects, f"({self.applied}", "+", count=500)
+            if entries:
+                commands: Any = self.redis.xrange(self.keys.commands, entries[0][0],
+                                                  entries[-1][0])
+                self.follow(entries, commands)
+            elif id_key(self.applied) >= id_key(until) or time.monotonic() >= deadline:
+                return id_key(self.applied) >= id_key(until)
+            else:
+                time.sleep(0.02)
+
+    def create(self, commands: list[dict[str, Any]], timeout: float = 10.0) -> bool:
+        """Appends commands (the demo merchant on the first start) and waits up to `timeout`
+        seconds for a worker to publish them; False when none did (they stay queued)."""
+        last = ZERO
         for command in commands:
-            self.stamper.append(self.keys.merchant, command, self.now())
+            last, _ = self.stamper.append(self.keys.merchant, command, self.now())
+        return self.catch_up(last, timeout)
 
     # -- following the streams -----------------------------------------------------------------
     async def run(self) -> None:
