@@ -5,3 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 PY=${PYTHON:-.venv/bin/python}
 "$PY" bench/scale/scale.py "$@"
+"$PY" bench/scale/web_latency.py

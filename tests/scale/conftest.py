@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 import pytest
 
@@ -29,7 +29,7 @@ def workers(tmp_path: Path, redis_server: RedisServer) -> Iterator[Callable[...,
     """Starts worker processes on the test's Redis: `workers("w1", ttl_ms=1000)`."""
     started: list[WorkerProcess] = []
 
-    def start(name: str, **options: int) -> WorkerProcess:
+    def start(name: str, **options: Any) -> WorkerProcess:
         w = WorkerProcess(redis_server.url, name, tmp_path / f"{name}.log", **options)
         started.append(w)
         return w

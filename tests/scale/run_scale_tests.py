@@ -21,7 +21,7 @@ def main(argv: list[str]) -> int:
         print("scale tests skipped: redis-server is not installed (apt-get install redis-server)")
         return SKIP
     needed = ["pytest", "redis"]
-    if any(Path(a).name == "test_web_redis.py" for a in argv):
+    if any(Path(a).name.startswith("test_web_") for a in argv):
         needed += ["starlette", "uvicorn", "httpx"]
     missing = [m for m in needed if importlib.util.find_spec(m) is None]
     if missing:

@@ -2,6 +2,8 @@
 
 `web` starts `python -m server --test-mode` on a free loopback port with a fresh database;
 `web.set_time("2026-05-14T09:00:00Z")` moves its clock, `web.client("lisa")` logs in.
+With VSHOP_WEB_SCALEOUT=1 (CTest `scale_web_api`), every server runs in scale-out mode on
+one private Redis with two workers (tests/scale/webstack.py), a new merchant per server.
 `chrome` is a headless Debian chromium driven through /usr/bin/chromedriver (nothing is
 downloaded); `new_chrome(width, height)` opens more windows; `screenshot(driver, name)` saves
 to $VSHOP_SCREENSHOTS (build/<preset>/web-screenshots under CTest).
@@ -24,24 +26,48 @@ CHROMIUM = os.environ.get("VSHOP_CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("VSHOP_CHROMEDRIVER", "/usr/bin/chromedriver")
 
 
-@pytest.fixture
-def web(tmp_path: Path) -> Iterator[WebServer]:
-    """A running server with the demo merchant, a scripted clock at 2026-05-14T08:00:00Z."""
-    server = WebServer(tmp_path / "web.sqlite3")
+@pytest.fixture(scope="session")
+def scaleout(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str | None]:
+    """The Redis URL of the scale-out stack when VSHOP_WEB_SCALEOUT=1, else None."""
+    if os.environ.get("VSHOP_WEB_SCALEOUT") != "1":
+        yield None
+        return
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scale"))
+    from webstack import Stack
+
+    stack = Stack(tmp_path_factory.mktemp("scaleout"))
     try:
-        yield server
+        yield stack.url
     finally:
-        server.stop()
+        stack.stop()
+
+
+def server(db: Path, scaleout: str | None, **options: Any) -> WebServer:
+    """A server on `db`, or a follower of merchant `<folder>-<db name>` in scale-out mode."""
+    if scaleout is None:
+        return WebServer(db, **options)
+    return WebServer(db, scaleout=scaleout, merchant=f"{db.parent.name}-{db.stem}", **options)
+
+
+@pytest.fixture
+def web(tmp_path: Path, scaleout: str | None) -> Iterator[WebServer]:
+    """A running server with the demo merchant, a scripted clock at 2026-05-14T08:00:00Z."""
+    server_ = server(tmp_path / "web.sqlite3", scaleout)
+    try:
+        yield server_
+    finally:
+        server_.stop()
 
 
 @pytest.fixture(scope="module")
-def shared_web(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebServer]:
+def shared_web(tmp_path_factory: pytest.TempPathFactory,
+               scaleout: str | None) -> Iterator[WebServer]:
     """One server for a whole test module (for tests that change nothing, e.g. refusals)."""
-    server = WebServer(tmp_path_factory.mktemp("shared") / "web.sqlite3")
+    server_ = server(tmp_path_factory.mktemp("shared") / "web.sqlite3", scaleout)
     try:
-        yield server
+        yield server_
     finally:
-        server.stop()
+        server_.stop()
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ pinned web packages are not installed."""
 from __future__ import annotations
 
 import importlib.util
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -16,5 +17,7 @@ if __name__ == "__main__":
         print(f"web_mypy skipped: {', '.join(missing)} not installed for {sys.executable}")
         sys.exit(77)
     cache = sys.argv[1] if len(sys.argv) > 1 else str(WEB / ".mypy_cache")
+    paths = [str(WEB.parent / "scaleout"), os.environ.get("MYPYPATH", "")]  # stream_host.py
     sys.exit(subprocess.call([sys.executable, "-m", "mypy", "--strict", "--cache-dir", cache,
-                              "server"], cwd=WEB))
+                              "server"], cwd=WEB,
+                             env=dict(os.environ, MYPYPATH=os.pathsep.join(p for p in paths if p))))

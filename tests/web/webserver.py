@@ -30,13 +30,16 @@ class WebServer:
 
     def __init__(self, db: Path, *, start: str = START, snapshot_every: int = 1000,
                  demo: bool = True, log: Path | None = None, test_mode: bool = True,
-                 redis: str | None = None) -> None:
+                 redis: str | None = None, scaleout: str | None = None,
+                 merchant: str | None = None) -> None:
         self.db, self.port = db, free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         args = [sys.executable, "-m", "server", "--db", str(db), "--port",
                 str(self.port), "--start", start, "--snapshot-every", str(snapshot_every)]
         if redis is not None:  # the Redis backend, keys named after the database file
             args += ["--redis", redis, "--redis-name", db.stem]
+        if scaleout is not None:  # a follower of the workers' streams (tests/scale)
+            args += ["--scaleout", scaleout, "--merchant", merchant or db.stem]
         if test_mode:  # else the real clock
             args.append("--test-mode")
         if not demo:

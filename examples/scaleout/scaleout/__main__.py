@@ -6,10 +6,14 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
+import time
 from types import FrameType
 
+import vshop
+
 from .client import connect
-from .worker import Worker
+from .stamp import to_ms
+from .worker import Worker, wall_ms
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
@@ -21,6 +25,10 @@ def parse(argv: list[str]) -> argparse.Namespace:
     w.add_argument("--ttl-ms", type=int, default=3000, help="lease lifetime")
     w.add_argument("--snapshot-every", type=int, default=500, help="commands between snapshots")
     w.add_argument("--batch", type=int, default=100, help="commands read per merchant per step")
+    w.add_argument("--no-timers", action="store_true",
+                   help="do not fire timers (the producers advance the time, e.g. a test clock)")
+    w.add_argument("--clock-start", metavar="INSTANT",
+                   help="the timers' clock starts at this instant and runs at real speed (tests)")
     d = sub.add_parser("demo", help="a private Redis, three workers, a kill -9, the check")
     d.add_argument("--merchants", type=int, default=20)
     d.add_argument("--chats", type=int, default=40, help="chat requests per merchant")
@@ -38,8 +46,21 @@ def main(argv: list[str]) -> int:
         if value < 1:
             print(f"scaleout: {name}: {value} is not at least 1", file=sys.stderr)
             return 2
+    now_ms = wall_ms
+    if args.clock_start is not None:
+        try:
+            start = to_ms(vshop.parse_instant(args.clock_start))
+        except vshop.Error as e:
+            print(f"scaleout: --clock-start: {e}", file=sys.stderr)
+            return 2
+        began = time.monotonic()
+
+        def now_ms() -> int:
+            return start + int((time.monotonic() - began) * 1000)
+
     worker = Worker(connect(args.redis), args.name, ttl_ms=args.ttl_ms,
-                    snapshot_every=args.snapshot_every, batch=args.batch)
+                    snapshot_every=args.snapshot_every, batch=args.batch,
+                    timers=not args.no_timers, now_ms=now_ms)
 
     def stop(signum: int, frame: FrameType | None) -> None:
         worker.stopping = True

@@ -25,7 +25,8 @@ class WorkerProcess:
     """`python -m scaleout worker` in a child process, its output in `log`."""
 
     def __init__(self, url: str, name: str, log: Path, *, ttl_ms: int = 1500,
-                 snapshot_every: int = 100, batch: int = 100) -> None:
+                 snapshot_every: int = 100, batch: int = 100, timers: bool = True,
+                 clock_start: str | None = None) -> None:
         self.name, self.log = name, log
         path = os.pathsep.join([str(PACKAGE_ROOT)] + [
             str(Path(p).resolve()) for p in os.environ.get("PYTHONPATH", "").split(os.pathsep)
@@ -35,7 +36,8 @@ class WorkerProcess:
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "scaleout", "worker", "--redis", url, "--name", name,
                  "--ttl-ms", str(ttl_ms), "--snapshot-every", str(snapshot_every),
-                 "--batch", str(batch)], stdout=out, stderr=subprocess.STDOUT, env=env)
+                 "--batch", str(batch)] + ([] if timers else ["--no-timers"])
+                + ([] if clock_start is None else ["--clock-start", clock_start]), stdout=out, stderr=subprocess.STDOUT, env=env)
 
     def signal(self, sig: int) -> None:
         """Sends a signal (SIGKILL, SIGSTOP, SIGCONT, ...)."""

@@ -51,14 +51,23 @@ redis.call('SET', KEYS[2], ARGV[#ARGV - 2])
 return 1
 """
 
-# ARGV: token, snapshot id, snapshot text, epoch. Trims the commands below the snapshot.
+# ARGV: token, snapshot id, snapshot text, epoch. Trims the commands below the snapshot, or
+# below the web layer's follower snapshot (KEYS[5]) when that one is older.
 SNAPSHOT = """
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then
   redis.call('INCR', KEYS[4])
   return 0
 end
 redis.call('HSET', KEYS[2], 'id', ARGV[2], 'data', ARGV[3], 'epoch', ARGV[4])
-redis.call('XTRIM', KEYS[3], 'MINID', ARGV[2])
+local low = ARGV[2]
+local follower = redis.call('HGET', KEYS[5], 'id')
+if follower then
+  local fm, fs = string.match(follower, '^(%d+)-(%d+)$')
+  local sm, ss = string.match(low, '^(%d+)-(%d+)$')
+  fm, fs, sm, ss = tonumber(fm), tonumber(fs), tonumber(sm), tonumber(ss)
+  if fm < sm or (fm == sm and fs < ss) then low = follower end
+end
+redis.call('XTRIM', KEYS[3], 'MINID', low)
 return 1
 """
 
@@ -108,10 +117,11 @@ class Fencing:
 
     def snapshot(self, keys: MerchantKeys, token: str, entry_id: str, data: str,
                  epoch: int) -> bool:
-        """Stores the snapshot as of `entry_id` and trims the commands below it (XTRIM MINID);
-        False (counted, nothing written) when the lease is no longer `token`."""
-        return bool(self._snapshot(keys=[keys.lease, keys.snapshot, keys.commands, keys.fenced],
-                                   args=[token, entry_id, data, epoch]))
+        """Stores the snapshot as of `entry_id` and trims the commands below it (XTRIM MINID; not
+        below the web layer's follower snapshot); False (counted, nothing written) when the lease
+        is no longer `token`."""
+        return bool(self._snapshot(keys=[keys.lease, keys.snapshot, keys.commands, keys.fenced,
+                                         keys.follower], args=[token, entry_id, data, epoch]))
 
     def heartbeat(self, name: str, ttl_ms: int) -> int:
         """Marks worker `name` alive for `ttl_ms`; returns how many workers are alive."""

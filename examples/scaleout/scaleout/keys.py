@@ -49,6 +49,18 @@ class MerchantKeys:
         return self._key("snapshot")
 
     @property
+    def clock(self) -> str:
+        """Integer (ms since the epoch): the latest `at` stamped into the commands stream by
+        `client.stamp`; commands are appended in time order, and timers fire through it."""
+        return self._key("clock")
+
+    @property
+    def follower(self) -> str:
+        """Hash: the web host's own snapshot (`id`, `data`, `host_state`); the commands after
+        `id` are not trimmed, so the web layer can restart from it."""
+        return self._key("follower")
+
+    @property
     def fenced(self) -> str:
         """Integer: writes refused because the writer's lease epoch was stale (counted)."""
         return self._key("fenced")

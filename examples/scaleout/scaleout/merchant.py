@@ -4,6 +4,7 @@ snapshot, replay the commands after it with XRANGE up to the last published one)
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from typing import Any
 
 import redis
@@ -50,6 +51,7 @@ class Owned:
     engine: vshop.Engine
     applied: str
     since_snapshot: int  # commands applied since the stored snapshot
+    timer: dt.datetime | None = None  # the deadline an `advance` was last appended for (stamp.py)
 
     def apply(self, entries: list[tuple[str, dict[str, str]]]) -> list[tuple[str, str, str]]:
         """Applies stream entries in order: (id, effects, error) per entry."""

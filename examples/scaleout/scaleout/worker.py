@@ -9,29 +9,39 @@ import math
 import sys
 import time
 import zlib
-from typing import Any, TextIO
+from typing import Any, Callable, TextIO
 
 import redis
 
 from .fencing import Fencing
 from .keys import MERCHANTS, WORKERS, MerchantKeys
 from .merchant import Owned, take_over
+from .stamp import Stamper, to_ms
+
+
+def wall_ms() -> int:
+    """The system clock in ms since the epoch (when the worker fires timers)."""
+    return int(time.time() * 1000)
 
 
 class Worker:
-    """One worker process' loop. `ttl_ms`: lease lifetime (renewed every third of it)."""
+    """One worker process' loop. `ttl_ms`: lease lifetime (renewed every third of it);
+    `timers`: fire the timers of stamped merchants at `now_ms()` (stamp.py)."""
 
     def __init__(self, client: redis.Redis, name: str, *, ttl_ms: int = 3000,
-                 snapshot_every: int = 500, batch: int = 100, log: TextIO = sys.stdout) -> None:
+                 snapshot_every: int = 500, batch: int = 100, log: TextIO = sys.stdout,
+                 timers: bool = True, now_ms: Callable[[], int] = wall_ms) -> None:
         self.client, self.name, self.ttl_ms = client, name, ttl_ms
         self.snapshot_every, self.batch, self.log = snapshot_every, batch, log
-        self.fencing = Fencing(client)
+        self.timers, self.now_ms = timers, now_ms
+        self.fencing, self.stamper = Fencing(client), Stamper(client)
         self.owned: dict[str, Owned] = {}
         self.stopping = False
         self.next_tick = 0.0
         self.ticks = 0
         self.live = 1  # live workers at the last heartbeat
-        self.counts = {"applied": 0, "acquired": 0, "lost": 0, "released": 0, "snapshots": 0}
+        self.counts = {"applied": 0, "acquired": 0, "lost": 0, "released": 0, "snapshots": 0,
+                       "timers": 0}
 
     def say(self, text: str) -> None:
         """One log line (tests read the logs)."""
@@ -46,6 +56,7 @@ class Worker:
                 if self.keep_alive():
                     self.balance()
                 self.step()
+                self.fire_timers()
             except (redis.ConnectionError, redis.TimeoutError, redis.BusyLoadingError) as e:
                 self.say(f"redis unavailable ({type(e).__name__}); dropping "
                          f"{len(self.owned)} merchants")
@@ -78,6 +89,23 @@ class Worker:
         self.counts["applied"] += len(results)
         if owned.since_snapshot >= self.snapshot_every:
             self.snapshot(owned)
+
+    def fire_timers(self) -> None:
+        """Appends an `advance` at the next deadline of each owned merchant whose timer is due,
+        once per deadline, when its commands are stamped through the stream (its clock key
+        exists; producers that stamp their own commands also fire their own timers)."""
+        if not self.timers:
+            return
+        now = self.now_ms()
+        for owned in list(self.owned.values()):
+            deadline = owned.engine.next_deadline
+            if deadline is None or to_ms(deadline) > now or owned.timer == deadline:
+                continue
+            owned.timer = deadline
+            if self.client.exists(owned.keys.clock) and isinstance(
+                    self.stamper.try_append(owned.keys.merchant, {"cmd": "advance"}, deadline),
+                    str):
+                self.counts["timers"] += 1
 
     def snapshot(self, owned: Owned) -> None:
         """Stores the engine snapshot as of the applied id (fenced) and trims the stream."""

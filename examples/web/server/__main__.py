@@ -10,8 +10,8 @@ from pathlib import Path
 import uvicorn
 
 from .accounts import Sessions, load_accounts
-from .clock import RealClock, ScriptedClock
-from .demo import create_demo
+from .clock import Clock, RealClock, ScriptedClock
+from .demo import create_demo, demo_commands
 from .host import Host
 from .persistence import Persistence, SqliteStore
 from .app import build_app
@@ -28,6 +28,10 @@ def parse(argv: list[str]) -> argparse.Namespace:
                    help="store in Redis instead of SQLite (redis://host:port/db)")
     p.add_argument("--redis-name", default="web",
                    help="with --redis: the key prefix vshop:{NAME}: of this host")
+    p.add_argument("--scaleout", metavar="URL",
+                   help="scale-out mode: serve one merchant of the workers' Redis streams "
+                        "(examples/scaleout; docs/scale-out.md)")
+    p.add_argument("--merchant", default="demo", help="with --scaleout: the merchant served")
     p.add_argument("--accounts", default=str(HERE / "accounts.json"))
     p.add_argument("--snapshot-every", type=int, default=1000, help="steps between snapshots")
     p.add_argument("--no-demo", action="store_true", help="do not create the demo merchant")
@@ -47,6 +51,24 @@ def open_store(args: argparse.Namespace) -> Persistence:
     return RedisStore(args.redis, args.redis_name)
 
 
+def open_host(args: argparse.Namespace, clock: Clock) -> Host:
+    """The host: its own engine and store, or (--scaleout) a follower of the workers' streams;
+    the demo merchant is created when the journal is empty."""
+    if args.scaleout is None:
+        host = Host(open_store(args), clock, args.snapshot_every)
+        if not host.restore() and not args.no_demo:
+            create_demo(host)
+        return host
+    sys.path.insert(0, str(HERE.parent / "scaleout"))
+    from .stream_host import StreamHost
+
+    stream = StreamHost(args.scaleout, args.merchant, clock, args.snapshot_every)
+    if not stream.restore() and not args.no_demo and not stream.create(demo_commands()):
+        print(f"server: the demo commands of {args.merchant} are queued; no worker published "
+              "them within 10 s", file=sys.stderr)
+    return stream
+
+
 def main(argv: list[str]) -> int:
     args = parse(argv)
     try:
@@ -54,19 +76,20 @@ def main(argv: list[str]) -> int:
     except (OSError, ValueError) as e:
         print(f"server: accounts: {e}", file=sys.stderr)
         return 2
+    if args.scaleout is not None and args.redis is not None:
+        print("server: --scaleout and --redis: choose one (scale-out mode keeps no store of its "
+              "own)", file=sys.stderr)
+        return 2
     if args.snapshot_every < 1:
         print("server: --snapshot-every: must be at least 1", file=sys.stderr)
         return 2
     clock = (ScriptedClock(dt.datetime.fromisoformat(args.start.replace("Z", "+00:00")))
              if args.test_mode else RealClock())
     try:
-        store = open_store(args)
+        host = open_host(args, clock)
     except OSError as e:
         print(f"server: {e}", file=sys.stderr)
         return 2
-    host = Host(store, clock, args.snapshot_every)
-    if not host.restore() and not args.no_demo:
-        create_demo(host)
     base = f"http://{args.host}:{args.port}"
     print(f"vshop web host on {base}\n  shop:      {base}/static/shop.html\n"
           f"  store app: {base}/static/store_app.html\n  dashboard: {base}/static/dashboard.html",

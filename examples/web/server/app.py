@@ -31,7 +31,8 @@ SHOPPER_COOKIE, SESSION_COOKIE = "vshop_shopper", "vshop_session"
 STATUS = {
     "invalid_argument": 400, "invalid_setting": 400, "empty_note": 400,
     "forbidden": 403, "invalid_invite_code": 403, "not_approved": 403, "not_chat_expert": 403,
-    "not_found": 404, "body_too_large": 413, "limit_exceeded": 503, "internal": 500,
+    "not_found": 404, "body_too_large": 413, "limit_exceeded": 503, "unavailable": 503,
+    "internal": 500,
 }  # every other engine code is a state conflict: 409
 
 
@@ -145,7 +146,7 @@ class Api:
         check_command(body, actor, self.host.engine.chat)
         if body.get("cmd") == "rate_chat" and self._blocked(body.get("chat")):
             return {"effects": []}  # R-BLOCK-1: their blocked chat reads finished; not told
-        effects, chat = self.host.execute(body)
+        effects, chat = await self.host.submit(body)
         return {"effects": effects, **({"chat": chat} if chat is not None else {})}
 
     def _blocked(self, chat: Any) -> bool:
@@ -249,7 +250,7 @@ class Api:
             self.host.clock.set(t)  # type: ignore[attr-defined]
         except ValueError as e:
             raise HostError("out_of_order_time", str(e)) from None
-        effects = self.host.advance(move=True)
+        effects = await self.host.advance_to_clock()
         self.host.publish_clock()
         return {"now": vshop.format_instant(self.host.now()), "effects": effects}
 
@@ -262,9 +263,10 @@ CLOCK_TICK = 1.0  # seconds between `clock` events while no timer fires
 
 async def clock_task(host: Host) -> None:
     """Sleeps until the engine's next deadline (or a command's wake-up, or the next tick),
-    advances when a timer is due, and sends the `clock` event."""
+    advances when a timer is due, and sends the `clock` event. A host whose timers another
+    process fires (scale-out) only ticks."""
     while True:
-        deadline = host.engine.next_deadline
+        deadline = host.engine.next_deadline if host.fires_timers else None
         wait = CLOCK_TICK if deadline is None else (deadline - host.now()).total_seconds()
         host.wakeup.clear()
         if wait > 0:
@@ -323,9 +325,11 @@ def build_app(host: Host, sessions: Sessions, test_mode: bool) -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        task = None if host.clock.scripted else asyncio.create_task(clock_task(host))
+        tasks = [asyncio.create_task(host.run())]
+        if not host.clock.scripted:
+            tasks.append(asyncio.create_task(clock_task(host)))
         yield
-        if task is not None:
+        for task in tasks:
             task.cancel()
 
     async def not_found(request: Request, exc: Exception) -> Response:

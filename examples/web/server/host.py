@@ -57,6 +57,8 @@ def _host_fields(command: dict[str, Any]) -> dict[str, Any]:
 class Host:
     """Runs commands at the clock's time, persists each step, publishes its effects."""
 
+    fires_timers = True  # the clock task advances the engine at its deadlines
+
     def __init__(self, store: Persistence, clock: Clock, snapshot_every: int = 1000) -> None:
         self.store, self.clock, self.snapshot_every = store, clock, snapshot_every
         self.engine = vshop.Engine()
@@ -100,7 +102,18 @@ class Host:
         self.engine.advance(now)
         return self._commit({})
 
+    async def advance_to_clock(self) -> list[dict[str, Any]]:
+        """The test clock was set: fires the timers due and moves the engine's time to now."""
+        return self.advance(move=True)
+
+    async def run(self) -> None:
+        """The host's own background work while the app runs (none: the clock task advances)."""
+
     # -- commands ------------------------------------------------------------------------------
+    async def submit(self, command: dict[str, Any]) -> tuple[list[dict[str, Any]], str | None]:
+        """A browser's command: `execute` (the scale-out host answers from the streams)."""
+        return self.execute(command)
+
     def execute(self, command: dict[str, Any]) -> tuple[list[dict[str, Any]], str | None]:
         """Runs one checked command (no `at`) at the server's time; raises vshop.Error or
         HostError. Returns the effects and, for request_chat, the chat id."""
