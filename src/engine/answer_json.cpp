@@ -54,6 +54,8 @@ std::string to_json(const ChatView& v) {
   for (const auto& e : v.pending_offers) out.string(e);
   out.end_array();
   out.key("rating").integer(v.rating);
+  out.key("shopper_online").boolean(v.shopper_online);
+  out.key("left_message").boolean(v.left_message);
   out.end_object();
   return out.take();
 }

@@ -45,6 +45,13 @@ absl::Status read(const Engine& e, const Args& a, std::size_t i, Now& out) {
   return absl::OkStatus();
 }
 
+// Answers whose JSON the engine writes itself (R-CONTACT-2, R-SCHED-3).
+struct JsonText {
+  std::string text;
+};
+std::string to_json(const JsonText& json) { return json.text; }
+std::string to_json(const std::vector<ContactEntry>& list) { return contacts_to_json(list); }
+
 // An answer as JSON: StatusOr passes its error through.
 template <typename T>
 absl::StatusOr<std::string> answer(T&& value) {
@@ -90,6 +97,10 @@ const std::vector<Row>& rows() {
     std::vector<Row> t = {
         row<Id>({"chat", "CHAT", "a chat's state, expert and pending offers"},
                 [](const Engine& e, Id c) { return found(e.chat(c.text), "chat", c); }),
+        row<Id>({"contacts", "EXPERT", "R-CONTACT-2: the shoppers who accepted the expert"},
+                [](const Engine& e, Id x) { return e.contacts(x.text); }),
+        row<>({"export_personal_data", "", "R-SCHED-3: every piece of personal data held"},
+              [](const Engine& e) { return JsonText{e.export_personal_data()}; }),
         row<Id>({"expert", "EXPERT", "an expert's account, store, availability and load"},
                 [](const Engine& e, Id x) { return found(e.expert(x.text), "expert", x); }),
         row<Id, Now>({"explain_expert", "EXPERT [NOW]", "R-WHY-1: would the expert get an offer"},
@@ -144,8 +155,9 @@ absl::StatusOr<std::string> run_query(const Engine& engine, std::string_view nam
   }
   const std::size_t most = it->required + (it->takes_now ? 1 : 0);
   if (args.size() < it->required || args.size() > most) {
-    return error(ErrorCode::kInvalidArgument, "%s: takes %s, got %d argument(s)", name,
-                 it->info.usage, args.size());
+    const std::string_view usage = it->info.usage.empty() ? "no arguments" : it->info.usage;
+    return error(ErrorCode::kInvalidArgument, "%s: takes %s, got %d argument(s)", name, usage,
+                 args.size());
   }
   return it->run(engine, args);
 }

@@ -56,9 +56,12 @@ expect '{"state":"visible"}' widget_state '{"page_type":"home"}'
 expect '{"open_now":false,"at":"2026-05-18T07:00:00Z","local":"2026-05-18T03:00","weekday":"Monday","timezone":"America/New_York"}' next_opening America/New_York 2026-05-15T16:00:00Z
 expect '{"open_now":true,"at":"2026-05-14T08:10:06Z","local":"2026-05-14T10:10","weekday":"Thursday","timezone":"Europe/Amsterdam"}' next_opening Europe/Amsterdam
 # The other queries.
-expect '{"id":"c2","shopper":"s1","state":"requested","expert":null,"transfer_pending":false,"video":false,"pending_offers":["a1"],"rating":0}' chat c2
+expect '{"id":"c2","shopper":"s1","state":"requested","expert":null,"transfer_pending":false,"video":false,"pending_offers":["a1"],"rating":0,"shopper_online":true,"left_message":false}' chat c2
 expect '{"id":"a1","account":"approved","anonymized":false,"store":"ams","available":true,"active_chats":0,"missed_streak":0,"decline_streak":0,"pending_offer":"c2","pending_transfer":null,"video_chat":null}' expert a1
 expect '[{"store":"ams","experts":["a2"]}]' transfer_candidates c1
+# R-CONTACT-2 and R-SCHED-3: no contact yet; every piece of personal data the scenario gave.
+expect '[]' contacts a1
+expect '{"experts":[{"id":"a1","name":"Ann","email":"a1@x.example","employee_id":""},{"id":"a2","name":"Bob","email":"a2@x.example","employee_id":""},{"id":"p1","name":"Pat","email":"p1@x.example","employee_id":""}],"left_messages":[],"stores":[{"id":"ams","address":""}],"managers":[],"contacts":[],"invitations":[],"erased":false}' export_personal_data
 
 # Bad arguments: one line naming the argument, exit 2.
 usage 'unknown query "nope"' "$S" nope
@@ -74,6 +77,8 @@ usage 'colour: unknown field' "$S" widget_state '{"colour":"red"}'
 usage 'geo.result' "$S" explain_widget '{"rules":{"geo":[{"field":"ip","value":"1.2.3.4","result":"shown"}]}}'
 usage 'chat: "c1" is finished' "$S" queue_status c1
 usage 'missing.jsonl' missing.jsonl chat c1
+usage 'expert: no expert "ghost"' "$S" contacts ghost
+usage 'takes no arguments, got 1' "$S" export_personal_data extra
 
 if [ "$failures" -ne 0 ]; then
   echo "$failures failure(s)"
