@@ -43,9 +43,10 @@ void day_fields(V& v, Entry& e, std::size_t currencies) {
   v.count("initiated", d.initiated, kMaxU32);
   v.count("claimed", d.claimed, kMaxU32);
   v.count("missed", d.missed, kMaxU32);
+  v.count("offered", d.offered, kMaxU32);
   std::vector<std::pair<int, std::uint32_t>> response;
   if constexpr (!V::kReading) response = d.response.buckets();
-  v.sparse_list("response", response, [](auto& w, auto& b) {
+  v.sparse_list("response_100ms", response, [](auto& w, auto& b) {
     w.integer("bucket", b.first, 0, kResponseBuckets - 1);
     w.integer("n", b.second, 1, kMaxU32);
   });
@@ -134,6 +135,12 @@ struct PendingRow {
   std::vector<std::uint32_t> experts, stores;  // in offer order
 };
 
+struct MissedRow {
+  ChatId chat = 0;
+  DayKey day = 0;
+  StoreId store = 0;  // MetricsBook::kNoStore: missed with no offer
+};
+
 struct OpenRow {
   ExpertId expert = 0;
   StoreId store = 0;
@@ -188,6 +195,7 @@ struct BookSnapshot {
 
     std::vector<PendingRow> pending;
     std::vector<OpenRow> open;
+    std::vector<MissedRow> missed;
     ConvertedRows converted;
     if constexpr (!kReading) {
       for (const auto& [chat, p] : b.pending_) {
@@ -199,6 +207,9 @@ struct BookSnapshot {
       }
       std::sort(pending.begin(), pending.end(),
                 [](const PendingRow& x, const PendingRow& y) { return x.chat < y.chat; });
+      for (const auto& [chat, owner] : b.missed_) missed.push_back({chat, owner.day, owner.store});
+      std::sort(missed.begin(), missed.end(),
+                [](const MissedRow& x, const MissedRow& y) { return x.chat < y.chat; });
       for (const auto& [expert, period] : b.open_) {
         open.push_back({expert, period.store, period.last_marked});
       }
@@ -213,6 +224,11 @@ struct BookSnapshot {
       w.integer("day", p.day, kMinDay, kMaxDay);
       w.indexes("experts", p.experts, kIds);
       w.indexes("stores", p.stores, kIds);
+    });
+    v.sparse_list("missed", missed, [](auto& w, auto& m) {
+      w.integer("chat", m.chat, 0, kMaxU32);
+      w.integer("day", m.day, kMinDay, kMaxDay);
+      w.index("store", m.store, kIds, MetricsBook::kNoStore);
     });
     v.list("open", open, [](auto& w, auto& o) {
       w.integer("expert", o.expert, 0, static_cast<std::int64_t>(kIds) - 1);
@@ -242,6 +258,12 @@ struct BookSnapshot {
         entry.stores.assign(p.stores.begin(), p.stores.end());
         if (!b.pending_.emplace(p.chat, std::move(entry)).second) {
           v.fail("pending", "a chat is listed twice");
+        }
+      }
+      for (const MissedRow& m : missed) {
+        if (b.pending_.contains(m.chat) ||
+            !b.missed_.emplace(m.chat, MetricsBook::MissedOwner{m.day, m.store}).second) {
+          v.fail("missed", "a chat is listed twice or is also pending");
         }
       }
       for (const OpenRow& o : open) {

@@ -64,8 +64,9 @@ std::string CurrencyMetrics::average() const {
 std::optional<double> Metrics::claimed_ratio() const { return ratio(claimed, initiated); }
 std::optional<double> Metrics::conversion_ratio() const { return ratio(converted, engaged()); }
 std::optional<double> Metrics::chats_per_associate() const {
-  return ratio(initiated, available_associates);
+  return ratio(initiated, associate_days);
 }
+std::optional<double> Metrics::offers_claimed_ratio() const { return ratio(claimed, offered); }
 std::optional<double> Metrics::average_rating() const { return ratio(rating_sum, ratings); }
 
 }  // namespace vshop::analytics

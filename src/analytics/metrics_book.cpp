@@ -81,6 +81,7 @@ DayStats& MetricsBook::stats(Scope scope, DayKey day) {
       if (experts_.size() <= scope.id) experts_.resize(scope.id + 1);
       return experts_[scope.id].at(day);
     case Scope::Kind::kMerchant:
+    case Scope::Kind::kTeam:  // teams are merged expert series, never fed directly
       break;
   }
   return merchant_.at(day);
@@ -92,6 +93,8 @@ const DaySeries* MetricsBook::series(Scope scope) const {
       return scope.id < stores_.size() ? &stores_[scope.id] : nullptr;
     case Scope::Kind::kExpert:
       return scope.id < experts_.size() ? &experts_[scope.id] : nullptr;
+    case Scope::Kind::kTeam:
+      return nullptr;
     case Scope::Kind::kMerchant:
       break;
   }
@@ -133,6 +136,7 @@ absl::Status MetricsBook::chat_requested(Instant at, ChatId chat) {
   touch(at);
   const DayKey day = day_of(at);
   ++stats(Scope::merchant(), day).initiated;
+  missed_.erase(chat);  // a restarted chat is a new request
   Pending& p = pending_[chat];
   p.requested_at = at;
   p.day = day;
@@ -148,14 +152,16 @@ absl::Status MetricsBook::chat_offered(Instant at, ChatId chat, ExpertId expert,
   }
   touch(at);
   Pending& p = it->second;
-  // Counted once per expert and once per store, in the request's day (cohort).
+  // Offers count once per expert and once per store, in the request's day (cohort). The store
+  // of the first offer owns the chat until someone claims it.
   if (!contains(p.experts, expert)) {
     p.experts.push_back(expert);
-    ++stats(Scope::expert(expert), p.day).initiated;
+    ++stats(Scope::expert(expert), p.day).offered;
   }
   if (!contains(p.stores, store)) {
+    if (p.stores.empty()) ++stats(Scope::store(store), p.day).initiated;
     p.stores.push_back(store);
-    ++stats(Scope::store(store), p.day).initiated;
+    ++stats(Scope::store(store), p.day).offered;
   }
   return absl::OkStatus();
 }
@@ -177,6 +183,8 @@ absl::Status MetricsBook::chat_claimed(Instant claimed_at, ChatId chat, ExpertId
   if (auto s = chat_offered(claimed_at, chat, expert, store); !s.ok()) return s;
   const Pending& p = it->second;
   const Duration response = claimed_at - p.requested_at;
+  move_owner(p.day, p.stores.front(), store, /*missed=*/false);
+  ++stats(Scope::expert(expert), p.day).initiated;
   for (Scope scope : {Scope::merchant(), Scope::store(store), Scope::expert(expert)}) {
     DayStats& d = stats(scope, p.day);
     ++d.claimed;
@@ -204,8 +212,12 @@ absl::Status MetricsBook::chat_missed(Instant at, ChatId chat) {
   touch(at);
   const Pending& p = it->second;
   ++stats(Scope::merchant(), p.day).missed;
-  for (ExpertId e : p.experts) ++stats(Scope::expert(e), p.day).missed;
-  for (StoreId s : p.stores) ++stats(Scope::store(s), p.day).missed;
+  MissedOwner owner{p.day, kNoStore};
+  if (!p.stores.empty()) {
+    owner.store = p.stores.front();
+    ++stats(Scope::store(owner.store), p.day).missed;
+  }
+  missed_[chat] = owner;  // until a take moves the chat to the taker
   pending_.erase(it);
   return absl::OkStatus();
 }
@@ -217,11 +229,32 @@ absl::Status MetricsBook::chat_taken(Instant at, ChatId chat, ExpertId expert, S
     return error(ErrorCode::kInvalidState, "chat: %d is awaiting a claim, not a take", chat);
   }
   touch(at);
+  if (auto m = missed_.find(chat); m != missed_.end()) {
+    // The taker's store and the taker now own the missed chat (on its request day).
+    const MissedOwner owner = m->second;
+    move_owner(owner.day, owner.store, store, /*missed=*/true);
+    DayStats& e = stats(Scope::expert(expert), owner.day);
+    ++e.initiated;
+    ++e.missed;
+    missed_.erase(m);
+  }
   const DayKey day = day_of(at);
   for (Scope scope : {Scope::merchant(), Scope::store(store), Scope::expert(expert)}) {
     ++stats(scope, day).taken;
   }
   return absl::OkStatus();
+}
+
+void MetricsBook::move_owner(DayKey day, StoreId from, StoreId to, bool missed) {
+  if (from == to) return;
+  if (from != kNoStore) {
+    DayStats& f = stats(Scope::store(from), day);
+    --f.initiated;
+    if (missed) --f.missed;
+  }
+  DayStats& t = stats(Scope::store(to), day);
+  ++t.initiated;
+  if (missed) ++t.missed;
 }
 
 absl::Status MetricsBook::chat_transferred(Instant at, ChatId /*chat*/, ExpertId from_expert,

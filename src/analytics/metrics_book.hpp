@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -116,6 +117,9 @@ class MetricsBook {
   absl::StatusOr<Metrics> query(Scope scope, Instant from, Instant to) const;
   // The same over the local dates first..last (inclusive).
   Metrics query_days(Scope scope, date::year_month_day first, date::year_month_day last) const;
+  // A team (R-EXP-2): the merged expert series of `members` over local dates first..last.
+  Metrics query_team_days(std::span<const ExpertId> members, date::year_month_day first,
+                          date::year_month_day last) const;
   // One entry per reporting day (empty days included) of the range; at most 3660 days
   // (invalid_argument naming `to` beyond).
   absl::StatusOr<std::vector<DailyMetrics>> daily(Scope scope, Instant from, Instant to) const;
@@ -153,6 +157,12 @@ class MetricsBook {
     absl::InlinedVector<ExpertId, 5> experts;  // offered, in offer order
     absl::InlinedVector<StoreId, 5> stores;
   };
+  // Who owns a missed chat until a take moves it: the store of its first offer, if any.
+  static constexpr StoreId kNoStore = 0xFFFFFFFFu;
+  struct MissedOwner {
+    DayKey day = 0;
+    StoreId store = kNoStore;
+  };
   struct OpenPeriod {
     StoreId store = 0;
     DayKey last_marked = 0;
@@ -165,9 +175,13 @@ class MetricsBook {
   void touch(Instant t);  // marks open availability periods up to t's day
   void mark_available(ExpertId expert, StoreId store, DayKey day);
   void mark_converted(Scope scope, ChatId chat, DayKey day);
+  // Moves one chat's ownership (initiated, and missed when `missed`) on `day` between stores.
+  void move_owner(DayKey day, StoreId from, StoreId to, bool missed);
   absl::Status check_id(std::uint32_t id, std::string_view field) const;
   std::uint16_t intern_currency(const CurrencyInfo& info);
   Metrics aggregate(Scope scope, DayKey first, DayKey last) const;
+  Metrics aggregate_series(std::span<const DaySeries* const> all, Scope::Kind kind, DayKey first,
+                           DayKey last) const;
 
   std::string zone_name_;
   const date::time_zone* zone_ = nullptr;
@@ -181,6 +195,7 @@ class MetricsBook {
   std::vector<DaySeries> experts_;        // by ExpertId
   std::vector<CurrencyInfo> currencies_;  // interned in order of first use
   absl::flat_hash_map<ChatId, Pending> pending_;
+  absl::flat_hash_map<ChatId, MissedOwner> missed_;  // missed chats not (yet) taken
   absl::flat_hash_map<ExpertId, OpenPeriod> open_;
   // Chats already counted as converted, per scope: keys (kind, id, chat) packed.
   absl::flat_hash_set<std::uint64_t> converted_merchant_;
