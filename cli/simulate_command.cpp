@@ -5,12 +5,15 @@
 //             rejected command (exit 1); --journal FILE writes the canonical journal;
 //             --snapshot FILE writes the final snapshot; --summary adds a readable summary;
 //             --report adds the R-METRIC-1 analytics of the whole simulated period as a table
-//             (--report=json: one canonical JSON object).
+//             (--report=json: one canonical JSON object), --from / --to pick reporting-zone
+//             dates, --daily adds per-day rows, --report-file writes the report to a file.
 //   replay:   replays a journal (optionally on top of --from SNAPSHOT) and prints the effects,
 //             or with --snapshot only the final snapshot.
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +22,7 @@
 #include "diagnostics.hpp"
 #include "files.hpp"
 #include "line_reader.hpp"
+#include "date/date.h"
 #include "vshop/engine/engine.hpp"
 #include "vshop/error.hpp"
 #include "vshop/json_text.hpp"
@@ -181,6 +185,9 @@ struct SimulateOptions {
   std::string journal;
   std::string snapshot;
   std::string report;  // "", "text" or "json"
+  std::string report_file;
+  std::string from, to;  // reporting-zone dates (YYYY-MM-DD), "" for the whole history
+  bool daily = false;
   RunOptions run;
 };
 
@@ -201,16 +208,65 @@ bool open_output(OutputFile& file, const std::string& flag, const std::string& p
   return true;
 }
 
+// A YYYY-MM-DD date argument, or an error naming the flag.
+bool parse_date(const std::string& flag, const std::string& text,
+                std::optional<analytics::LocalDate>& out, std::string& error) {
+  if (text.empty()) return true;
+  const auto digits = [&text](std::size_t at, std::size_t n) {
+    int v = 0;
+    for (std::size_t i = at; i < at + n; ++i) {
+      if (text[i] < '0' || text[i] > '9') return -1;
+      v = v * 10 + (text[i] - '0');
+    }
+    return v;
+  };
+  const bool shaped = text.size() == 10 && text[4] == '-' && text[7] == '-';
+  const int y = shaped ? digits(0, 4) : -1, m = shaped ? digits(5, 2) : -1,
+            d = shaped ? digits(8, 2) : -1;
+  const date::year_month_day ymd{date::year{y}, date::month{static_cast<unsigned>(std::max(m, 0))},
+                                 date::day{static_cast<unsigned>(std::max(d, 0))}};
+  if (y < 1 || m < 0 || d < 0 || !ymd.ok()) {
+    error = flag + ": " + quoted_value(text) + " is not a date (YYYY-MM-DD)";
+    return false;
+  }
+  out = ymd;
+  return true;
+}
+
+// The report request from the options, or a usage error message.
+bool report_request(const SimulateOptions& o, MetricsReportRequest& request, std::string& error) {
+  if (!o.report.empty() && o.report != "text" && o.report != "json") {
+    error = "--report: " + quoted_value(o.report) + " is not text or json";
+    return false;
+  }
+  if (o.report.empty() && (!o.from.empty() || !o.to.empty() || o.daily || !o.report_file.empty())) {
+    error = "--from, --to, --daily and --report-file need --report";
+    return false;
+  }
+  request.json = o.report == "json";
+  request.daily = o.daily;
+  if (!parse_date("--from", o.from, request.from, error) ||
+      !parse_date("--to", o.to, request.to, error)) {
+    return false;
+  }
+  // Checked before the run as well as by the engine, so the error comes first and alone.
+  if (request.from && request.to && date::sys_days{*request.to} < date::sys_days{*request.from}) {
+    error = "--to: " + o.to + " is before --from " + o.from;
+    return false;
+  }
+  return true;
+}
+
 int simulate(const SimulateOptions& o) {
   constexpr std::string_view kCommand = "simulate";
-  if (!o.report.empty() && o.report != "text" && o.report != "json") {
-    return usage_error(kCommand, "--report: " + quoted_value(o.report) + " is not text or json");
-  }
+  MetricsReportRequest request;
   std::string err;
+  if (!report_request(o, request, err)) return usage_error(kCommand, err);
   InputFile scenario;
   if (!scenario.open(o.scenario, err)) return usage_error(kCommand, err);
   OutputFile journal;
   OutputFile snapshot;
+  OutputFile report_file;
   std::vector<const std::string*> taken = {&o.scenario};
   if (!o.journal.empty()) {
     if (!open_output(journal, "--journal", o.journal, taken, err)) {
@@ -218,7 +274,14 @@ int simulate(const SimulateOptions& o) {
     }
     taken.push_back(&o.journal);
   }
-  if (!o.snapshot.empty() && !open_output(snapshot, "--snapshot", o.snapshot, taken, err)) {
+  if (!o.snapshot.empty()) {
+    if (!open_output(snapshot, "--snapshot", o.snapshot, taken, err)) {
+      return usage_error(kCommand, err);
+    }
+    taken.push_back(&o.snapshot);
+  }
+  if (!o.report_file.empty() &&
+      !open_output(report_file, "--report-file", o.report_file, taken, err)) {
     return usage_error(kCommand, err);
   }
 
@@ -237,12 +300,19 @@ int simulate(const SimulateOptions& o) {
     return usage_error(kCommand, "error while reading " + scenario.name());
   }
   if (o.run.summary) summary.print(std::cout);
-  // A blank line separates the table from what was printed before it.
-  if (o.report == "text") {
-    std::cout << (out.lines_on_effects > 0 || o.run.summary ? "\n" : "")
-              << engine.metrics_report_text();
+  if (!o.report.empty()) {
+    const absl::StatusOr<std::string> report = engine.metrics_report(request);
+    if (!report.ok()) return usage_error(kCommand, std::string(report.status().message()));
+    if (!o.report_file.empty()) {
+      report_file.stream() << *report << (request.json ? "\n" : "");
+      if (!report_file.close(err)) return usage_error(kCommand, err);
+    } else if (request.json) {
+      std::cout << *report << "\n";
+    } else {
+      // A blank line separates the table from what was printed before it.
+      std::cout << (out.lines_on_effects > 0 || o.run.summary ? "\n" : "") << *report;
+    }
   }
-  if (o.report == "json") std::cout << engine.metrics_report_json() << "\n";
   if (!o.journal.empty() && !journal.close(err)) return usage_error(kCommand, err);
   if (!o.snapshot.empty()) {
     snapshot.stream() << engine.snapshot() << '\n';
@@ -304,6 +374,12 @@ const bool kRegistered =
            sub.add_flag("--report{text}", opt->report,
                         "Print the analytics (R-METRIC-1) of the whole run after the effects: a "
                         "table, or --report=json for JSON");
+           sub.add_option("--report-file", opt->report_file,
+                          "Write the report to this file instead of standard output");
+           sub.add_option("--from", opt->from,
+                          "First reporting day of the report (YYYY-MM-DD, reporting_timezone)");
+           sub.add_option("--to", opt->to, "Last reporting day of the report (YYYY-MM-DD)");
+           sub.add_flag("--daily", opt->daily, "Add one merchant row per day to the report");
            sub.add_option("--journal", opt->journal, "Write the canonical journal to this file");
            sub.add_option("--snapshot", opt->snapshot, "Write the final snapshot to this file");
            sub.callback([opt, &exit_status] { exit_status = simulate(*opt); });
