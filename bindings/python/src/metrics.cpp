@@ -51,6 +51,7 @@ py::dict metrics_fields(const analytics::Metrics& m) {
         "average"_a = average.empty() ? py::object(py::none()) : py::object(py::str(average))));
   }
   return py::dict("initiated"_a = m.initiated, "claimed"_a = m.claimed, "missed"_a = m.missed,
+                  "offered"_a = m.offered, "associate_days"_a = m.associate_days,
                   "taken"_a = m.taken, "transfers_in"_a = m.transfers_in, "engaged"_a = m.engaged(),
                   "available_associates"_a = m.available_associates, "ratings"_a = m.ratings,
                   "rating_sum"_a = m.rating_sum, "orders"_a = m.orders,
@@ -60,6 +61,7 @@ py::dict metrics_fields(const analytics::Metrics& m) {
                   "response_p90"_a = from_optional_duration(m.response_p90),
                   "claimed_ratio"_a = ratio(m.claimed_ratio()),
                   "conversion_ratio"_a = ratio(m.conversion_ratio()),
+                  "offers_claimed_ratio"_a = ratio(m.offers_claimed_ratio()),
                   "chats_per_associate"_a = ratio(m.chats_per_associate()),
                   "average_rating"_a = ratio(m.average_rating()), "currencies"_a = currencies);
 }

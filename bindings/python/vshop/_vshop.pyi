@@ -167,6 +167,7 @@ class ScopeKind(enum.Enum):
     MERCHANT = 'merchant'
     STORE = 'store'
     EXPERT = 'expert'
+    TEAM = 'team'
 
 class Severity(enum.Enum):
     CRITICAL = 'critical'
