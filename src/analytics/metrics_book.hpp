@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <span>
 #include <string>
@@ -25,6 +26,7 @@
 #include "absl/container/inlined_vector.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "analytics/chat_log.hpp"
 #include "analytics/day_stats.hpp"
 #include "core/json_writer.hpp"
 #include "date/date.h"
@@ -75,6 +77,14 @@ class MetricsBook {
   // `reporting_timezone`, nothing changed.
   absl::Status set_reporting_timezone(std::string_view name);
   const std::string& reporting_timezone() const { return zone_name_; }
+
+  // Days of per-day detail kept (1..36600, default 400): older days are folded, exactly, into
+  // one all-time record per scope (counted by whole-history queries, not by narrower ranges),
+  // and their chats leave the chat log. invalid_argument naming `metrics_retention_days`.
+  absl::Status set_retention_days(int days);
+  int retention_days() const { return retention_days_; }
+  // The first reporting day still held in detail (days before it are folded).
+  std::optional<DayKey> retention_cutoff() const;
 
   // --- Feeding (called by the engine as things happen). Each returns an error naming the
   // field and leaves the book unchanged on inconsistent input. ---
@@ -132,6 +142,14 @@ class MetricsBook {
   // The reporting day (local date in the current zone) of an instant.
   date::year_month_day local_date(Instant t) const;
 
+  // One record per chat still within the retention period (Export Chats) and the interned
+  // currencies its orders refer to.
+  const ChatLog& chat_log() const { return log_; }
+  const std::vector<CurrencyInfo>& currencies() const { return currencies_; }
+  // A reporting day as a local date, and back.
+  static date::year_month_day date_of(DayKey day);
+  static DayKey key_of(date::year_month_day day);
+
   // What the book holds about the engine's entities, for Engine::check_invariants: the chats
   // awaiting a claim (ascending), the open availability periods (expert, store) by expert, and
   // one past the largest store / expert id with a day series.
@@ -171,6 +189,8 @@ class MetricsBook {
   DayKey day_of(Instant t);  // caches the current day's bounds
   DayKey day_of_const(Instant t) const;
   DayStats& stats(Scope scope, DayKey day);
+  DaySeries& series_mut(Scope scope);
+  void fold();  // folds the days before the retention cutoff of latest_day_
   const DaySeries* series(Scope scope) const;
   void touch(Instant t);  // marks open availability periods up to t's day
   void mark_available(ExpertId expert, StoreId store, DayKey day);
@@ -204,6 +224,9 @@ class MetricsBook {
   std::vector<std::int64_t> currency_totals_;  // merchant gross per interned currency (overflow)
   DayKey latest_day_ = 0;
   bool any_event_ = false;
+  int retention_days_ = 400;
+  DayKey cutoff_ = std::numeric_limits<DayKey>::min();  // days before it are folded
+  ChatLog log_;
 };
 
 }  // namespace vshop::analytics

@@ -12,11 +12,15 @@ namespace {
 // Bound on a `daily` series (ten years of days), so an absurd range cannot exhaust memory.
 constexpr DayKey kMaxDailyDays = 3660;
 
-DayKey key_of(date::year_month_day ymd) {
+}  // namespace
+
+DayKey MetricsBook::key_of(date::year_month_day ymd) {
   return static_cast<DayKey>(date::local_days{ymd}.time_since_epoch().count());
 }
 
-}  // namespace
+date::year_month_day MetricsBook::date_of(DayKey day) {
+  return date::year_month_day{date::local_days{date::days{day}}};
+}
 
 Metrics MetricsBook::aggregate(Scope scope, DayKey first, DayKey last) const {
   const DaySeries* s = series(scope);
@@ -36,7 +40,14 @@ Metrics MetricsBook::aggregate_series(std::span<const DaySeries* const> all, Sco
   std::vector<Sum> sums(currencies_.size());
   for (const DaySeries* s : all) {
     bool self_available = false;
-    for (const auto& [day, d] : s->range(first, last)) {
+    // Folded days count only for a range that covers all of them (an all-time query).
+    const FoldedDays* folded = s->folded();
+    const bool with_folded = folded != nullptr && first <= folded->first && last >= folded->last;
+    std::vector<std::pair<DayKey, const DayStats*>> days;
+    if (with_folded) days.emplace_back(folded->first, &folded->stats);
+    for (const auto& [day, d] : s->range(first, last)) days.emplace_back(day, &d);
+    for (const auto& [day, dp] : days) {
+      const DayStats& d = *dp;
       m.initiated += d.initiated;
       m.claimed += d.claimed;
       m.missed += d.missed;
@@ -52,11 +63,9 @@ Metrics MetricsBook::aggregate_series(std::span<const DaySeries* const> all, Sco
         d.response.merge_into(acc);
       }
       if (available.size() < d.available.size()) available.resize(d.available.size(), 0);
-      for (std::size_t w = 0; w < d.available.size(); ++w) {
-        available[w] |= d.available[w];
-        m.associate_days += static_cast<std::uint64_t>(std::popcount(d.available[w]));
-      }
-      if (d.self_available) ++m.associate_days;
+      for (std::size_t w = 0; w < d.available.size(); ++w) available[w] |= d.available[w];
+      m.associate_days += &d == (with_folded ? &folded->stats : nullptr) ? folded->associate_days
+                                                                           : d.associate_days();
       self_available = self_available || d.self_available;
       for (const OrderTotal& o : d.orders) {
         sums[o.currency].orders += o.orders;
@@ -132,7 +141,7 @@ std::optional<DateRange> MetricsBook::recorded_days() const {
   std::optional<std::pair<DayKey, DayKey>> span;
   auto widen = [&span](const DaySeries& s) {
     if (s.empty()) return;
-    const DayKey first = s.entries().front().first, last = s.entries().back().first;
+    const DayKey first = s.first_day(), last = s.last_day();
     if (!span) {
       span.emplace(first, last);
     } else {

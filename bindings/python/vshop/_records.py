@@ -103,6 +103,7 @@ class Settings(_Record):
     decline_streak_limit: int
     transfer_timeout: _dt.timedelta
     attribution_window_days: int
+    metrics_retention_days: int
     reporting_timezone: str
     show_when_busy: bool
     show_outside_opening_hours: bool
