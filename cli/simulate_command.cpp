@@ -6,7 +6,8 @@
 //             --snapshot FILE writes the final snapshot; --summary adds a readable summary;
 //             --report adds the R-METRIC-1 analytics of the whole simulated period as a table
 //             (--report=json: one canonical JSON object), --from / --to pick reporting-zone
-//             dates, --daily adds per-day rows, --report-file writes the report to a file.
+//             dates, --daily adds per-day rows, --report-file writes the report to a file;
+//             --export-chats / --export-data (csv or jsonl) write the Dashboard's exports.
 //   replay:   replays a journal (optionally on top of --from SNAPSHOT) and prints the effects,
 //             or with --snapshot only the final snapshot.
 #include <algorithm>
@@ -188,6 +189,8 @@ struct SimulateOptions {
   std::string report_file;
   std::string from, to;  // reporting-zone dates (YYYY-MM-DD), "" for the whole history
   bool daily = false;
+  std::string export_chats, export_data;  // "", "csv" or "jsonl"
+  std::string export_file;
   RunOptions run;
 };
 
@@ -239,8 +242,28 @@ bool report_request(const SimulateOptions& o, MetricsReportRequest& request, std
     error = "--report: " + quoted_value(o.report) + " is not text or json";
     return false;
   }
-  if (o.report.empty() && (!o.from.empty() || !o.to.empty() || o.daily || !o.report_file.empty())) {
-    error = "--from, --to, --daily and --report-file need --report";
+  const bool exporting = !o.export_chats.empty() || !o.export_data.empty();
+  if (o.report.empty() && (o.daily || !o.report_file.empty())) {
+    error = "--daily and --report-file need --report";
+    return false;
+  }
+  if (o.report.empty() && !exporting && (!o.from.empty() || !o.to.empty())) {
+    error = "--from and --to need --report, --export-chats or --export-data";
+    return false;
+  }
+  if (!o.export_chats.empty() && !o.export_data.empty()) {
+    error = "--export-chats and --export-data: one export per run";
+    return false;
+  }
+  for (const auto& [flag, value] : {std::pair{"--export-chats", &o.export_chats},
+                                    std::pair{"--export-data", &o.export_data}}) {
+    if (!value->empty() && *value != "csv" && *value != "jsonl") {
+      error = std::string(flag) + ": " + quoted_value(*value) + " is not csv or jsonl";
+      return false;
+    }
+  }
+  if (!exporting && !o.export_file.empty()) {
+    error = "--export-file needs --export-chats or --export-data";
     return false;
   }
   request.json = o.report == "json";
@@ -280,8 +303,15 @@ int simulate(const SimulateOptions& o) {
     }
     taken.push_back(&o.snapshot);
   }
-  if (!o.report_file.empty() &&
-      !open_output(report_file, "--report-file", o.report_file, taken, err)) {
+  if (!o.report_file.empty()) {
+    if (!open_output(report_file, "--report-file", o.report_file, taken, err)) {
+      return usage_error(kCommand, err);
+    }
+    taken.push_back(&o.report_file);
+  }
+  OutputFile export_file;
+  if (!o.export_file.empty() &&
+      !open_output(export_file, "--export-file", o.export_file, taken, err)) {
     return usage_error(kCommand, err);
   }
 
@@ -311,6 +341,21 @@ int simulate(const SimulateOptions& o) {
     } else {
       // A blank line separates the table from what was printed before it.
       std::cout << (out.lines_on_effects > 0 || o.run.summary ? "\n" : "") << *report;
+    }
+  }
+  if (!o.export_chats.empty() || !o.export_data.empty()) {
+    const std::string& format = o.export_chats.empty() ? o.export_data : o.export_chats;
+    ExportRequest exp{request.from, request.to,
+                      format == "csv" ? analytics::ExportFormat::kCsv
+                                      : analytics::ExportFormat::kJsonLines};
+    const absl::StatusOr<std::string> text =
+        o.export_chats.empty() ? engine.export_data(exp) : engine.export_chats(exp);
+    if (!text.ok()) return usage_error(kCommand, std::string(text.status().message()));
+    if (o.export_file.empty()) {
+      std::cout << *text;
+    } else {
+      export_file.stream() << *text;
+      if (!export_file.close(err)) return usage_error(kCommand, err);
     }
   }
   if (!o.journal.empty() && !journal.close(err)) return usage_error(kCommand, err);
@@ -380,6 +425,12 @@ const bool kRegistered =
                           "First reporting day of the report (YYYY-MM-DD, reporting_timezone)");
            sub.add_option("--to", opt->to, "Last reporting day of the report (YYYY-MM-DD)");
            sub.add_flag("--daily", opt->daily, "Add one merchant row per day to the report");
+           sub.add_option("--export-chats", opt->export_chats,
+                          "Export Chats (csv or jsonl): one record per chat of --from..--to");
+           sub.add_option("--export-data", opt->export_data,
+                          "Export Data (csv or jsonl): active days and sales per expert");
+           sub.add_option("--export-file", opt->export_file,
+                          "Write the export to this file instead of standard output");
            sub.add_option("--journal", opt->journal, "Write the canonical journal to this file");
            sub.add_option("--snapshot", opt->snapshot, "Write the final snapshot to this file");
            sub.callback([opt, &exit_status] { exit_status = simulate(*opt); });

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cassert>
 
+#include "analytics/exports.hpp"
 #include "analytics/report.hpp"
 #include "engine/core.hpp"
 #include "vshop/error.hpp"
@@ -154,20 +155,34 @@ std::string Engine::metrics_report_json() const {
   return *metrics_report(request);
 }
 
+namespace {
+
+// The dates a report or export covers: from..to, each defaulting to the recorded history.
+absl::StatusOr<analytics::DateRange> dates_of(const Core& core,
+                                              const std::optional<analytics::LocalDate>& from,
+                                              const std::optional<analytics::LocalDate>& to) {
+  analytics::DateRange range = whole_history(core);
+  if (from) range.first = *from;
+  if (to) range.last = *to;
+  if (!range.first.ok() || !range.last.ok()) {
+    return error(ErrorCode::kInvalidArgument, "%s: not a valid date",
+                 range.first.ok() ? "to" : "from");
+  }
+  if (date::sys_days{range.last} < date::sys_days{range.first}) {
+    return error(ErrorCode::kInvalidArgument, "to: %s is before from %s",
+                 date::format("%F", range.last), date::format("%F", range.first));
+  }
+  return range;
+}
+
+}  // namespace
+
 absl::StatusOr<std::string> Engine::metrics_report(const MetricsReportRequest& request) const {
   const Core& core = *core_;
-  analytics::ReportRange range{whole_history(core), whole_history(core), request.daily};
-  if (request.from) range.range.first = *request.from;
-  if (request.to) range.range.last = *request.to;
-  if (!range.range.first.ok() || !range.range.last.ok()) {
-    return error(ErrorCode::kInvalidArgument, "%s: not a valid date",
-                 range.range.first.ok() ? "to" : "from");
-  }
+  auto dates = dates_of(core, request.from, request.to);
+  if (!dates.ok()) return dates.status();
+  const analytics::ReportRange range{*dates, whole_history(core), request.daily};
   const auto first = date::sys_days{range.range.first}, last = date::sys_days{range.range.last};
-  if (last < first) {
-    return error(ErrorCode::kInvalidArgument, "to: %s is before from %s",
-                 date::format("%F", range.range.last), date::format("%F", range.range.first));
-  }
   if (request.daily && (last - first).count() >= kMaxReportDays) {
     return error(ErrorCode::kInvalidArgument, "daily: %d days is over the limit of %d",
                  (last - first).count() + 1, kMaxReportDays);
@@ -177,6 +192,33 @@ absl::StatusOr<std::string> Engine::metrics_report(const MetricsReportRequest& r
   JsonWriter out;
   analytics::write_report_json(out, core.metrics, range, names);
   return out.take();
+}
+
+absl::StatusOr<std::string> Engine::export_chats(const ExportRequest& request) const {
+  const Core& core = *core_;
+  auto dates = dates_of(core, request.from, request.to);
+  if (!dates.ok()) return dates.status();
+  return analytics::export_chats(
+      core.metrics, *dates, request.format, report_names(core),
+      [&core](analytics::ChatId c) -> analytics::ChatInfo {
+        if (c >= core.chats.size()) return {};
+        const engine_detail::Chat& chat = core.chats[c];
+        const std::string shopper =
+            chat.shopper < core.shoppers.size() ? core.shoppers[chat.shopper].id : std::string();
+        return {chat.id, shopper, std::string(chat_state_name(chat.state))};
+      });
+}
+
+absl::StatusOr<std::string> Engine::export_data(const ExportRequest& request) const {
+  const Core& core = *core_;
+  auto dates = dates_of(core, request.from, request.to);
+  if (!dates.ok()) return dates.status();
+  return analytics::export_data(core.metrics, *dates, request.format, report_names(core),
+                                [&core](analytics::ExpertId e) {
+                                  const Idx store =
+                                      e < core.experts.size() ? core.experts[e].store : engine_detail::kNone;
+                                  return store == engine_detail::kNone ? std::string() : store_name(core, store);
+                                });
 }
 
 }  // namespace vshop

@@ -65,6 +65,9 @@ struct VSHOP_API Metrics {
   std::optional<double> offers_claimed_ratio() const;
 };
 
+// The format of the Dashboard's exports: CSV (a header line, then rows) or JSON Lines.
+enum class ExportFormat : std::uint8_t { kCsv, kJsonLines };
+
 // A local date (reporting-zone calendar day).
 using LocalDate = date::year_month_day;
 

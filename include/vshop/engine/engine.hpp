@@ -127,6 +127,13 @@ struct MetricsReportRequest {
   bool json = false;  // canonical JSON object instead of the table
 };
 
+// What an export covers (the same dates as MetricsReportRequest) and its format.
+struct ExportRequest {
+  std::optional<analytics::LocalDate> from;
+  std::optional<analytics::LocalDate> to;
+  analytics::ExportFormat format = analytics::ExportFormat::kCsv;
+};
+
 // One merchant's engine. Threads: every const method (the queries, next_deadline, now,
 // snapshot, check_invariants) writes nothing and may run concurrently with other const calls
 // on the same engine; a command (any non-const method) needs exclusive access, like a
@@ -206,6 +213,12 @@ class VSHOP_API Engine {
   // The report over a chosen range of reporting days (plus all-time figures, and per-day rows
   // when asked). invalid_argument naming `to` when to < from, `daily` beyond 3660 days.
   absl::StatusOr<std::string> metrics_report(const MetricsReportRequest& request) const;
+  // "Export Chats" (docs/metrics.md): one record per chat requested in the range (times, owner
+  // store, experts, state, rating, attributed orders), chats within metrics_retention_days.
+  absl::StatusOr<std::string> export_chats(const ExportRequest& request) const;
+  // "Export Data": per expert, active days and sales per currency over the range. (Contacts
+  // are not part of it yet.) Errors as metrics_report.
+  absl::StatusOr<std::string> export_data(const ExportRequest& request) const;
 
   // --- persistence ----------------------------------------------------------------------
   // The whole state as canonical JSON (versioned); equal states give equal bytes.
