@@ -10,7 +10,6 @@
 //             --export-chats / --export-data (csv or jsonl) write the Dashboard's exports.
 //   replay:   replays a journal (optionally on top of --from SNAPSHOT) and prints the effects,
 //             or with --snapshot only the final snapshot.
-#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -215,24 +214,12 @@ bool open_output(OutputFile& file, const std::string& flag, const std::string& p
 bool parse_date(const std::string& flag, const std::string& text,
                 std::optional<analytics::LocalDate>& out, std::string& error) {
   if (text.empty()) return true;
-  const auto digits = [&text](std::size_t at, std::size_t n) {
-    int v = 0;
-    for (std::size_t i = at; i < at + n; ++i) {
-      if (text[i] < '0' || text[i] > '9') return -1;
-      v = v * 10 + (text[i] - '0');
-    }
-    return v;
-  };
-  const bool shaped = text.size() == 10 && text[4] == '-' && text[7] == '-';
-  const int y = shaped ? digits(0, 4) : -1, m = shaped ? digits(5, 2) : -1,
-            d = shaped ? digits(8, 2) : -1;
-  const date::year_month_day ymd{date::year{y}, date::month{static_cast<unsigned>(std::max(m, 0))},
-                                 date::day{static_cast<unsigned>(std::max(d, 0))}};
-  if (y < 1 || m < 0 || d < 0 || !ymd.ok()) {
-    error = flag + ": " + quoted_value(text) + " is not a date (YYYY-MM-DD)";
+  auto date = analytics::parse_local_date(text, flag);
+  if (!date.ok()) {
+    error = std::string(date.status().message());
     return false;
   }
-  out = ymd;
+  out = *date;
   return true;
 }
 

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/status/statusor.h"
 #include "date/date.h"
 #include "vshop/export.hpp"
 #include "vshop/time.hpp"
@@ -70,6 +71,9 @@ enum class ExportFormat : std::uint8_t { kCsv, kJsonLines };
 
 // A local date (reporting-zone calendar day).
 using LocalDate = date::year_month_day;
+
+// A reporting date written YYYY-MM-DD; invalid_argument naming `field` and the text otherwise.
+VSHOP_API absl::StatusOr<LocalDate> parse_local_date(std::string_view text, std::string_view field);
 
 // One day of a `daily_metrics` series (a local date in the reporting time zone).
 struct DailyMetrics {
