@@ -6,19 +6,27 @@
   const DB = window.DB;
   const $ = (id) => document.getElementById(id);
 
-  // The tiles of R-METRIC-1, in the seeds' order: [label, value(m), sub(m)].
+  // An expert scope has no "per associate" figure (docs/metrics.md).
+  const expertScope = () => ($("scope").value || "").startsWith("expert:");
+
+  // The tiles of R-METRIC-1, in the seeds' order: [label, value(m), sub(m)]. Every chat belongs
+  // to one store and at most one expert (docs/metrics.md): "initiated" is the chats the scope
+  // owns, "offered" the chats offered to it.
   const TILES = [
     ["Chats initiated", (m) => DB.fmt.int(m.initiated), (m) => m.missed + " missed"],
     ["Chats claimed", (m) => DB.fmt.pct(m.claimed_ratio), (m) => m.claimed + " claimed"],
     ["Missed chats", (m) => DB.fmt.int(m.missed), () => ""],
-    ["Chats per available associate", (m) => DB.fmt.num1(m.chats_per_associate),
-      (m) => m.available_associates + " associates"],
+    ["Offers claimed", (m) => DB.fmt.pct(m.offers_claimed_ratio),
+      (m) => m.offered + " offered"],
+    ["Chats per available associate", (m) => expertScope() ? "–"
+      : DB.fmt.num1(m.chats_per_associate),
+      (m) => "per day · " + m.available_associates + " associates"],
     ["Average star rating", (m) => DB.fmt.num1(m.average_rating), (m) => m.ratings + " ratings"],
     ["No. of orders", (m) => DB.fmt.int(m.orders), (m) => m.unattributed_orders + " unattributed"],
     ["Gross value", (m) => DB.fmt.money(m.currencies, "gross"), () => ""],
     ["Average order value", (m) => DB.fmt.money(m.currencies, "average"), () => ""],
     ["Chat-to-sale conversion", (m) => DB.fmt.pct(m.conversion_ratio),
-      (m) => m.converted + " converted"],
+      (m) => m.converted + " of " + m.engaged + " engaged chats"],
     ["Response time", (m) => DB.fmt.secs(m.response_median_s),
       (m) => "median · p90 " + DB.fmt.secs(m.response_p90_s)],
   ];
