@@ -34,8 +34,8 @@ absl::StatusOr<vshop::ExportRequest> export_request(const char* from, const char
   }
   r.format = format == VSHOP_EXPORT_CSV ? vshop::analytics::ExportFormat::kCsv
                                         : vshop::analytics::ExportFormat::kJsonLines;
-  for (const auto& [text, field, slot] : {std::tuple{from, "from", &r.from},
-                                          std::tuple{to, "to", &r.to}}) {
+  for (const auto& [text, field, slot] :
+       {std::tuple{from, "from", &r.from}, std::tuple{to, "to", &r.to}}) {
     if (text == nullptr || *text == '\0') continue;
     auto date = vshop::analytics::parse_local_date(text, field);
     if (!date.ok()) return date.status();
@@ -179,18 +179,16 @@ vshop_status vshop_engine_metrics_report_text(vshop_engine* engine, const char**
 
 vshop_status vshop_engine_export_chats(vshop_engine* engine, const char* from, const char* to,
                                        int32_t format, const char** out, size_t* out_len) {
-  return export_out(engine, "vshop_engine_export_chats", from, to, format, out, out_len,
-                    [](const vshop::Engine& e, const vshop::ExportRequest& r) {
-                      return e.export_chats(r);
-                    });
+  return export_out(
+      engine, "vshop_engine_export_chats", from, to, format, out, out_len,
+      [](const vshop::Engine& e, const vshop::ExportRequest& r) { return e.export_chats(r); });
 }
 
 vshop_status vshop_engine_export_data(vshop_engine* engine, const char* from, const char* to,
                                       int32_t format, const char** out, size_t* out_len) {
-  return export_out(engine, "vshop_engine_export_data", from, to, format, out, out_len,
-                    [](const vshop::Engine& e, const vshop::ExportRequest& r) {
-                      return e.export_data(r);
-                    });
+  return export_out(
+      engine, "vshop_engine_export_data", from, to, format, out, out_len,
+      [](const vshop::Engine& e, const vshop::ExportRequest& r) { return e.export_data(r); });
 }
 
 }  // extern "C"

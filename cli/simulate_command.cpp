@@ -19,10 +19,10 @@
 #include <vector>
 
 #include "command.hpp"
+#include "date/date.h"
 #include "diagnostics.hpp"
 #include "files.hpp"
 #include "line_reader.hpp"
-#include "date/date.h"
 #include "vshop/engine/engine.hpp"
 #include "vshop/error.hpp"
 #include "vshop/json_text.hpp"
@@ -242,8 +242,8 @@ bool report_request(const SimulateOptions& o, MetricsReportRequest& request, std
     error = "--export-chats and --export-data: one export per run";
     return false;
   }
-  for (const auto& [flag, value] : {std::pair{"--export-chats", &o.export_chats},
-                                    std::pair{"--export-data", &o.export_data}}) {
+  for (const auto& [flag, value] :
+       {std::pair{"--export-chats", &o.export_chats}, std::pair{"--export-data", &o.export_data}}) {
     if (!value->empty() && *value != "csv" && *value != "jsonl") {
       error = std::string(flag) + ": " + quoted_value(*value) + " is not csv or jsonl";
       return false;
@@ -332,9 +332,9 @@ int simulate(const SimulateOptions& o) {
   }
   if (!o.export_chats.empty() || !o.export_data.empty()) {
     const std::string& format = o.export_chats.empty() ? o.export_data : o.export_chats;
-    ExportRequest exp{request.from, request.to,
-                      format == "csv" ? analytics::ExportFormat::kCsv
-                                      : analytics::ExportFormat::kJsonLines};
+    ExportRequest exp{
+        request.from, request.to,
+        format == "csv" ? analytics::ExportFormat::kCsv : analytics::ExportFormat::kJsonLines};
     const absl::StatusOr<std::string> text =
         o.export_chats.empty() ? engine.export_data(exp) : engine.export_chats(exp);
     if (!text.ok()) return usage_error(kCommand, std::string(text.status().message()));

@@ -28,7 +28,7 @@ struct DayStats {
   std::uint32_t initiated = 0;  // merchant: requested; store/expert: chats it owns
   std::uint32_t claimed = 0;
   std::uint32_t missed = 0;
-  std::uint32_t offered = 0;  // store/expert: chats offered to it (once per chat)
+  std::uint32_t offered = 0;   // store/expert: chats offered to it (once per chat)
   ResponseHistogram response;  // request -> claim of the claims counted in `claimed`
   // Event-day counters: keyed by the day the event happened.
   std::uint32_t taken = 0;         // left messages taken

@@ -23,14 +23,16 @@ const char* outcome_name(ChatOutcome o) {
   return "awaiting";
 }
 
-std::string instant_text(std::int64_t ms) { return ms < 0 ? "" : format_instant(from_epoch_ms(ms)); }
+std::string instant_text(std::int64_t ms) {
+  return ms < 0 ? "" : format_instant(from_epoch_ms(ms));
+}
 
 // A row of named cells written as one CSV line or one JSON object; a cell is a string, an
 // integer, null ("" with `null_when_empty`) or raw JSON with a CSV text.
 struct Cell {
   std::string name;
-  std::string text;        // the CSV text
-  std::string json;        // the JSON value
+  std::string text;  // the CSV text
+  std::string json;  // the JSON value
 };
 
 Cell text_cell(std::string name, const std::string& value, bool null_when_empty = false) {
@@ -102,8 +104,8 @@ std::string csv_field(std::string_view value) {
 std::string export_chats(const MetricsBook& book, const DateRange& range, ExportFormat format,
                          const ReportNames& names, const ChatLookup& chat) {
   std::string out = format == ExportFormat::kCsv ? kChatColumns : "";
-  for (const auto& [id, r] : book.chat_log().range(MetricsBook::key_of(range.first),
-                                                   MetricsBook::key_of(range.last))) {
+  for (const auto& [id, r] :
+       book.chat_log().range(MetricsBook::key_of(range.first), MetricsBook::key_of(range.last))) {
     const ChatInfo info = chat(id);
     const std::uint32_t owner = !r->stores.empty() ? r->stores.front() : r->first_offer_store;
     std::string experts_text;

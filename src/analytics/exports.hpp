@@ -30,7 +30,8 @@ std::string export_chats(const MetricsBook& book, const DateRange& range, Export
 // Header line (CSV) then, per expert with activity (by name): one `active_days` line, and one
 // `sales` line per currency. `store_of` is the expert's current store.
 std::string export_data(const MetricsBook& book, const DateRange& range, ExportFormat format,
-                        const ReportNames& names, const std::function<std::string(ExpertId)>& store_of);
+                        const ReportNames& names,
+                        const std::function<std::string(ExpertId)>& store_of);
 
 // One CSV field: quoted (inner quotes doubled) when it holds a comma, quote, semicolon or newline.
 std::string csv_field(std::string_view value);

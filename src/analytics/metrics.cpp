@@ -69,8 +69,7 @@ absl::StatusOr<LocalDate> parse_local_date(std::string_view text, std::string_vi
   const LocalDate date{date::year{y}, date::month{static_cast<unsigned>(m < 0 ? 0 : m)},
                        date::day{static_cast<unsigned>(d < 0 ? 0 : d)}};
   if (y < 1 || m < 0 || d < 0 || !date.ok()) {
-    return error(ErrorCode::kInvalidArgument, "%s: \"%s\" is not a date (YYYY-MM-DD)", field,
-                 text);
+    return error(ErrorCode::kInvalidArgument, "%s: \"%s\" is not a date (YYYY-MM-DD)", field, text);
   }
   return date;
 }

@@ -96,8 +96,7 @@ DayStats& MetricsBook::stats(Scope scope, DayKey day) {
 
 absl::Status MetricsBook::set_retention_days(int days) {
   if (days < 1 || days > 36600) {
-    return error(ErrorCode::kInvalidSetting, "metrics_retention_days: %d is not in 1..36600",
-                 days);
+    return error(ErrorCode::kInvalidSetting, "metrics_retention_days: %d is not in 1..36600", days);
   }
   retention_days_ = days;
   if (any_event_) fold();

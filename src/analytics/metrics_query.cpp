@@ -65,7 +65,7 @@ Metrics MetricsBook::aggregate_series(std::span<const DaySeries* const> all, Sco
       if (available.size() < d.available.size()) available.resize(d.available.size(), 0);
       for (std::size_t w = 0; w < d.available.size(); ++w) available[w] |= d.available[w];
       m.associate_days += &d == (with_folded ? &folded->stats : nullptr) ? folded->associate_days
-                                                                           : d.associate_days();
+                                                                         : d.associate_days();
       self_available = self_available || d.self_available;
       for (const OrderTotal& o : d.orders) {
         sums[o.currency].orders += o.orders;
@@ -93,8 +93,7 @@ Metrics MetricsBook::aggregate_series(std::span<const DaySeries* const> all, Sco
   return m;
 }
 
-Metrics MetricsBook::query_team_days(std::span<const ExpertId> members,
-                                     date::year_month_day first,
+Metrics MetricsBook::query_team_days(std::span<const ExpertId> members, date::year_month_day first,
                                      date::year_month_day last) const {
   std::vector<const DaySeries*> all;
   for (ExpertId e : members) {

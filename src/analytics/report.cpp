@@ -38,7 +38,8 @@ const char* kind_label(ScopeKind kind) {
 
 Metrics row_metrics(const MetricsBook& book, const ReportNames& names, ScopeKind kind,
                     std::uint32_t id, const DateRange& r) {
-  if (kind == ScopeKind::kTeam) return book.query_team_days(names.teams[id].experts, r.first, r.last);
+  if (kind == ScopeKind::kTeam)
+    return book.query_team_days(names.teams[id].experts, r.first, r.last);
   return book.query_days(Scope{kind, id}, r.first, r.last);
 }
 
@@ -49,9 +50,10 @@ void add_rows(std::vector<Row>& rows, const MetricsBook& book, const ReportNames
   for (std::uint32_t id : ids) {
     Metrics m = row_metrics(book, names, kind, id, r);
     if (!has_activity(m)) continue;
-    std::string name = kind == ScopeKind::kTeam    ? names.teams[id].name
-                       : kind == ScopeKind::kStore ? (names.store_name ? names.store_name(id) : "")
-                                                   : (names.expert_name ? names.expert_name(id) : "");
+    std::string name = kind == ScopeKind::kTeam ? names.teams[id].name
+                       : kind == ScopeKind::kStore
+                           ? (names.store_name ? names.store_name(id) : "")
+                           : (names.expert_name ? names.expert_name(id) : "");
     if (name.empty()) name = std::to_string(id);
     keyed.push_back(Row{kind, std::move(name), id, std::move(m)});
   }
@@ -76,8 +78,8 @@ Metrics no_offer(const Metrics& merchant, const std::vector<Row>& rows) {
 
 std::vector<Row> all_rows(const MetricsBook& book, const ReportNames& names, const DateRange& r) {
   std::vector<Row> rows;
-  rows.push_back(Row{ScopeKind::kMerchant, "", 0, book.query_days(Scope::merchant(), r.first,
-                                                                   r.last)});
+  rows.push_back(
+      Row{ScopeKind::kMerchant, "", 0, book.query_days(Scope::merchant(), r.first, r.last)});
   add_rows(rows, book, names, ScopeKind::kStore, book.stores(), r);
   std::vector<std::uint32_t> teams(names.teams.size());
   for (std::uint32_t i = 0; i < teams.size(); ++i) teams[i] = i;
@@ -105,11 +107,24 @@ std::string money_list(const Metrics& m, bool average) {
 constexpr std::size_t kColumns = 18;
 using Cells = std::array<std::string, kColumns>;
 
-const Cells kHeader = {"scope",     "name",         "initiated",   "claimed",
-                       "claimed %", "missed",       "offered",     "offers claimed %",
-                       "chats/assoc./day", "rating", "orders",     "unattributed",
-                       "gross",     "avg order",    "converted/engaged", "conversion %",
-                       "resp. median", "resp. p90"};
+const Cells kHeader = {"scope",
+                       "name",
+                       "initiated",
+                       "claimed",
+                       "claimed %",
+                       "missed",
+                       "offered",
+                       "offers claimed %",
+                       "chats/assoc./day",
+                       "rating",
+                       "orders",
+                       "unattributed",
+                       "gross",
+                       "avg order",
+                       "converted/engaged",
+                       "conversion %",
+                       "resp. median",
+                       "resp. p90"};
 
 Cells cells(const std::string& kind, const std::string& name, const Metrics& m, ScopeKind scope) {
   const bool merchant = scope == ScopeKind::kMerchant;
@@ -122,9 +137,9 @@ Cells cells(const std::string& kind, const std::string& name, const Metrics& m, 
           std::to_string(m.missed),
           offers ? std::to_string(m.offered) : "-",
           offers ? or_dash(format_ratio(m.claimed, m.offered, 1, true)) : "-",
-          scope == ScopeKind::kExpert ? "-"
-                                      : or_dash(format_ratio(m.initiated, m.associate_days, 1,
-                                                             false)),
+          scope == ScopeKind::kExpert
+              ? "-"
+              : or_dash(format_ratio(m.initiated, m.associate_days, 1, false)),
           or_dash(format_ratio(m.rating_sum, m.ratings, 2, false)),
           std::to_string(m.orders),
           merchant ? std::to_string(m.unattributed_orders) : "-",

@@ -108,8 +108,7 @@ analytics::DateRange whole_history(const Core& core) {
 }
 
 // A team's figures over the local dates of [from, to).
-analytics::Metrics team_metrics(const Core& core, std::string_view team, Instant from,
-                                Instant to) {
+analytics::Metrics team_metrics(const Core& core, std::string_view team, Instant from, Instant to) {
   return core.metrics.query_team_days(team_members(core, team), core.metrics.local_date(from),
                                       core.metrics.local_date(to - Duration{1}));
 }
@@ -145,9 +144,7 @@ absl::StatusOr<std::vector<analytics::DailyMetrics>> Engine::daily_metrics(
   return days;
 }
 
-std::string Engine::metrics_report_text() const {
-  return *metrics_report(MetricsReportRequest{});
-}
+std::string Engine::metrics_report_text() const { return *metrics_report(MetricsReportRequest{}); }
 
 std::string Engine::metrics_report_json() const {
   MetricsReportRequest request;
@@ -213,12 +210,11 @@ absl::StatusOr<std::string> Engine::export_data(const ExportRequest& request) co
   const Core& core = *core_;
   auto dates = dates_of(core, request.from, request.to);
   if (!dates.ok()) return dates.status();
-  return analytics::export_data(core.metrics, *dates, request.format, report_names(core),
-                                [&core](analytics::ExpertId e) {
-                                  const Idx store =
-                                      e < core.experts.size() ? core.experts[e].store : engine_detail::kNone;
-                                  return store == engine_detail::kNone ? std::string() : store_name(core, store);
-                                });
+  return analytics::export_data(
+      core.metrics, *dates, request.format, report_names(core), [&core](analytics::ExpertId e) {
+        const Idx store = e < core.experts.size() ? core.experts[e].store : engine_detail::kNone;
+        return store == engine_detail::kNone ? std::string() : store_name(core, store);
+      });
 }
 
 }  // namespace vshop

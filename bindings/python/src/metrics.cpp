@@ -76,9 +76,9 @@ std::optional<analytics::LocalDate> date_of(py::handle value, std::string_view f
   } else if (py::hasattr(value, "isoformat") && !py::hasattr(value, "hour")) {
     text = py::str(value.attr("isoformat")());
   } else {
-    raise_error(ErrorCode::kInvalidArgument, std::string(field) +
-                                                 ": expected a datetime.date or 'YYYY-MM-DD', got " +
-                                                 py::repr(value).cast<std::string>());
+    raise_error(ErrorCode::kInvalidArgument,
+                std::string(field) + ": expected a datetime.date or 'YYYY-MM-DD', got " +
+                    py::repr(value).cast<std::string>());
   }
   return check(analytics::parse_local_date(text, field));
 }

@@ -391,11 +391,11 @@ VSHOP_C_API vshop_status vshop_engine_metrics_report_text(vshop_engine *engine, 
 #define VSHOP_EXPORT_CSV 0
 #define VSHOP_EXPORT_JSON_LINES 1
 VSHOP_C_API vshop_status vshop_engine_export_chats(vshop_engine *engine, const char *from,
-                                                   const char *to, int32_t format,
-                                                   const char **out, size_t *out_len);
+                                                   const char *to, int32_t format, const char **out,
+                                                   size_t *out_len);
 VSHOP_C_API vshop_status vshop_engine_export_data(vshop_engine *engine, const char *from,
-                                                  const char *to, int32_t format,
-                                                  const char **out, size_t *out_len);
+                                                  const char *to, int32_t format, const char **out,
+                                                  size_t *out_len);
 
 /* ==== store: opening hours of one store (R-HOURS-1..5) ===================================== */
 typedef struct vshop_store vshop_store;

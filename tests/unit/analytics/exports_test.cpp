@@ -12,9 +12,10 @@ namespace {
 
 using testing::scenario;
 
-const ReportNames kNames{[](std::uint32_t id) { return id == 0 ? std::string("stockholm") : "goteborg"; },
-                         [](std::uint32_t id) { return absl::StrCat("e", id); },
-                         {}};
+const ReportNames kNames{
+    [](std::uint32_t id) { return id == 0 ? std::string("stockholm") : "goteborg"; },
+    [](std::uint32_t id) { return absl::StrCat("e", id); },
+    {}};
 
 ChatInfo info(ChatId c) { return {absl::StrCat("c", c), absl::StrCat("s", c), "finished"}; }
 

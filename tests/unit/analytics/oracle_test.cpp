@@ -209,8 +209,8 @@ TEST_CASE("R-METRIC-1: metrics equal a naive recomputation over random event str
         if (owned && c.missed) ++m.missed;
         if (scope.kind != Scope::Kind::kMerchant) {
           if (scope.kind == Scope::Kind::kExpert) {
-            m.offered += c.offered.count(scope.id) + (c.claimer && !c.offered.count(*c.claimer) &&
-                                                      *c.claimer == scope.id);
+            m.offered += c.offered.count(scope.id) +
+                         (c.claimer && !c.offered.count(*c.claimer) && *c.claimer == scope.id);
           } else {
             std::set<ExpertId> all = c.offered;
             if (c.claimer) all.insert(*c.claimer);

@@ -32,8 +32,8 @@ void feed(MetricsBook& b, int days) {
       VSHOP_OK(b.chat_offered(t, chat, e, s));
       VSHOP_OK(b.chat_claimed(t + std::chrono::seconds{(d + e) % 97}, chat, e, s));
       VSHOP_OK(b.chat_rated(t + std::chrono::minutes{5}, chat, e, s, 1 + (d + e) % 5));
-      VSHOP_OK(b.order_recorded(t + std::chrono::minutes{9}, Attribution{e, s, chat}, "EUR",
-                                1000 + d));
+      VSHOP_OK(
+          b.order_recorded(t + std::chrono::minutes{9}, Attribution{e, s, chat}, "EUR", 1000 + d));
       VSHOP_OK(b.chat_requested(t + std::chrono::minutes{1}, ++chat));
       VSHOP_OK(b.chat_offered(t + std::chrono::minutes{1}, chat, (e + 1) % kExperts,
                               (e + 1) % kExperts % kStores));
@@ -76,8 +76,8 @@ TEST_CASE("R-METRIC-1: days past the retention period fold exactly into the all-
   CHECK(folded.recorded_days()->last == all->last);
   for (Scope scope : {Scope::merchant(), Scope::store(2), Scope::expert(7)}) {
     CAPTURE(static_cast<int>(scope.kind));
-    same(folded.query_days(scope, all->first, all->last), kept.query_days(scope, all->first,
-                                                                          all->last));
+    same(folded.query_days(scope, all->first, all->last),
+         kept.query_days(scope, all->first, all->last));
     // A range inside the retention period is unchanged.
     const auto last = all->last;
     const auto first = date::year_month_day{date::sys_days{last} - date::days{9}};
