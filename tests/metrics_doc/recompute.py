@@ -12,7 +12,6 @@ request instant is the instant of its first effect (its first wave is offered, o
 at the request).
 """
 import json
-import re
 import subprocess
 import sys
 from collections import defaultdict
