@@ -22,7 +22,8 @@ import heapq
 import json
 import random
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import vshop
 
@@ -45,8 +46,9 @@ EXPERTS = {  # expert -> store (the default chain)
 }
 # Shopper locations: around the stores, plus some without a location.
 CITIES = [(52.37, 4.89), (51.92, 4.48), (51.22, 4.40), (51.51, -0.13), (52.09, 5.12), (50.85, 4.35), (53.48, -2.24)]
-# The hour (UTC) experts of a zone start, and the last UTC hour a purchase of the day is made.
-OPENING = {"Europe/Amsterdam": 8, "Europe/Brussels": 8, "Europe/London": 9}
+# Experts start at 10:00 local time (every store is open by then, summer and winter); the last
+# UTC hour a purchase of the day is made.
+START_LOCAL_HOUR = 10
 LAST_PURCHASE_HOUR = 21  # 23:00 in Amsterdam: purchases stay on the chat's reporting day
 
 
@@ -171,7 +173,8 @@ class Generator:
         # the latest), takes a lunch break, and leaves before closing (the rest close with it).
         tz_of = {s[0]: s[2] for s in self.stores}
         for expert, store in self.experts.items():
-            t0 = day.replace(hour=OPENING[tz_of[store]], minute=rng.randrange(0, 45))
+            local = datetime.combine(day.date(), time(START_LOCAL_HOUR), ZoneInfo(tz_of[store]))
+            t0 = local.astimezone(timezone.utc) + timedelta(minutes=rng.randrange(0, 45))
             self.at(t0, "available", expert=expert)
             lunch = day.replace(hour=11 + rng.randrange(0, 2), minute=rng.randrange(0, 60))
             self.at(lunch, "unavailable", expert=expert)
