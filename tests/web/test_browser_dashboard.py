@@ -144,6 +144,9 @@ def test_web_dashboard_attributed_purchase_shows_with_expert_R_ATTR_1(
     expect(chrome, lambda d: tile(d, "No. of orders"), "0")
     Select(chrome.find_element(By.ID, "scope")).select_by_value("merchant")
     expect(chrome, lambda d: tile(d, "No. of orders"), "1")
+    # The all-time figure beside the range's (issue 16): the whole history is this one day.
+    expect(chrome, lambda d: d.find_element(
+        By.CSS_SELECTOR, '.db-tile[data-tile="No. of orders"] .all-time').text, "All time: 1")
     assert chrome.find_elements(By.CSS_SELECTOR, "#chart-chats .main-svg"), "no chats chart"
     screenshot(chrome, "dashboard_analytics")
 

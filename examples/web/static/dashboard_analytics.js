@@ -31,8 +31,12 @@
       (m) => "median · p90 " + DB.fmt.secs(m.response_p90_s)],
   ];
 
-  function query(scope, id) {
-    const p = new URLSearchParams({ from: $("range-from").value, to: $("range-to").value });
+  // The whole history: every reporting day the engine keeps (the folded ones included).
+  const ALL_TIME = { from: "1970-01-01", to: "2999-12-31" };
+
+  function query(scope, id, range) {
+    const p = new URLSearchParams(range ||
+      { from: $("range-from").value, to: $("range-to").value });
     if (scope && scope !== "merchant") {
       p.set("scope", scope);
       p.set("id", id);
@@ -40,13 +44,15 @@
     return p.toString();
   }
 
-  function renderTiles(m) {
+  // Each tile shows the range's figure with the all-time one beside it (as the seeds do).
+  function renderTiles(m, all) {
     const box = $("tiles");
     box.replaceChildren(...TILES.map(([label, value, sub]) =>
       DB.el("div", { class: "db-tile", "data-tile": label },
         DB.el("div", { class: "label" }, label),
         DB.el("div", { class: "value" }, value(m)),
-        DB.el("div", { class: "sub" }, sub(m)))));
+        DB.el("div", { class: "sub" }, sub(m)),
+        DB.el("div", { class: "sub all-time" }, "All time: " + value(all)))));
   }
 
   function renderCharts(days) {
@@ -108,9 +114,9 @@
     if (!$("range-from").value || !$("range-to").value) return;
     const [scope, id] = $("scope").value.split(":");
     const q = query(scope, id);
-    const [m, daily] = await Promise.all([DB.get("/api/metrics?" + q),
-      DB.get("/api/daily_metrics?" + q)]);
-    renderTiles(m);
+    const [m, daily, all] = await Promise.all([DB.get("/api/metrics?" + q),
+      DB.get("/api/daily_metrics?" + q), DB.get("/api/metrics?" + query(scope, id, ALL_TIME))]);
+    renderTiles(m, all);
     renderCharts(daily.days);
     await renderScopeTable($("table-stores"), "store",
       DB.state.stores.map((s) => ({ id: s.store, label: s.name || s.store })));
