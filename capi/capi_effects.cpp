@@ -1,6 +1,7 @@
 // vshop_engine outputs: effects (JSON Lines or typed, one at a time), the next deadline, the
 // clock, the journal, snapshots, and the JSON answers (personal data, contacts, reports).
 #include <string>
+#include <tuple>
 
 #include "capi_handles.hpp"
 #include "conv.hpp"
@@ -20,6 +21,41 @@ absl::Status text_out(vshop_engine* e, std::string text, const char** out, size_
 absl::Status require_text_out(const char** out, const size_t* out_len) {
   if (auto s = require(out, "out"); !s.ok()) return s;
   return require(out_len, "out_len");
+}
+
+// The ExportRequest of the C arguments (dates as YYYY-MM-DD, NULL or "" for the default).
+absl::StatusOr<vshop::ExportRequest> export_request(const char* from, const char* to,
+                                                    std::int32_t format) {
+  vshop::ExportRequest r;
+  if (format != VSHOP_EXPORT_CSV && format != VSHOP_EXPORT_JSON_LINES) {
+    return vshop::make_error(vshop::ErrorCode::kInvalidArgument,
+                             "format: " + std::to_string(format) +
+                                 " is not VSHOP_EXPORT_CSV (0) or VSHOP_EXPORT_JSON_LINES (1)");
+  }
+  r.format = format == VSHOP_EXPORT_CSV ? vshop::analytics::ExportFormat::kCsv
+                                        : vshop::analytics::ExportFormat::kJsonLines;
+  for (const auto& [text, field, slot] :
+       {std::tuple{from, "from", &r.from}, std::tuple{to, "to", &r.to}}) {
+    if (text == nullptr || *text == '\0') continue;
+    auto date = vshop::analytics::parse_local_date(text, field);
+    if (!date.ok()) return date.status();
+    *slot = *date;
+  }
+  return r;
+}
+
+// One export function: validates the arguments, then hands out the text.
+template <typename Export>
+vshop_status export_out(vshop_engine* engine, const char* name, const char* from, const char* to,
+                        std::int32_t format, const char** out, size_t* out_len, Export run) {
+  return guarded(engine, name, [&]() -> absl::Status {
+    if (auto s = require_text_out(out, out_len); !s.ok()) return s;
+    auto request = export_request(from, to, format);
+    if (!request.ok()) return request.status();
+    auto text = run(engine->engine, *request);
+    if (!text.ok()) return text.status();
+    return text_out(engine, *std::move(text), out, out_len);
+  });
 }
 
 }  // namespace
@@ -165,6 +201,20 @@ vshop_status vshop_engine_metrics_report_text(vshop_engine* engine, const char**
     if (auto s = require_text_out(out, out_len); !s.ok()) return s;
     return text_out(engine, engine->engine.metrics_report_text(), out, out_len);
   });
+}
+
+vshop_status vshop_engine_export_chats(vshop_engine* engine, const char* from, const char* to,
+                                       int32_t format, const char** out, size_t* out_len) {
+  return export_out(
+      engine, "vshop_engine_export_chats", from, to, format, out, out_len,
+      [](const vshop::Engine& e, const vshop::ExportRequest& r) { return e.export_chats(r); });
+}
+
+vshop_status vshop_engine_export_data(vshop_engine* engine, const char* from, const char* to,
+                                      int32_t format, const char** out, size_t* out_len) {
+  return export_out(
+      engine, "vshop_engine_export_data", from, to, format, out, out_len,
+      [](const vshop::Engine& e, const vshop::ExportRequest& r) { return e.export_data(r); });
 }
 
 }  // extern "C"

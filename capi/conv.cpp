@@ -98,6 +98,8 @@ absl::StatusOr<MetricsScope> scope_in(std::int32_t scope, std::string_view id) {
       return MetricsScope::store(std::string(id));
     case VSHOP_SCOPE_EXPERT:
       return MetricsScope::expert(std::string(id));
+    case VSHOP_SCOPE_TEAM:
+      return MetricsScope::team(std::string(id));
     default:
       return invalid("scope is " + std::to_string(scope) + ", not a VSHOP_SCOPE_* value");
   }

@@ -5,17 +5,21 @@
 //             rejected command (exit 1); --journal FILE writes the canonical journal;
 //             --snapshot FILE writes the final snapshot; --summary adds a readable summary;
 //             --report adds the R-METRIC-1 analytics of the whole simulated period as a table
-//             (--report=json: one canonical JSON object).
+//             (--report=json: one canonical JSON object), --from / --to pick reporting-zone
+//             dates, --daily adds per-day rows, --report-file writes the report to a file;
+//             --export-chats / --export-data (csv or jsonl) write the Dashboard's exports.
 //   replay:   replays a journal (optionally on top of --from SNAPSHOT) and prints the effects,
 //             or with --snapshot only the final snapshot.
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "command.hpp"
+#include "date/date.h"
 #include "diagnostics.hpp"
 #include "files.hpp"
 #include "line_reader.hpp"
@@ -181,6 +185,11 @@ struct SimulateOptions {
   std::string journal;
   std::string snapshot;
   std::string report;  // "", "text" or "json"
+  std::string report_file;
+  std::string from, to;  // reporting-zone dates (YYYY-MM-DD), "" for the whole history
+  bool daily = false;
+  std::string export_chats, export_data;  // "", "csv" or "jsonl"
+  std::string export_file;
   RunOptions run;
 };
 
@@ -201,16 +210,73 @@ bool open_output(OutputFile& file, const std::string& flag, const std::string& p
   return true;
 }
 
+// A YYYY-MM-DD date argument, or an error naming the flag.
+bool parse_date(const std::string& flag, const std::string& text,
+                std::optional<analytics::LocalDate>& out, std::string& error) {
+  if (text.empty()) return true;
+  auto date = analytics::parse_local_date(text, flag);
+  if (!date.ok()) {
+    error = std::string(date.status().message());
+    return false;
+  }
+  out = *date;
+  return true;
+}
+
+// The report request from the options, or a usage error message.
+bool report_request(const SimulateOptions& o, MetricsReportRequest& request, std::string& error) {
+  if (!o.report.empty() && o.report != "text" && o.report != "json") {
+    error = "--report: " + quoted_value(o.report) + " is not text or json";
+    return false;
+  }
+  const bool exporting = !o.export_chats.empty() || !o.export_data.empty();
+  if (o.report.empty() && (o.daily || !o.report_file.empty())) {
+    error = "--daily and --report-file need --report";
+    return false;
+  }
+  if (o.report.empty() && !exporting && (!o.from.empty() || !o.to.empty())) {
+    error = "--from and --to need --report, --export-chats or --export-data";
+    return false;
+  }
+  if (!o.export_chats.empty() && !o.export_data.empty()) {
+    error = "--export-chats and --export-data: one export per run";
+    return false;
+  }
+  for (const auto& [flag, value] :
+       {std::pair{"--export-chats", &o.export_chats}, std::pair{"--export-data", &o.export_data}}) {
+    if (!value->empty() && *value != "csv" && *value != "jsonl") {
+      error = std::string(flag) + ": " + quoted_value(*value) + " is not csv or jsonl";
+      return false;
+    }
+  }
+  if (!exporting && !o.export_file.empty()) {
+    error = "--export-file needs --export-chats or --export-data";
+    return false;
+  }
+  request.json = o.report == "json";
+  request.daily = o.daily;
+  if (!parse_date("--from", o.from, request.from, error) ||
+      !parse_date("--to", o.to, request.to, error)) {
+    return false;
+  }
+  // Checked before the run as well as by the engine, so the error comes first and alone.
+  if (request.from && request.to && date::sys_days{*request.to} < date::sys_days{*request.from}) {
+    error = "--to: " + o.to + " is before --from " + o.from;
+    return false;
+  }
+  return true;
+}
+
 int simulate(const SimulateOptions& o) {
   constexpr std::string_view kCommand = "simulate";
-  if (!o.report.empty() && o.report != "text" && o.report != "json") {
-    return usage_error(kCommand, "--report: " + quoted_value(o.report) + " is not text or json");
-  }
+  MetricsReportRequest request;
   std::string err;
+  if (!report_request(o, request, err)) return usage_error(kCommand, err);
   InputFile scenario;
   if (!scenario.open(o.scenario, err)) return usage_error(kCommand, err);
   OutputFile journal;
   OutputFile snapshot;
+  OutputFile report_file;
   std::vector<const std::string*> taken = {&o.scenario};
   if (!o.journal.empty()) {
     if (!open_output(journal, "--journal", o.journal, taken, err)) {
@@ -218,7 +284,21 @@ int simulate(const SimulateOptions& o) {
     }
     taken.push_back(&o.journal);
   }
-  if (!o.snapshot.empty() && !open_output(snapshot, "--snapshot", o.snapshot, taken, err)) {
+  if (!o.snapshot.empty()) {
+    if (!open_output(snapshot, "--snapshot", o.snapshot, taken, err)) {
+      return usage_error(kCommand, err);
+    }
+    taken.push_back(&o.snapshot);
+  }
+  if (!o.report_file.empty()) {
+    if (!open_output(report_file, "--report-file", o.report_file, taken, err)) {
+      return usage_error(kCommand, err);
+    }
+    taken.push_back(&o.report_file);
+  }
+  OutputFile export_file;
+  if (!o.export_file.empty() &&
+      !open_output(export_file, "--export-file", o.export_file, taken, err)) {
     return usage_error(kCommand, err);
   }
 
@@ -237,12 +317,34 @@ int simulate(const SimulateOptions& o) {
     return usage_error(kCommand, "error while reading " + scenario.name());
   }
   if (o.run.summary) summary.print(std::cout);
-  // A blank line separates the table from what was printed before it.
-  if (o.report == "text") {
-    std::cout << (out.lines_on_effects > 0 || o.run.summary ? "\n" : "")
-              << engine.metrics_report_text();
+  if (!o.report.empty()) {
+    const absl::StatusOr<std::string> report = engine.metrics_report(request);
+    if (!report.ok()) return usage_error(kCommand, std::string(report.status().message()));
+    if (!o.report_file.empty()) {
+      report_file.stream() << *report << (request.json ? "\n" : "");
+      if (!report_file.close(err)) return usage_error(kCommand, err);
+    } else if (request.json) {
+      std::cout << *report << "\n";
+    } else {
+      // A blank line separates the table from what was printed before it.
+      std::cout << (out.lines_on_effects > 0 || o.run.summary ? "\n" : "") << *report;
+    }
   }
-  if (o.report == "json") std::cout << engine.metrics_report_json() << "\n";
+  if (!o.export_chats.empty() || !o.export_data.empty()) {
+    const std::string& format = o.export_chats.empty() ? o.export_data : o.export_chats;
+    ExportRequest exp{
+        request.from, request.to,
+        format == "csv" ? analytics::ExportFormat::kCsv : analytics::ExportFormat::kJsonLines};
+    const absl::StatusOr<std::string> text =
+        o.export_chats.empty() ? engine.export_data(exp) : engine.export_chats(exp);
+    if (!text.ok()) return usage_error(kCommand, std::string(text.status().message()));
+    if (o.export_file.empty()) {
+      std::cout << *text;
+    } else {
+      export_file.stream() << *text;
+      if (!export_file.close(err)) return usage_error(kCommand, err);
+    }
+  }
   if (!o.journal.empty() && !journal.close(err)) return usage_error(kCommand, err);
   if (!o.snapshot.empty()) {
     snapshot.stream() << engine.snapshot() << '\n';
@@ -304,6 +406,18 @@ const bool kRegistered =
            sub.add_flag("--report{text}", opt->report,
                         "Print the analytics (R-METRIC-1) of the whole run after the effects: a "
                         "table, or --report=json for JSON");
+           sub.add_option("--report-file", opt->report_file,
+                          "Write the report to this file instead of standard output");
+           sub.add_option("--from", opt->from,
+                          "First reporting day of the report (YYYY-MM-DD, reporting_timezone)");
+           sub.add_option("--to", opt->to, "Last reporting day of the report (YYYY-MM-DD)");
+           sub.add_flag("--daily", opt->daily, "Add one merchant row per day to the report");
+           sub.add_option("--export-chats", opt->export_chats,
+                          "Export Chats (csv or jsonl): one record per chat of --from..--to");
+           sub.add_option("--export-data", opt->export_data,
+                          "Export Data (csv or jsonl): active days and sales per expert");
+           sub.add_option("--export-file", opt->export_file,
+                          "Write the export to this file instead of standard output");
            sub.add_option("--journal", opt->journal, "Write the canonical journal to this file");
            sub.add_option("--snapshot", opt->snapshot, "Write the final snapshot to this file");
            sub.callback([opt, &exit_status] { exit_status = simulate(*opt); });

@@ -36,16 +36,15 @@ std::vector<std::uint32_t> marked(const std::vector<std::uint64_t>& words) {
 }
 
 // One day's counters; `currencies` bounds the interned currency indexes.
-template <typename V, typename Entry>
-void day_fields(V& v, Entry& e, std::size_t currencies) {
-  v.integer("day", e.first, kMinDay, kMaxDay);
-  auto& d = e.second;
+template <typename V, typename Stats>
+void stats_fields(V& v, Stats& d, std::size_t currencies) {
   v.count("initiated", d.initiated, kMaxU32);
   v.count("claimed", d.claimed, kMaxU32);
   v.count("missed", d.missed, kMaxU32);
+  v.count("offered", d.offered, kMaxU32);
   std::vector<std::pair<int, std::uint32_t>> response;
   if constexpr (!V::kReading) response = d.response.buckets();
-  v.sparse_list("response", response, [](auto& w, auto& b) {
+  v.sparse_list("response_100ms", response, [](auto& w, auto& b) {
     w.integer("bucket", b.first, 0, kResponseBuckets - 1);
     w.integer("n", b.second, 1, kMaxU32);
   });
@@ -74,6 +73,32 @@ void day_fields(V& v, Entry& e, std::size_t currencies) {
     for (const auto& [bucket, n] : response) d.response.add_bucket(bucket, n);
     d.orders.assign(orders.begin(), orders.end());
     for (std::uint32_t expert : available) d.mark_available(expert);
+  }
+}
+
+template <typename V, typename Entry>
+void day_fields(V& v, Entry& e, std::size_t currencies) {
+  v.integer("day", e.first, kMinDay, kMaxDay);
+  stats_fields(v, e.second, currencies);
+}
+
+// The folded days of a series (days before the retention cutoff), when any.
+template <typename V, typename Series>
+void folded_field(V& v, std::string_view name, Series& series, std::size_t currencies) {
+  std::vector<FoldedDays> folded;
+  if constexpr (!V::kReading) {
+    if (const FoldedDays* f = series.folded()) folded.push_back(*f);
+  }
+  v.sparse_list(name, folded, [&](auto& w, auto& f) {
+    w.integer("first", f.first, kMinDay, kMaxDay);
+    w.integer("last", f.last, kMinDay, kMaxDay);
+    w.integer("associate_days", f.associate_days, 0, kMaxI64);
+    stats_fields(w, f.stats, currencies);
+  });
+  if constexpr (V::kReading) {
+    if (folded.size() > 1) v.fail(name, "holds one record at most");
+    if (!folded.empty() && folded.front().first > folded.front().last) v.fail(name, "first > last");
+    series.folded_storage() = std::move(folded);
   }
 }
 
@@ -114,8 +139,11 @@ void scoped_field(V& v, std::string_view name, std::string_view id_name, All& al
     w.integer(id_name, row.id, 0, static_cast<std::int64_t>(kIds) - 1);
     if constexpr (V::kReading) {
       series_field(w, "days", row.series, currencies);
+      folded_field(w, "folded", row.series, currencies);
+      if (row.series.empty()) w.fail(id_name, "a listed scope has no day");
     } else {
       series_field(w, "days", *row.series, currencies);
+      folded_field(w, "folded", *row.series, currencies);
     }
   });
   if constexpr (V::kReading) {
@@ -132,6 +160,17 @@ struct PendingRow {
   std::int64_t requested_ms = 0;
   DayKey day = 0;
   std::vector<std::uint32_t> experts, stores;  // in offer order
+};
+
+struct MissedRow {
+  ChatId chat = 0;
+  DayKey day = 0;
+  StoreId store = 0;  // MetricsBook::kNoStore: missed with no offer
+};
+
+struct ChatRow {
+  ChatId chat = 0;
+  ChatRecord record;
 };
 
 struct OpenRow {
@@ -182,12 +221,22 @@ struct BookSnapshot {
     }
     const std::size_t currencies = codes.size();
     v.optional_integer("latest_day", b.latest_day_, b.any_event_, kMinDay, kMaxDay);
+    v.integer("retention_days", b.retention_days_, 1, 36600);
+    bool has_cutoff = b.cutoff_ != std::numeric_limits<DayKey>::min();
+    DayKey cutoff = has_cutoff ? b.cutoff_ : 0;
+    v.optional_integer("retention_cutoff", cutoff, has_cutoff, kMinDay + 1, kMaxDay);
+    if constexpr (kReading) {
+      if (has_cutoff) b.cutoff_ = cutoff;
+    }
     series_field(v, "merchant", b.merchant_, currencies);
+    folded_field(v, "merchant_folded", b.merchant_, currencies);
     scoped_field(v, "stores", "store", b.stores_, currencies);
     scoped_field(v, "experts", "expert", b.experts_, currencies);
 
     std::vector<PendingRow> pending;
     std::vector<OpenRow> open;
+    std::vector<MissedRow> missed;
+    std::vector<ChatRow> chats;
     ConvertedRows converted;
     if constexpr (!kReading) {
       for (const auto& [chat, p] : b.pending_) {
@@ -199,6 +248,12 @@ struct BookSnapshot {
       }
       std::sort(pending.begin(), pending.end(),
                 [](const PendingRow& x, const PendingRow& y) { return x.chat < y.chat; });
+      for (const auto& [chat, owner] : b.missed_) missed.push_back({chat, owner.day, owner.store});
+      for (const auto& [chat, record] : b.log_.records()) chats.push_back({chat, record});
+      std::sort(chats.begin(), chats.end(),
+                [](const ChatRow& x, const ChatRow& y) { return x.chat < y.chat; });
+      std::sort(missed.begin(), missed.end(),
+                [](const MissedRow& x, const MissedRow& y) { return x.chat < y.chat; });
       for (const auto& [expert, period] : b.open_) {
         open.push_back({expert, period.store, period.last_marked});
       }
@@ -213,6 +268,39 @@ struct BookSnapshot {
       w.integer("day", p.day, kMinDay, kMaxDay);
       w.indexes("experts", p.experts, kIds);
       w.indexes("stores", p.stores, kIds);
+    });
+    v.sparse_list("missed", missed, [](auto& w, auto& m) {
+      w.integer("chat", m.chat, 0, kMaxU32);
+      w.integer("day", m.day, kMinDay, kMaxDay);
+      w.index("store", m.store, kIds, MetricsBook::kNoStore);
+    });
+    v.sparse_list("chats", chats, [&](auto& w, auto& c) {
+      auto& r = c.record;
+      w.integer("chat", c.chat, 0, kMaxU32);
+      w.instant("requested_at", r.requested_ms);
+      w.integer("answered_ms", r.answered_ms, -1, kMaxI64);
+      w.integer("day", r.day, kMinDay, kMaxDay);
+      auto outcome = static_cast<std::uint8_t>(r.outcome);
+      w.integer("outcome", outcome, 0, 3);
+      w.integer("rating", r.rating, 0, 5);
+      w.index("first_offer_store", r.first_offer_store, kIds, 0xFFFFFFFFu);
+      std::vector<std::uint32_t> experts(r.experts.begin(), r.experts.end());
+      std::vector<std::uint32_t> stores(r.stores.begin(), r.stores.end());
+      w.indexes("experts", experts, kIds);
+      w.indexes("stores", stores, kIds);
+      std::vector<OrderTotal> orders(r.orders.begin(), r.orders.end());
+      w.sparse_list("orders", orders, [&](auto& x, auto& o) {
+        x.index("currency", o.currency, currencies, std::uint16_t{0xFFFF}, /*nullable=*/false);
+        x.integer("orders", o.orders, 1, kMaxU32);
+        x.integer("gross_minor", o.gross_minor, 0, kMaxI64);
+      });
+      if constexpr (kReading) {
+        if (experts.size() != stores.size()) w.fail("stores", "one store per expert");
+        r.outcome = static_cast<ChatOutcome>(outcome);
+        r.experts.assign(experts.begin(), experts.end());
+        r.stores.assign(stores.begin(), stores.end());
+        r.orders.assign(orders.begin(), orders.end());
+      }
     });
     v.list("open", open, [](auto& w, auto& o) {
       w.integer("expert", o.expert, 0, static_cast<std::int64_t>(kIds) - 1);
@@ -242,6 +330,17 @@ struct BookSnapshot {
         entry.stores.assign(p.stores.begin(), p.stores.end());
         if (!b.pending_.emplace(p.chat, std::move(entry)).second) {
           v.fail("pending", "a chat is listed twice");
+        }
+      }
+      for (ChatRow& c : chats) {
+        if (!b.log_.mutable_records().emplace(c.chat, std::move(c.record)).second) {
+          v.fail("chats", "a chat is listed twice");
+        }
+      }
+      for (const MissedRow& m : missed) {
+        if (b.pending_.contains(m.chat) ||
+            !b.missed_.emplace(m.chat, MetricsBook::MissedOwner{m.day, m.store}).second) {
+          v.fail("missed", "a chat is listed twice or is also pending");
         }
       }
       for (const OpenRow& o : open) {

@@ -23,10 +23,12 @@ struct OrderTotal {
 };
 
 struct DayStats {
-  // Chat cohort counters: keyed by the day of the request (see docs/decisions.md).
-  std::uint32_t initiated = 0;  // merchant: requested; store/expert: offered to it
+  // Chat cohort counters: keyed by the day of the request (docs/metrics.md). Each chat counts
+  // for one owner store and at most one owner expert (MetricsBook, "Ownership").
+  std::uint32_t initiated = 0;  // merchant: requested; store/expert: chats it owns
   std::uint32_t claimed = 0;
   std::uint32_t missed = 0;
+  std::uint32_t offered = 0;   // store/expert: chats offered to it (once per chat)
   ResponseHistogram response;  // request -> claim of the claims counted in `claimed`
   // Event-day counters: keyed by the day the event happened.
   std::uint32_t taken = 0;         // left messages taken
@@ -43,6 +45,19 @@ struct DayStats {
 
   // Records that `expert` was available at some time of this day (sets its bit).
   void mark_available(std::uint32_t expert);
+  // Adds every counter of `other` (availability: the union).
+  void merge(const DayStats& other);
+  // Experts available this day: the bits set, plus one for an expert series' own day.
+  std::uint64_t associate_days() const;
+};
+
+// Days older than the retention period folded into one record, exactly: the sums of their
+// counters, the union of their availability, and the associate-days they held.
+struct FoldedDays {
+  DayKey first = 0;
+  DayKey last = 0;
+  DayStats stats;
+  std::uint64_t associate_days = 0;
 };
 
 // Sparse per-day storage: a vector sorted by day. Events arrive (almost) in time order, so an
@@ -57,10 +72,22 @@ class DaySeries {
   // Entries with first <= day <= last, in day order.
   std::span<const Entry> range(DayKey first, DayKey last) const;
   const std::vector<Entry>& entries() const { return entries_; }
-  bool empty() const { return entries_.empty(); }
+  bool empty() const { return entries_.empty() && folded_.empty(); }
+
+  // Folds the days before `cutoff` into the folded record (removing them from the entries).
+  void fold_before(DayKey cutoff);
+  // The folded record, to count an event of a day already folded (created when absent).
+  DayStats& folded_at(DayKey day);
+  // The folded record, if any days were folded (a vector of at most one, for the snapshot).
+  const FoldedDays* folded() const { return folded_.empty() ? nullptr : &folded_.front(); }
+  std::vector<FoldedDays>& folded_storage() { return folded_; }
+  // The first and last day held (folded or not); only for a non-empty series.
+  DayKey first_day() const;
+  DayKey last_day() const;
 
  private:
   std::vector<Entry> entries_;
+  std::vector<FoldedDays> folded_;  // empty or one record
 };
 
 }  // namespace vshop::analytics

@@ -1,5 +1,7 @@
 #include "vshop/analytics/metrics.hpp"
 
+#include "vshop/error.hpp"
+
 namespace vshop::analytics {
 namespace {
 
@@ -52,6 +54,26 @@ std::string format_ratio(std::uint64_t num, std::uint64_t den, int decimals, boo
   return fixed_point(scaled, decimals);
 }
 
+absl::StatusOr<LocalDate> parse_local_date(std::string_view text, std::string_view field) {
+  const auto digits = [&text](std::size_t at, std::size_t n) {
+    int v = 0;
+    for (std::size_t i = at; i < at + n; ++i) {
+      if (text[i] < '0' || text[i] > '9') return -1;
+      v = v * 10 + (text[i] - '0');
+    }
+    return v;
+  };
+  const bool shaped = text.size() == 10 && text[4] == '-' && text[7] == '-';
+  const int y = shaped ? digits(0, 4) : -1, m = shaped ? digits(5, 2) : -1,
+            d = shaped ? digits(8, 2) : -1;
+  const LocalDate date{date::year{y}, date::month{static_cast<unsigned>(m < 0 ? 0 : m)},
+                       date::day{static_cast<unsigned>(d < 0 ? 0 : d)}};
+  if (y < 1 || m < 0 || d < 0 || !date.ok()) {
+    return error(ErrorCode::kInvalidArgument, "%s: \"%s\" is not a date (YYYY-MM-DD)", field, text);
+  }
+  return date;
+}
+
 std::string CurrencyMetrics::gross() const { return format_minor_units(gross_minor, exponent); }
 
 std::string CurrencyMetrics::average() const {
@@ -64,8 +86,9 @@ std::string CurrencyMetrics::average() const {
 std::optional<double> Metrics::claimed_ratio() const { return ratio(claimed, initiated); }
 std::optional<double> Metrics::conversion_ratio() const { return ratio(converted, engaged()); }
 std::optional<double> Metrics::chats_per_associate() const {
-  return ratio(initiated, available_associates);
+  return ratio(initiated, associate_days);
 }
+std::optional<double> Metrics::offers_claimed_ratio() const { return ratio(claimed, offered); }
 std::optional<double> Metrics::average_rating() const { return ratio(rating_sum, ratings); }
 
 }  // namespace vshop::analytics

@@ -72,18 +72,59 @@ DayKey MetricsBook::day_of(Instant t) {
   return cached_day_;
 }
 
-DayStats& MetricsBook::stats(Scope scope, DayKey day) {
+DaySeries& MetricsBook::series_mut(Scope scope) {
   switch (scope.kind) {
     case Scope::Kind::kStore:
       if (stores_.size() <= scope.id) stores_.resize(scope.id + 1);
-      return stores_[scope.id].at(day);
+      return stores_[scope.id];
     case Scope::Kind::kExpert:
       if (experts_.size() <= scope.id) experts_.resize(scope.id + 1);
-      return experts_[scope.id].at(day);
+      return experts_[scope.id];
     case Scope::Kind::kMerchant:
+    case Scope::Kind::kTeam:  // teams are merged expert series, never fed directly
       break;
   }
-  return merchant_.at(day);
+  return merchant_;
+}
+
+DayStats& MetricsBook::stats(Scope scope, DayKey day) {
+  // An event of a day already folded (a claim of a chat requested before the cutoff) counts in
+  // the folded record.
+  if (day < cutoff_) return series_mut(scope).folded_at(day);
+  return series_mut(scope).at(day);
+}
+
+absl::Status MetricsBook::set_retention_days(int days) {
+  if (days < 1 || days > 36600) {
+    return error(ErrorCode::kInvalidSetting, "metrics_retention_days: %d is not in 1..36600", days);
+  }
+  retention_days_ = days;
+  if (any_event_) fold();
+  return absl::OkStatus();
+}
+
+std::optional<DayKey> MetricsBook::retention_cutoff() const {
+  if (cutoff_ == std::numeric_limits<DayKey>::min()) return std::nullopt;
+  return cutoff_;
+}
+
+void MetricsBook::fold() {
+  const DayKey cutoff = latest_day_ - retention_days_ + 1;
+  if (cutoff <= cutoff_) return;
+  cutoff_ = cutoff;
+  merchant_.fold_before(cutoff);
+  for (DaySeries& s : stores_) s.fold_before(cutoff);
+  for (DaySeries& s : experts_) s.fold_before(cutoff);
+  log_.prune(cutoff);
+  absl::erase_if(missed_, [cutoff](const auto& e) { return e.second.day < cutoff; });
+  // Conversion marks of chats requested before the cutoff go too (an order for such a chat
+  // would be its first again: attribution windows are far shorter than the retention).
+  const auto gone = [this](std::uint64_t key) {
+    return !log_.records().contains(static_cast<ChatId>(key & 0xFFFFFFFFu));
+  };
+  absl::erase_if(converted_merchant_, gone);
+  absl::erase_if(converted_store_, gone);
+  absl::erase_if(converted_expert_, gone);
 }
 
 const DaySeries* MetricsBook::series(Scope scope) const {
@@ -92,6 +133,8 @@ const DaySeries* MetricsBook::series(Scope scope) const {
       return scope.id < stores_.size() ? &stores_[scope.id] : nullptr;
     case Scope::Kind::kExpert:
       return scope.id < experts_.size() ? &experts_[scope.id] : nullptr;
+    case Scope::Kind::kTeam:
+      return nullptr;
     case Scope::Kind::kMerchant:
       break;
   }
@@ -106,6 +149,7 @@ absl::Status MetricsBook::check_id(std::uint32_t id, std::string_view field) con
 }
 
 void MetricsBook::mark_available(ExpertId expert, StoreId store, DayKey day) {
+  if (day < cutoff_) return;  // folded days keep the availability they had
   stats(Scope::merchant(), day).mark_available(expert);
   stats(Scope::store(store), day).mark_available(expert);
   stats(Scope::expert(expert), day).self_available = true;
@@ -116,6 +160,7 @@ void MetricsBook::touch(Instant t) {
   if (any_event_ && day <= latest_day_) return;
   any_event_ = true;
   latest_day_ = day;
+  fold();
   // Open availability periods cover every day they span, not only days with an event of theirs.
   for (auto& [expert, period] : open_) {
     const DayKey from = std::max(period.last_marked + 1, day - kMaxCatchUpDays + 1);
@@ -133,9 +178,11 @@ absl::Status MetricsBook::chat_requested(Instant at, ChatId chat) {
   touch(at);
   const DayKey day = day_of(at);
   ++stats(Scope::merchant(), day).initiated;
+  missed_.erase(chat);  // a restarted chat is a new request
   Pending& p = pending_[chat];
   p.requested_at = at;
   p.day = day;
+  log_.requested(chat, to_epoch_ms(at), day);
   return absl::OkStatus();
 }
 
@@ -148,14 +195,19 @@ absl::Status MetricsBook::chat_offered(Instant at, ChatId chat, ExpertId expert,
   }
   touch(at);
   Pending& p = it->second;
-  // Counted once per expert and once per store, in the request's day (cohort).
+  // Offers count once per expert and once per store, in the request's day (cohort). The store
+  // of the first offer owns the chat until someone claims it.
   if (!contains(p.experts, expert)) {
     p.experts.push_back(expert);
-    ++stats(Scope::expert(expert), p.day).initiated;
+    ++stats(Scope::expert(expert), p.day).offered;
   }
   if (!contains(p.stores, store)) {
+    if (p.stores.empty()) {
+      ++stats(Scope::store(store), p.day).initiated;
+      log_.offered(chat, store);
+    }
     p.stores.push_back(store);
-    ++stats(Scope::store(store), p.day).initiated;
+    ++stats(Scope::store(store), p.day).offered;
   }
   return absl::OkStatus();
 }
@@ -177,6 +229,9 @@ absl::Status MetricsBook::chat_claimed(Instant claimed_at, ChatId chat, ExpertId
   if (auto s = chat_offered(claimed_at, chat, expert, store); !s.ok()) return s;
   const Pending& p = it->second;
   const Duration response = claimed_at - p.requested_at;
+  move_owner(p.day, p.stores.front(), store, /*missed=*/false);
+  log_.handled(chat, to_epoch_ms(claimed_at), ChatOutcome::kClaimed, expert, store);
+  ++stats(Scope::expert(expert), p.day).initiated;
   for (Scope scope : {Scope::merchant(), Scope::store(store), Scope::expert(expert)}) {
     DayStats& d = stats(scope, p.day);
     ++d.claimed;
@@ -204,8 +259,13 @@ absl::Status MetricsBook::chat_missed(Instant at, ChatId chat) {
   touch(at);
   const Pending& p = it->second;
   ++stats(Scope::merchant(), p.day).missed;
-  for (ExpertId e : p.experts) ++stats(Scope::expert(e), p.day).missed;
-  for (StoreId s : p.stores) ++stats(Scope::store(s), p.day).missed;
+  MissedOwner owner{p.day, kNoStore};
+  if (!p.stores.empty()) {
+    owner.store = p.stores.front();
+    ++stats(Scope::store(owner.store), p.day).missed;
+  }
+  missed_[chat] = owner;  // until a take moves the chat to the taker
+  log_.missed(chat);
   pending_.erase(it);
   return absl::OkStatus();
 }
@@ -217,6 +277,16 @@ absl::Status MetricsBook::chat_taken(Instant at, ChatId chat, ExpertId expert, S
     return error(ErrorCode::kInvalidState, "chat: %d is awaiting a claim, not a take", chat);
   }
   touch(at);
+  if (auto m = missed_.find(chat); m != missed_.end()) {
+    // The taker's store and the taker now own the missed chat (on its request day).
+    const MissedOwner owner = m->second;
+    move_owner(owner.day, owner.store, store, /*missed=*/true);
+    DayStats& e = stats(Scope::expert(expert), owner.day);
+    ++e.initiated;
+    ++e.missed;
+    missed_.erase(m);
+  }
+  log_.handled(chat, to_epoch_ms(at), ChatOutcome::kTaken, expert, store);
   const DayKey day = day_of(at);
   for (Scope scope : {Scope::merchant(), Scope::store(store), Scope::expert(expert)}) {
     ++stats(scope, day).taken;
@@ -224,7 +294,19 @@ absl::Status MetricsBook::chat_taken(Instant at, ChatId chat, ExpertId expert, S
   return absl::OkStatus();
 }
 
-absl::Status MetricsBook::chat_transferred(Instant at, ChatId /*chat*/, ExpertId from_expert,
+void MetricsBook::move_owner(DayKey day, StoreId from, StoreId to, bool missed) {
+  if (from == to) return;
+  if (from != kNoStore) {
+    DayStats& f = stats(Scope::store(from), day);
+    --f.initiated;
+    if (missed) --f.missed;
+  }
+  DayStats& t = stats(Scope::store(to), day);
+  ++t.initiated;
+  if (missed) ++t.missed;
+}
+
+absl::Status MetricsBook::chat_transferred(Instant at, ChatId chat, ExpertId from_expert,
                                            StoreId from_store, ExpertId to_expert,
                                            StoreId to_store) {
   if (auto s = check_id(from_expert, "from"); !s.ok()) return s;
@@ -234,11 +316,12 @@ absl::Status MetricsBook::chat_transferred(Instant at, ChatId /*chat*/, ExpertId
   touch(at);
   const DayKey day = day_of(at);
   ++stats(Scope::expert(to_expert), day).transfers_in;
+  log_.transferred(chat, to_expert, to_store);
   if (from_store != to_store) ++stats(Scope::store(to_store), day).transfers_in;
   return absl::OkStatus();
 }
 
-absl::Status MetricsBook::chat_rated(Instant at, ChatId /*chat*/, ExpertId expert, StoreId store,
+absl::Status MetricsBook::chat_rated(Instant at, ChatId chat, ExpertId expert, StoreId store,
                                      int stars) {
   if (stars < 1 || stars > 5) {
     return error(ErrorCode::kInvalidArgument, "stars: %d is not in 1..5", stars);
@@ -246,6 +329,7 @@ absl::Status MetricsBook::chat_rated(Instant at, ChatId /*chat*/, ExpertId exper
   if (auto s = check_id(expert, "expert"); !s.ok()) return s;
   if (auto s = check_id(store, "store"); !s.ok()) return s;
   touch(at);
+  log_.rated(chat, stars);
   const DayKey day = day_of(at);
   for (Scope scope : {Scope::merchant(), Scope::store(store), Scope::expert(expert)}) {
     DayStats& d = stats(scope, day);
@@ -322,6 +406,7 @@ absl::Status MetricsBook::order_recorded(Instant at, std::optional<Attribution> 
   const std::uint16_t cur = intern_currency(*info);
   currency_totals_[cur] += minor_units;
   const Attribution& a = *attributed_to;
+  log_.ordered(a.chat, cur, minor_units);
   for (Scope scope : {Scope::merchant(), Scope::store(a.store), Scope::expert(a.expert)}) {
     add_order(stats(scope, day), cur, minor_units);
     mark_converted(scope, a.chat, day);

@@ -14,7 +14,9 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +26,7 @@
 #include "absl/container/inlined_vector.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "analytics/chat_log.hpp"
 #include "analytics/day_stats.hpp"
 #include "core/json_writer.hpp"
 #include "date/date.h"
@@ -75,6 +78,14 @@ class MetricsBook {
   absl::Status set_reporting_timezone(std::string_view name);
   const std::string& reporting_timezone() const { return zone_name_; }
 
+  // Days of per-day detail kept (1..36600, default 400): older days are folded, exactly, into
+  // one all-time record per scope (counted by whole-history queries, not by narrower ranges),
+  // and their chats leave the chat log. invalid_argument naming `metrics_retention_days`.
+  absl::Status set_retention_days(int days);
+  int retention_days() const { return retention_days_; }
+  // The first reporting day still held in detail (days before it are folded).
+  std::optional<DayKey> retention_cutoff() const;
+
   // --- Feeding (called by the engine as things happen). Each returns an error naming the
   // field and leaves the book unchanged on inconsistent input. ---
 
@@ -116,6 +127,9 @@ class MetricsBook {
   absl::StatusOr<Metrics> query(Scope scope, Instant from, Instant to) const;
   // The same over the local dates first..last (inclusive).
   Metrics query_days(Scope scope, date::year_month_day first, date::year_month_day last) const;
+  // A team (R-EXP-2): the merged expert series of `members` over local dates first..last.
+  Metrics query_team_days(std::span<const ExpertId> members, date::year_month_day first,
+                          date::year_month_day last) const;
   // One entry per reporting day (empty days included) of the range; at most 3660 days
   // (invalid_argument naming `to` beyond).
   absl::StatusOr<std::vector<DailyMetrics>> daily(Scope scope, Instant from, Instant to) const;
@@ -127,6 +141,14 @@ class MetricsBook {
   std::vector<ExpertId> experts() const;
   // The reporting day (local date in the current zone) of an instant.
   date::year_month_day local_date(Instant t) const;
+
+  // One record per chat still within the retention period (Export Chats) and the interned
+  // currencies its orders refer to.
+  const ChatLog& chat_log() const { return log_; }
+  const std::vector<CurrencyInfo>& currencies() const { return currencies_; }
+  // A reporting day as a local date, and back.
+  static date::year_month_day date_of(DayKey day);
+  static DayKey key_of(date::year_month_day day);
 
   // What the book holds about the engine's entities, for Engine::check_invariants: the chats
   // awaiting a claim (ascending), the open availability periods (expert, store) by expert, and
@@ -153,6 +175,12 @@ class MetricsBook {
     absl::InlinedVector<ExpertId, 5> experts;  // offered, in offer order
     absl::InlinedVector<StoreId, 5> stores;
   };
+  // Who owns a missed chat until a take moves it: the store of its first offer, if any.
+  static constexpr StoreId kNoStore = 0xFFFFFFFFu;
+  struct MissedOwner {
+    DayKey day = 0;
+    StoreId store = kNoStore;
+  };
   struct OpenPeriod {
     StoreId store = 0;
     DayKey last_marked = 0;
@@ -161,13 +189,19 @@ class MetricsBook {
   DayKey day_of(Instant t);  // caches the current day's bounds
   DayKey day_of_const(Instant t) const;
   DayStats& stats(Scope scope, DayKey day);
+  DaySeries& series_mut(Scope scope);
+  void fold();  // folds the days before the retention cutoff of latest_day_
   const DaySeries* series(Scope scope) const;
   void touch(Instant t);  // marks open availability periods up to t's day
   void mark_available(ExpertId expert, StoreId store, DayKey day);
   void mark_converted(Scope scope, ChatId chat, DayKey day);
+  // Moves one chat's ownership (initiated, and missed when `missed`) on `day` between stores.
+  void move_owner(DayKey day, StoreId from, StoreId to, bool missed);
   absl::Status check_id(std::uint32_t id, std::string_view field) const;
   std::uint16_t intern_currency(const CurrencyInfo& info);
   Metrics aggregate(Scope scope, DayKey first, DayKey last) const;
+  Metrics aggregate_series(std::span<const DaySeries* const> all, Scope::Kind kind, DayKey first,
+                           DayKey last) const;
 
   std::string zone_name_;
   const date::time_zone* zone_ = nullptr;
@@ -181,6 +215,7 @@ class MetricsBook {
   std::vector<DaySeries> experts_;        // by ExpertId
   std::vector<CurrencyInfo> currencies_;  // interned in order of first use
   absl::flat_hash_map<ChatId, Pending> pending_;
+  absl::flat_hash_map<ChatId, MissedOwner> missed_;  // missed chats not (yet) taken
   absl::flat_hash_map<ExpertId, OpenPeriod> open_;
   // Chats already counted as converted, per scope: keys (kind, id, chat) packed.
   absl::flat_hash_set<std::uint64_t> converted_merchant_;
@@ -189,6 +224,9 @@ class MetricsBook {
   std::vector<std::int64_t> currency_totals_;  // merchant gross per interned currency (overflow)
   DayKey latest_day_ = 0;
   bool any_event_ = false;
+  int retention_days_ = 400;
+  DayKey cutoff_ = std::numeric_limits<DayKey>::min();  // days before it are folded
+  ChatLog log_;
 };
 
 }  // namespace vshop::analytics

@@ -12,49 +12,69 @@ namespace {
 // Bound on a `daily` series (ten years of days), so an absurd range cannot exhaust memory.
 constexpr DayKey kMaxDailyDays = 3660;
 
-DayKey key_of(date::year_month_day ymd) {
+}  // namespace
+
+DayKey MetricsBook::key_of(date::year_month_day ymd) {
   return static_cast<DayKey>(date::local_days{ymd}.time_since_epoch().count());
 }
 
-}  // namespace
+date::year_month_day MetricsBook::date_of(DayKey day) {
+  return date::year_month_day{date::local_days{date::days{day}}};
+}
 
 Metrics MetricsBook::aggregate(Scope scope, DayKey first, DayKey last) const {
-  Metrics m;
   const DaySeries* s = series(scope);
-  if (s == nullptr) return m;
-  ResponseAccumulator acc{};
+  if (s == nullptr) return Metrics{};
+  return aggregate_series({&s, 1}, scope.kind, first, last);
+}
+
+Metrics MetricsBook::aggregate_series(std::span<const DaySeries* const> all, Scope::Kind kind,
+                                      DayKey first, DayKey last) const {
+  Metrics m;
+  ResponseAccumulator acc;
   std::vector<std::uint64_t> available;
-  bool self_available = false;
   struct Sum {
     std::uint64_t orders = 0;
     std::int64_t gross = 0;
   };
   std::vector<Sum> sums(currencies_.size());
-  for (const auto& [day, d] : s->range(first, last)) {
-    m.initiated += d.initiated;
-    m.claimed += d.claimed;
-    m.missed += d.missed;
-    m.taken += d.taken;
-    m.transfers_in += d.transfers_in;
-    m.converted += d.converted;
-    m.ratings += d.ratings;
-    m.rating_sum += d.rating_sum;
-    m.unattributed_orders += d.unattributed_orders;
-    if (d.response.count() != 0) {
-      m.responses += d.response.count();
-      d.response.merge_into(acc);
+  for (const DaySeries* s : all) {
+    bool self_available = false;
+    // Folded days count only for a range that covers all of them (an all-time query).
+    const FoldedDays* folded = s->folded();
+    const bool with_folded = folded != nullptr && first <= folded->first && last >= folded->last;
+    std::vector<std::pair<DayKey, const DayStats*>> days;
+    if (with_folded) days.emplace_back(folded->first, &folded->stats);
+    for (const auto& [day, d] : s->range(first, last)) days.emplace_back(day, &d);
+    for (const auto& [day, dp] : days) {
+      const DayStats& d = *dp;
+      m.initiated += d.initiated;
+      m.claimed += d.claimed;
+      m.missed += d.missed;
+      m.offered += d.offered;
+      m.taken += d.taken;
+      m.transfers_in += d.transfers_in;
+      m.converted += d.converted;
+      m.ratings += d.ratings;
+      m.rating_sum += d.rating_sum;
+      m.unattributed_orders += d.unattributed_orders;
+      if (d.response.count() != 0) {
+        m.responses += d.response.count();
+        d.response.merge_into(acc);
+      }
+      if (available.size() < d.available.size()) available.resize(d.available.size(), 0);
+      for (std::size_t w = 0; w < d.available.size(); ++w) available[w] |= d.available[w];
+      m.associate_days += &d == (with_folded ? &folded->stats : nullptr) ? folded->associate_days
+                                                                         : d.associate_days();
+      self_available = self_available || d.self_available;
+      for (const OrderTotal& o : d.orders) {
+        sums[o.currency].orders += o.orders;
+        sums[o.currency].gross += o.gross_minor;  // bounded by the merchant total (no overflow)
+      }
     }
-    if (available.size() < d.available.size()) available.resize(d.available.size(), 0);
-    for (std::size_t w = 0; w < d.available.size(); ++w) available[w] |= d.available[w];
-    self_available = self_available || d.self_available;
-    for (const OrderTotal& o : d.orders) {
-      sums[o.currency].orders += o.orders;
-      sums[o.currency].gross += o.gross_minor;  // bounded by the merchant total (no overflow)
-    }
+    if (self_available) ++m.available_associates;  // expert series: one associate each
   }
-  if (scope.kind == Scope::Kind::kExpert) {
-    m.available_associates = self_available ? 1 : 0;
-  } else {
+  if (kind != Scope::Kind::kExpert && kind != Scope::Kind::kTeam) {
     for (std::uint64_t w : available) m.available_associates += std::popcount(w);
   }
   for (std::size_t c = 0; c < sums.size(); ++c) {
@@ -71,6 +91,15 @@ Metrics MetricsBook::aggregate(Scope scope, DayKey first, DayKey last) const {
     m.response_p90 = response_percentile(acc, m.responses, 90);
   }
   return m;
+}
+
+Metrics MetricsBook::query_team_days(std::span<const ExpertId> members, date::year_month_day first,
+                                     date::year_month_day last) const {
+  std::vector<const DaySeries*> all;
+  for (ExpertId e : members) {
+    if (const DaySeries* s = series(Scope::expert(e)); s != nullptr) all.push_back(s);
+  }
+  return aggregate_series(all, Scope::Kind::kTeam, key_of(first), key_of(last));
 }
 
 absl::StatusOr<Metrics> MetricsBook::query(Scope scope, Instant from, Instant to) const {
@@ -111,7 +140,7 @@ std::optional<DateRange> MetricsBook::recorded_days() const {
   std::optional<std::pair<DayKey, DayKey>> span;
   auto widen = [&span](const DaySeries& s) {
     if (s.empty()) return;
-    const DayKey first = s.entries().front().first, last = s.entries().back().first;
+    const DayKey first = s.first_day(), last = s.last_day();
     if (!span) {
       span.emplace(first, last);
     } else {

@@ -63,6 +63,9 @@ void rebuild(Core& s, const FieldReader& r) {
   if (s.metrics.reporting_timezone() != s.settings.reporting_timezone) {
     r.fail("metrics", "reporting_timezone differs from the settings'");
   }
+  if (s.metrics.retention_days() != s.settings.metrics_retention_days) {
+    r.fail("metrics", "retention_days differs from the settings' metrics_retention_days");
+  }
   const auto add = [&](const TimerKey& k, TimerKind kind, Idx target) {
     if (k != kNoTimer && !s.timers.emplace(k, engine_detail::Timer{kind, target}).second) {
       r.fail("timers", "two timers share the sequence number " + std::to_string(k.seq));

@@ -32,6 +32,9 @@ absl::Status Core::configure(const Command& c) {
   if (next->reporting_timezone != settings.reporting_timezone) {
     fed(metrics.set_reporting_timezone(next->reporting_timezone));
   }
+  if (next->metrics_retention_days != settings.metrics_retention_days) {
+    fed(metrics.set_retention_days(next->metrics_retention_days));
+  }
   settings = std::move(*next);
   return absl::OkStatus();
 }

@@ -206,6 +206,8 @@ const auto kRows = std::make_tuple(
         Seconds{10, 600}),
     row("attribution_window_days", &Settings::attribution_window_days,
         &SettingsPatch::attribution_window_days, Integer{1, 90}),
+    row("metrics_retention_days", &Settings::metrics_retention_days,
+        &SettingsPatch::metrics_retention_days, Integer{1, 36600}),
     row("reporting_timezone", &Settings::reporting_timezone, &SettingsPatch::reporting_timezone,
         Zone{}),
     row("show_when_busy", &Settings::show_when_busy, &SettingsPatch::show_when_busy, Flag{}),

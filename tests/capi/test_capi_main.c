@@ -127,6 +127,10 @@ void test_null_handles(void) {
   NULL_HANDLE(vshop_engine_metrics_report_text(NULL, &text, &len),
               "vshop_engine_metrics_report_text");
   NULL_HANDLE(vshop_engine_query(NULL, LIT("chat"), NULL, 0, &text, &len), "vshop_engine_query");
+  NULL_HANDLE(vshop_engine_export_chats(NULL, NULL, NULL, VSHOP_EXPORT_CSV, &text, &len),
+              "vshop_engine_export_chats");
+  NULL_HANDLE(vshop_engine_export_data(NULL, NULL, NULL, VSHOP_EXPORT_CSV, &text, &len),
+              "vshop_engine_export_data");
   NULL_HANDLE(vshop_store_is_open(NULL, T0, &has), "vshop_store_is_open");
   NULL_HANDLE(vshop_store_next_change(NULL, T0, &ms, &has), "vshop_store_next_change");
   NULL_HANDLE(vshop_store_open_intervals(NULL, T0, T0 + DAY, &intervals, &len),

@@ -240,6 +240,17 @@ static void test_widget_and_metrics(vshop_engine *e) {
   CHECK_STATUS(vshop_engine_metrics_report_text(e, &text, &len), VSHOP_OK);
   CHECK(len > 0 && strlen(text) == len);
   CHECK_STATUS(vshop_engine_metrics_report_json(e, NULL, &len), VSHOP_INVALID_ARGUMENT);
+  /* The exports (docs/metrics.md): a CSV header then one line per chat; JSON Lines. */
+  CHECK_STATUS(vshop_engine_export_chats(e, NULL, NULL, VSHOP_EXPORT_CSV, &text, &len), VSHOP_OK);
+  CHECK(len > 0 && strncmp(text, "chat,shopper,requested_at,", 26) == 0 && strlen(text) == len);
+  CHECK_STATUS(vshop_engine_export_data(e, "2026-05-14", "", VSHOP_EXPORT_JSON_LINES, &text, &len),
+               VSHOP_OK);
+  CHECK(len > 0 && text[0] == '{' && text[len - 1] == '\n');
+  CHECK_STATUS(vshop_engine_export_chats(e, "2026-02-30", NULL, VSHOP_EXPORT_CSV, &text, &len),
+               VSHOP_INVALID_ARGUMENT);
+  CHECK_STATUS(vshop_engine_export_data(e, NULL, NULL, 7, &text, &len), VSHOP_INVALID_ARGUMENT);
+  CHECK_STATUS(vshop_engine_export_data(e, NULL, NULL, VSHOP_EXPORT_CSV, NULL, &len),
+               VSHOP_INVALID_ARGUMENT);
   CHECK_STATUS(vshop_engine_snapshot(e, &text, NULL), VSHOP_INVALID_ARGUMENT);
 }
 

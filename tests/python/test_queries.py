@@ -61,7 +61,7 @@ def test_metrics_record_R_METRIC_1(day_basic: vshop.Engine) -> None:
     report = json.loads(day_basic.metrics_report_json())
     assert (m.initiated, m.claimed, m.missed) == (3, 2, 1)
     assert m.claimed_ratio == pytest.approx(2 / 3)
-    assert m.response_median == dt.timedelta(seconds=6.5)
+    assert m.response_median == dt.timedelta(milliseconds=6200)  # 6.25 s, 100 ms buckets
     assert [(c.code, c.gross, c.gross_minor) for c in m.currencies] == [("EUR", "89.95", 8995)]
     assert m == day_basic.metrics(vshop.Scope.merchant(), DAY, DAY + dt.timedelta(days=1))
     assert "initiated" in json.dumps(report)
@@ -133,6 +133,6 @@ def test_pandas_dataframe_takes_the_records(day_basic: vshop.Engine) -> None:
     frame = pd.DataFrame(day_basic.daily_metrics("merchant", start, end))
     assert list(frame["initiated"]) == [0, 3, 0]
     assert list(frame["day"]) == [dt.date(2026, 5, 13), DAY.date(), dt.date(2026, 5, 15)]
-    assert frame["response_median"][1] == pd.Timedelta(seconds=6.5)
+    assert frame["response_median"][1] == pd.Timedelta(milliseconds=6200)
     whole = pd.DataFrame([day_basic.metrics("merchant", DAY, DAY + dt.timedelta(days=1))])
     assert whole.loc[0, "claimed"] == 2

@@ -27,6 +27,8 @@ std::string_view scope_kind_name(analytics::ScopeKind kind) {
       return "store";
     case analytics::ScopeKind::kExpert:
       return "expert";
+    case analytics::ScopeKind::kTeam:
+      return "team";
   }
   return "unknown";
 }
@@ -54,7 +56,7 @@ void bind_enums(py::module_& m) {
                                 reason);
   bind_enum<UnattributedReason>(m, "UnattributedReason",
                                 count_to(UnattributedReason::kOutsideWindow), reason);
-  bind_enum<analytics::ScopeKind>(m, "ScopeKind", count_to(analytics::ScopeKind::kExpert),
+  bind_enum<analytics::ScopeKind>(m, "ScopeKind", count_to(analytics::ScopeKind::kTeam),
                                   &scope_kind_name);
   bind_enum<events::Severity>(m, "Severity", count_to(events::Severity::kWarning),
                               &events::severity_name);

@@ -2,6 +2,7 @@
 // the dashboard reports of `vshop simulate --report`.
 #include <pybind11/stl.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,7 @@ py::dict metrics_fields(const analytics::Metrics& m) {
         "average"_a = average.empty() ? py::object(py::none()) : py::object(py::str(average))));
   }
   return py::dict("initiated"_a = m.initiated, "claimed"_a = m.claimed, "missed"_a = m.missed,
+                  "offered"_a = m.offered, "associate_days"_a = m.associate_days,
                   "taken"_a = m.taken, "transfers_in"_a = m.transfers_in, "engaged"_a = m.engaged(),
                   "available_associates"_a = m.available_associates, "ratings"_a = m.ratings,
                   "rating_sum"_a = m.rating_sum, "orders"_a = m.orders,
@@ -60,8 +62,50 @@ py::dict metrics_fields(const analytics::Metrics& m) {
                   "response_p90"_a = from_optional_duration(m.response_p90),
                   "claimed_ratio"_a = ratio(m.claimed_ratio()),
                   "conversion_ratio"_a = ratio(m.conversion_ratio()),
+                  "offers_claimed_ratio"_a = ratio(m.offers_claimed_ratio()),
                   "chats_per_associate"_a = ratio(m.chats_per_associate()),
                   "average_rating"_a = ratio(m.average_rating()), "currencies"_a = currencies);
+}
+
+// A reporting date: None, a datetime.date or a "YYYY-MM-DD" string.
+std::optional<analytics::LocalDate> date_of(py::handle value, std::string_view field) {
+  if (value.is_none()) return std::nullopt;
+  std::string text;
+  if (PyUnicode_Check(value.ptr())) {
+    text = text_of(value, field);
+  } else if (py::hasattr(value, "isoformat") && !py::hasattr(value, "hour")) {
+    text = py::str(value.attr("isoformat")());
+  } else {
+    raise_error(ErrorCode::kInvalidArgument,
+                std::string(field) + ": expected a datetime.date or 'YYYY-MM-DD', got " +
+                    py::repr(value).cast<std::string>());
+  }
+  return check(analytics::parse_local_date(text, field));
+}
+
+ExportRequest export_request(py::handle from, py::handle to, const std::string& format) {
+  if (format != "csv" && format != "jsonl") {
+    raise_error(ErrorCode::kInvalidArgument, "format: '" + format + "' is not csv or jsonl");
+  }
+  return {date_of(from, "from"), date_of(to, "to"),
+          format == "csv" ? analytics::ExportFormat::kCsv : analytics::ExportFormat::kJsonLines};
+}
+
+// Engine.export_chats / export_data: the arguments checked before the engine is held.
+template <absl::StatusOr<std::string> (Engine::*Export)(const ExportRequest&) const>
+void def_export(py::class_<PyEngine>& cls, const char* name, const char* doc) {
+  cls.def(
+      name,
+      [](const PyEngine& self, py::handle from, py::handle to, const std::string& format) {
+        const ExportRequest request = export_request(from, to, format);
+        std::string text;
+        {
+          const auto lock = self.shared();
+          text = check((self.engine.*Export)(request));
+        }
+        return text;
+      },
+      "start"_a = py::none(), "end"_a = py::none(), "format"_a = "csv", doc);
 }
 
 }  // namespace
@@ -110,6 +154,15 @@ void bind_metrics(py::class_<PyEngine>& cls) {
   def_plain_query<&Engine::metrics_report_json>(
       cls, "metrics_report_json",
       "The dashboard report as canonical JSON (`vshop simulate --report=json`).");
+  def_export<&Engine::export_chats>(
+      cls, "export_chats",
+      "Export Chats (docs/metrics.md): one record per chat requested on the reporting days "
+      "start..end (datetime.date or 'YYYY-MM-DD', inclusive; None: the recorded history), as "
+      "format 'csv' or 'jsonl'.");
+  def_export<&Engine::export_data>(
+      cls, "export_data",
+      "Export Data (docs/metrics.md): per expert, active days and sales per currency over "
+      "start..end, as 'csv' or 'jsonl'.");
 }
 
 }  // namespace vshop::python

@@ -46,6 +46,7 @@ py::object settings_record(const Settings& s) {
       "decline_streak_limit"_a = s.decline_streak_limit,
       "transfer_timeout"_a = from_duration(s.transfer_timeout),
       "attribution_window_days"_a = s.attribution_window_days,
+      "metrics_retention_days"_a = s.metrics_retention_days,
       "reporting_timezone"_a = s.reporting_timezone, "show_when_busy"_a = s.show_when_busy,
       "show_outside_opening_hours"_a = s.show_outside_opening_hours,
       "invite_code"_a = id_or_none(s.invite_code), "contact_channels"_a = s.contact_channels,

@@ -114,6 +114,7 @@ class Settings(_Record):
     decline_streak_limit: int
     transfer_timeout: _dt.timedelta
     attribution_window_days: int
+    metrics_retention_days: int
     reporting_timezone: str
     show_when_busy: bool
     show_outside_opening_hours: bool
@@ -124,7 +125,8 @@ class Settings(_Record):
 
 @dataclasses.dataclass(frozen=True)
 class Scope(_Record):
-    """Whose metrics (R-METRIC-1): ``Scope.merchant()``, ``Scope.store(id)``, ``Scope.expert(id)``."""
+    """Whose metrics (R-METRIC-1): ``Scope.merchant()``, ``Scope.store(id)``, ``Scope.expert(id)``,
+    ``Scope.team(id)`` (the experts whose current team it is, R-EXP-2)."""
 
     kind: ScopeKind = ScopeKind.MERCHANT
     id: str = ""
@@ -140,6 +142,10 @@ class Scope(_Record):
     @staticmethod
     def expert(id: str) -> Scope:
         return Scope(ScopeKind.EXPERT, id)
+
+    @staticmethod
+    def team(id: str) -> Scope:
+        return Scope(ScopeKind.TEAM, id)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -158,13 +164,15 @@ class CurrencyMetrics(_Record):
 class Metrics(_Record):
     """R-METRIC-1 over a range; ratios are None when their denominator is 0."""
 
-    initiated: int
+    initiated: int  # chats the scope owns (docs/metrics.md)
     claimed: int
     missed: int
+    offered: int  # store / expert: chats offered to it
     taken: int
     transfers_in: int
     engaged: int
     available_associates: int
+    associate_days: int
     ratings: int
     rating_sum: int
     orders: int
@@ -175,6 +183,7 @@ class Metrics(_Record):
     response_p90: _dt.timedelta | None
     claimed_ratio: float | None
     conversion_ratio: float | None
+    offers_claimed_ratio: float | None
     chats_per_associate: float | None
     average_rating: float | None
     currencies: list[CurrencyMetrics]

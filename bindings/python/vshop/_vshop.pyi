@@ -175,6 +175,7 @@ class ScopeKind(enum.Enum):
     MERCHANT = 'merchant'
     STORE = 'store'
     EXPERT = 'expert'
+    TEAM = 'team'
 
 class Severity(enum.Enum):
     CRITICAL = 'critical'
@@ -412,6 +413,8 @@ class Engine:
     def metrics_report_text(self) -> str: ...
     def metrics_report_json(self) -> str: ...
     def _query_json(self, name: str, args: list[str]) -> str: ...
+    def export_chats(self, start: datetime.date | str | None = None, end: datetime.date | str | None = None, format: str = 'csv') -> str: ...
+    def export_data(self, start: datetime.date | str | None = None, end: datetime.date | str | None = None, format: str = 'csv') -> str: ...
 
 @final
 class Store:

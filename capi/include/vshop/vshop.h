@@ -362,6 +362,7 @@ VSHOP_C_API vshop_status vshop_engine_widget_state(vshop_engine *engine,
 #define VSHOP_SCOPE_MERCHANT 0
 #define VSHOP_SCOPE_STORE 1
 #define VSHOP_SCOPE_EXPERT 2
+#define VSHOP_SCOPE_TEAM 3 /* `id` is the team: the experts whose current team it is */
 
 typedef struct vshop_currency_metrics {
   vshop_string code; /* ISO 4217 */
@@ -403,6 +404,18 @@ VSHOP_C_API vshop_status vshop_engine_metrics_report_json(vshop_engine *engine, 
                                                           size_t *out_len);
 VSHOP_C_API vshop_status vshop_engine_metrics_report_text(vshop_engine *engine, const char **out,
                                                           size_t *out_len);
+/* The Dashboard's exports (docs/metrics.md, "Exports") over the reporting days `from`..`to`
+   (YYYY-MM-DD; NULL or "" for the first / last recorded day), as VSHOP_EXPORT_CSV or
+   VSHOP_EXPORT_JSON_LINES: Export Chats (one record per chat) and Export Data (active days and
+   sales per expert). */
+#define VSHOP_EXPORT_CSV 0
+#define VSHOP_EXPORT_JSON_LINES 1
+VSHOP_C_API vshop_status vshop_engine_export_chats(vshop_engine *engine, const char *from,
+                                                   const char *to, int32_t format, const char **out,
+                                                   size_t *out_len);
+VSHOP_C_API vshop_status vshop_engine_export_data(vshop_engine *engine, const char *from,
+                                                  const char *to, int32_t format, const char **out,
+                                                  size_t *out_len);
 
 /* Any query of `vshop query` by name (docs/reference.md §12: "shopper_context",
    "explain_widget", "explain_expert", "explain_purchase", "queue_status", "next_opening",

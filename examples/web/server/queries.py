@@ -157,9 +157,10 @@ def _scope(params: dict[str, str]) -> Any:
     kind, ident = params.get("scope", "merchant"), params.get("id", "")
     if kind == "merchant":
         return "merchant"
-    if kind in ("store", "expert") and ident:
-        return vshop.Scope.store(ident) if kind == "store" else vshop.Scope.expert(ident)
-    raise BadRequest(f"scope: {kind!r} needs merchant, or store/expert with an id")
+    makers = {"store": vshop.Scope.store, "expert": vshop.Scope.expert, "team": vshop.Scope.team}
+    if kind in makers and ident:
+        return makers[kind](ident)
+    raise BadRequest(f"scope: {kind!r} needs merchant, or store/expert/team with an id")
 
 
 def metrics(host: Host, actor: Actor, params: dict[str, str], daily: bool) -> dict[str, Any]:

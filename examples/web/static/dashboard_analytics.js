@@ -6,25 +6,37 @@
   const DB = window.DB;
   const $ = (id) => document.getElementById(id);
 
-  // The tiles of R-METRIC-1, in the seeds' order: [label, value(m), sub(m)].
+  // An expert scope has no "per associate" figure (docs/metrics.md).
+  const expertScope = () => ($("scope").value || "").startsWith("expert:");
+
+  // The tiles of R-METRIC-1, in the seeds' order: [label, value(m), sub(m)]. Every chat belongs
+  // to one store and at most one expert (docs/metrics.md): "initiated" is the chats the scope
+  // owns, "offered" the chats offered to it.
   const TILES = [
     ["Chats initiated", (m) => DB.fmt.int(m.initiated), (m) => m.missed + " missed"],
     ["Chats claimed", (m) => DB.fmt.pct(m.claimed_ratio), (m) => m.claimed + " claimed"],
     ["Missed chats", (m) => DB.fmt.int(m.missed), () => ""],
-    ["Chats per available associate", (m) => DB.fmt.num1(m.chats_per_associate),
-      (m) => m.available_associates + " associates"],
+    ["Offers claimed", (m) => DB.fmt.pct(m.offers_claimed_ratio),
+      (m) => m.offered + " offered"],
+    ["Chats per available associate", (m) => expertScope() ? "–"
+      : DB.fmt.num1(m.chats_per_associate),
+      (m) => "per day · " + m.available_associates + " associates"],
     ["Average star rating", (m) => DB.fmt.num1(m.average_rating), (m) => m.ratings + " ratings"],
     ["No. of orders", (m) => DB.fmt.int(m.orders), (m) => m.unattributed_orders + " unattributed"],
     ["Gross value", (m) => DB.fmt.money(m.currencies, "gross"), () => ""],
     ["Average order value", (m) => DB.fmt.money(m.currencies, "average"), () => ""],
     ["Chat-to-sale conversion", (m) => DB.fmt.pct(m.conversion_ratio),
-      (m) => m.converted + " converted"],
+      (m) => m.converted + " of " + m.engaged + " engaged chats"],
     ["Response time", (m) => DB.fmt.secs(m.response_median_s),
       (m) => "median · p90 " + DB.fmt.secs(m.response_p90_s)],
   ];
 
-  function query(scope, id) {
-    const p = new URLSearchParams({ from: $("range-from").value, to: $("range-to").value });
+  // The whole history: every reporting day the engine keeps (the folded ones included).
+  const ALL_TIME = { from: "1970-01-01", to: "2999-12-31" };
+
+  function query(scope, id, range) {
+    const p = new URLSearchParams(range ||
+      { from: $("range-from").value, to: $("range-to").value });
     if (scope && scope !== "merchant") {
       p.set("scope", scope);
       p.set("id", id);
@@ -32,13 +44,15 @@
     return p.toString();
   }
 
-  function renderTiles(m) {
+  // Each tile shows the range's figure with the all-time one beside it (as the seeds do).
+  function renderTiles(m, all) {
     const box = $("tiles");
     box.replaceChildren(...TILES.map(([label, value, sub]) =>
       DB.el("div", { class: "db-tile", "data-tile": label },
         DB.el("div", { class: "label" }, label),
         DB.el("div", { class: "value" }, value(m)),
-        DB.el("div", { class: "sub" }, sub(m)))));
+        DB.el("div", { class: "sub" }, sub(m)),
+        DB.el("div", { class: "sub all-time" }, "All time: " + value(all)))));
   }
 
   function renderCharts(days) {
@@ -100,9 +114,9 @@
     if (!$("range-from").value || !$("range-to").value) return;
     const [scope, id] = $("scope").value.split(":");
     const q = query(scope, id);
-    const [m, daily] = await Promise.all([DB.get("/api/metrics?" + q),
-      DB.get("/api/daily_metrics?" + q)]);
-    renderTiles(m);
+    const [m, daily, all] = await Promise.all([DB.get("/api/metrics?" + q),
+      DB.get("/api/daily_metrics?" + q), DB.get("/api/metrics?" + query(scope, id, ALL_TIME))]);
+    renderTiles(m, all);
     renderCharts(daily.days);
     await renderScopeTable($("table-stores"), "store",
       DB.state.stores.map((s) => ({ id: s.store, label: s.name || s.store })));

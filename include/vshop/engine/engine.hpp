@@ -121,10 +121,11 @@ struct WidgetExplanation {
   std::vector<WidgetReason> reasons;
 };
 
-// Whose metrics a query asks for (R-METRIC-1): the merchant, or a store / expert by its id.
+// Whose metrics a query asks for (R-METRIC-1): the merchant, or a store / expert / team by its
+// id (a team is the experts whose current team it is, R-EXP-2).
 struct MetricsScope {
   analytics::ScopeKind kind = analytics::ScopeKind::kMerchant;
-  std::string id;  // store or expert id; unused for the merchant
+  std::string id;  // store, expert or team id; unused for the merchant
 
   static MetricsScope merchant() { return {}; }
   static MetricsScope store(std::string id) {
@@ -133,6 +134,23 @@ struct MetricsScope {
   static MetricsScope expert(std::string id) {
     return {analytics::ScopeKind::kExpert, std::move(id)};
   }
+  static MetricsScope team(std::string id) { return {analytics::ScopeKind::kTeam, std::move(id)}; }
+};
+
+// What `Engine::metrics_report` covers: reporting-zone dates `from`..`to` (inclusive; each
+// defaults to the first / last recorded day), with one merchant row per day when `daily`.
+struct MetricsReportRequest {
+  std::optional<analytics::LocalDate> from;
+  std::optional<analytics::LocalDate> to;
+  bool daily = false;
+  bool json = false;  // canonical JSON object instead of the table
+};
+
+// What an export covers (the same dates as MetricsReportRequest) and its format.
+struct ExportRequest {
+  std::optional<analytics::LocalDate> from;
+  std::optional<analytics::LocalDate> to;
+  analytics::ExportFormat format = analytics::ExportFormat::kCsv;
 };
 
 // One merchant's engine. Threads: every const method (the queries, next_deadline, now,
@@ -224,8 +242,8 @@ class VSHOP_API Engine {
   absl::StatusOr<NextOpening> next_opening(Instant now, std::string_view tz) const;
 
   // R-METRIC-1 over the reporting days (settings.reporting_timezone) that [from, to) touches:
-  // O(days in range). not_found naming `store` / `expert` for an unknown id; invalid_argument
-  // naming `to` when to <= from. Counting rules: docs/decisions.md, "## Analytics".
+  // O(days in range). not_found naming `store` / `expert` / `team` for an unknown id;
+  // invalid_argument naming `to` when to <= from. Every figure: docs/metrics.md.
   absl::StatusOr<analytics::Metrics> metrics(const MetricsScope& scope, Instant from,
                                              Instant to) const;
   // The same as one entry per reporting day (empty days included), for plotting.
@@ -236,6 +254,15 @@ class VSHOP_API Engine {
   // readable table and as canonical JSON (`vshop simulate --report[=json]`).
   std::string metrics_report_text() const;
   std::string metrics_report_json() const;
+  // The report over a chosen range of reporting days (plus all-time figures, and per-day rows
+  // when asked). invalid_argument naming `to` when to < from, `daily` beyond 3660 days.
+  absl::StatusOr<std::string> metrics_report(const MetricsReportRequest& request) const;
+  // "Export Chats" (docs/metrics.md): one record per chat requested in the range (times, owner
+  // store, experts, state, rating, attributed orders), chats within metrics_retention_days.
+  absl::StatusOr<std::string> export_chats(const ExportRequest& request) const;
+  // "Export Data": per expert, active days and sales per currency over the range. (Contacts
+  // are not part of it yet.) Errors as metrics_report.
+  absl::StatusOr<std::string> export_data(const ExportRequest& request) const;
 
   // --- persistence ----------------------------------------------------------------------
   // The whole state as canonical JSON (versioned); equal states give equal bytes.

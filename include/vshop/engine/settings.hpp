@@ -22,6 +22,7 @@ struct Settings {
   Duration transfer_timeout = Duration{60'000};  // 10 s..10 min
   int attribution_window_days = 1;               // 1..90, fixed 24 h days
   std::string reporting_timezone = "UTC";        // IANA name
+  int metrics_retention_days = 400;              // per-day analytics detail kept, 1..36600
   bool show_when_busy = false;
   bool show_outside_opening_hours = false;
   std::string invite_code;                    // 7 chars [A-Z0-9], stored upper-case; "" = none
@@ -33,7 +34,8 @@ struct Settings {
 // A `configure` command: only the settings it names (docs/reference.md §11 field names).
 struct SettingsPatch {
   std::optional<std::int64_t> max_active_chats, claim_window_s, offer_timeout_s, offer_fanout,
-      missed_streak_limit, decline_streak_limit, transfer_timeout_s, attribution_window_days;
+      missed_streak_limit, decline_streak_limit, transfer_timeout_s, attribution_window_days,
+      metrics_retention_days;
   std::optional<std::string> reporting_timezone, invite_code, region;
   std::optional<bool> show_when_busy, show_outside_opening_hours;
   std::optional<std::vector<std::string>> contact_channels;

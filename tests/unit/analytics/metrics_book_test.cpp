@@ -32,7 +32,8 @@ TEST_CASE("R-METRIC-1: merchant metrics of a hand-computed day") {
   CHECK(m.missed == 2);
   CHECK(m.taken == 1);
   CHECK(m.available_associates == 3);
-  CHECK(format_ratio(m.initiated, m.available_associates, 2, false) == "1.67");
+  CHECK(m.associate_days == 3);
+  CHECK(format_ratio(m.initiated, m.associate_days, 2, false) == "1.67");
   CHECK(m.ratings == 3);
   CHECK(format_ratio(m.rating_sum, m.ratings, 2, false) == "4.00");
   CHECK(m.orders == 4);
@@ -51,11 +52,11 @@ TEST_CASE("R-METRIC-1: merchant metrics of a hand-computed day") {
   CHECK(m.converted == 3);
   CHECK(m.engaged() == 4);
   CHECK(format_ratio(m.converted, m.engaged(), 1, true) == "75.0");
-  // Response times 5 s, 12 s, 30.5 s: nearest-rank median = 12 s, p90 = 30.5 s, reported as
-  // their 1-second buckets' midpoints.
+  // Response times 5 s, 12 s, 30.5 s: nearest-rank median = 12 s, p90 = 30.5 s, exact (the
+  // lower bounds of their 100 ms buckets).
   CHECK(m.responses == 3);
   REQUIRE(m.response_median.has_value());
-  CHECK(m.response_median->count() == 12500);
+  CHECK(m.response_median->count() == 12000);
   CHECK(m.response_p90->count() == 30500);
   // The day before holds nothing.
   const Metrics empty =
@@ -66,15 +67,19 @@ TEST_CASE("R-METRIC-1: merchant metrics of a hand-computed day") {
   CHECK_FALSE(empty.claimed_ratio().has_value());
 }
 
-TEST_CASE("R-METRIC-1: store and expert scopes count what was offered to and done by them") {
+TEST_CASE("R-METRIC-1: each chat is owned by one store and at most one expert") {
   const MetricsBook b = scenario();
   const Instant from = at("2026-03-10T00:00:00Z"), to = at("2026-03-11T00:00:00Z");
+  // Owners: c1 S0/E0 (claimed), c2 S0/E1 (claimed), c3 S0/E0 (missed, offered to S1 first,
+  // then taken by E0), c4 S1/E2 (offered to S0 first, claimed by E2), c5 no store (no offer).
   const Metrics s0 = must(b.query(Scope::store(S0), from, to));
-  CHECK(s0.initiated == 3);  // c1, c2, c4 were offered to S0's experts
+  CHECK(s0.initiated == 3);
   CHECK(s0.claimed == 2);
-  CHECK(s0.missed == 0);
+  CHECK(s0.missed == 1);
+  CHECK(s0.offered == 3);  // c1, c2, c4 were offered to S0's experts
   CHECK(s0.taken == 1);
   CHECK(s0.available_associates == 2);
+  CHECK(s0.associate_days == 2);
   CHECK(s0.orders == 3);
   CHECK(s0.converted == 2);
   CHECK(s0.engaged() == 3);
@@ -83,28 +88,44 @@ TEST_CASE("R-METRIC-1: store and expert scopes count what was offered to and don
   CHECK(s0.unattributed_orders == 0);
 
   const Metrics s1 = must(b.query(Scope::store(S1), from, to));
-  CHECK(s1.initiated == 3);  // c1, c3, c4
+  CHECK(s1.initiated == 1);
   CHECK(s1.claimed == 1);
-  CHECK(s1.missed == 1);
+  CHECK(s1.missed == 0);
+  CHECK(s1.offered == 3);  // c1, c3, c4
   CHECK(s1.available_associates == 1);
   REQUIRE(s1.currencies.size() == 1);
   CHECK(s1.currencies[0].gross() == "1.234");
 
+  // Store rows plus the merchant-only chat (c5) add up to the merchant row.
+  const Metrics m = must(b.query(Scope::merchant(), from, to));
+  CHECK(s0.initiated + s1.initiated + 1 == m.initiated);
+  CHECK(s0.claimed + s1.claimed == m.claimed);
+  CHECK(s0.missed + s1.missed + 1 == m.missed);
+
   const Metrics e0 = must(b.query(Scope::expert(E0), from, to));
   CHECK(e0.initiated == 2);
   CHECK(e0.claimed == 1);
+  CHECK(e0.missed == 1);
+  CHECK(e0.offered == 2);
   CHECK(e0.taken == 1);
   CHECK(e0.orders == 2);
   CHECK(e0.converted == 1);
   CHECK(e0.available_associates == 1);
-  CHECK(e0.response_median->count() == 12500);
+  CHECK(e0.response_median->count() == 12000);
   CHECK(format_ratio(e0.rating_sum, e0.ratings, 1, false) == "5.0");
 
+  const Metrics e1 = must(b.query(Scope::expert(E1), from, to));
+  CHECK(e1.initiated == 1);
+  CHECK(e1.offered == 3);
+  CHECK(format_ratio(e1.claimed, e1.offered, 1, true) == "33.3");  // offers claimed %
+
   const Metrics e2 = must(b.query(Scope::expert(E2), from, to));
-  CHECK(e2.initiated == 3);
+  CHECK(e2.initiated == 1);
   CHECK(e2.claimed == 1);
-  CHECK(e2.missed == 1);
-  CHECK(e2.response_p90->count() == 5500);
+  CHECK(e2.missed == 0);
+  CHECK(e2.offered == 3);
+  CHECK(e2.response_p90->count() == 5000);
+  CHECK(e0.claimed + e1.claimed + e2.claimed == m.claimed);
 
   CHECK(b.stores() == std::vector<StoreId>{S0, S1});
   CHECK(b.experts() == std::vector<ExpertId>{E0, E1, E2});
@@ -181,7 +202,7 @@ TEST_CASE("R-METRIC-1: a claim counts on the request's day (cohort), orders on t
   const Metrics d11 = day("2026-03-11T00:00:00Z", "2026-03-12T00:00:00Z");
   CHECK(d10.initiated == 1);
   CHECK(d10.claimed == 1);
-  CHECK(d10.response_median->count() == 20500);
+  CHECK(d10.response_median->count() == 20000);  // exactly 20 s
   CHECK(d10.orders == 0);
   CHECK(d11.claimed == 0);
   CHECK(d11.orders == 1);
@@ -190,7 +211,7 @@ TEST_CASE("R-METRIC-1: a claim counts on the request's day (cohort), orders on t
   CHECK(day("2026-03-10T12:00:00Z", "2026-03-10T12:00:01Z").claimed == 1);
 }
 
-TEST_CASE("R-METRIC-1: chats per available associate counts experts available in the range") {
+TEST_CASE("R-METRIC-1: chats per available associate is per day, averaged over the range") {
   MetricsBook b;
   // E0 available across three days without events in between; E1 one day only; E2 at S1.
   VSHOP_OK(b.expert_available(at("2026-04-01T08:00:00Z"), 0, 0));
@@ -212,6 +233,11 @@ TEST_CASE("R-METRIC-1: chats per available associate counts experts available in
   const Metrics d3 = q(Scope::merchant(), apr3, apr4);
   CHECK(d3.available_associates == 1);  // only E0, still available from April 1st
   CHECK(d3.chats_per_associate() == doctest::Approx(6.0));
+  // Over the three days: 6 chats over 5 associate-days (E0 3 days, E1 and E2 one each), the
+  // daily figure averaged over the range, not 6 chats over 3 distinct associates.
+  const Metrics all = q(Scope::merchant(), apr1, apr4);
+  CHECK(all.associate_days == 5);
+  CHECK(format_ratio(all.initiated, all.associate_days, 1, false) == "1.2");
   CHECK(q(Scope::store(0), apr1, apr4).available_associates == 2);
   CHECK(q(Scope::store(1), apr1, apr4).available_associates == 1);
   CHECK(q(Scope::expert(2), apr3, apr4).available_associates == 0);
@@ -232,7 +258,7 @@ TEST_CASE("R-METRIC-1: a transfer keeps the claim with the claimer and engages t
   const Instant from = at("2026-03-12T00:00:00Z"), to = at("2026-03-13T00:00:00Z");
   const Metrics e0 = must(b.query(Scope::expert(E0), from, to));
   CHECK(e0.claimed == 1);
-  CHECK(e0.response_median->count() == 3500);
+  CHECK(e0.response_median->count() == 3000);
   CHECK(e0.orders == 0);
   CHECK(e0.converted == 0);
   const Metrics e2 = must(b.query(Scope::expert(E2), from, to));
@@ -309,7 +335,7 @@ TEST_CASE("R-METRIC-1: a malformed analytics snapshot is rejected naming the fie
     CHECK(std::string(s.message()).find(field) != std::string::npos);
   };
   names(replace("\"UTC\"", "\"Nowhere/City\""), "reporting_timezone");
-  names(replace(R"({"bucket":12,)", R"({"bucket":601,)"), "response");
+  names(replace(R"({"bucket":120,)", R"({"bucket":6001,)"), "response_100ms");
   names(replace("\"SEK\"", "\"ZZZ\""), "currencies");
   names(replace("\"initiated\":5", "\"initiated\":-5"), "initiated");
 }

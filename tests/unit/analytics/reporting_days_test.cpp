@@ -70,7 +70,7 @@ TEST_CASE("R-METRIC-1: the daily series has one entry per reporting day, empty d
   REQUIRE(series->size() == 3);
   CHECK((*series)[0].day == date::year{2026} / March / 28);
   CHECK((*series)[0].metrics.claimed == 1);
-  CHECK((*series)[0].metrics.response_median->count() == 4500);
+  CHECK((*series)[0].metrics.response_median->count() == 4000);
   CHECK((*series)[1].day == date::year{2026} / March / 29);
   CHECK((*series)[1].metrics.initiated == 0);
   CHECK((*series)[2].day == date::year{2026} / March / 30);

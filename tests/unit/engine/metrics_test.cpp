@@ -70,6 +70,7 @@ TEST_CASE("R-METRIC-1: a hand-computed day, per merchant, store and expert") {
   CHECK(*m->claimed_ratio() == doctest::Approx(2.0 / 3));
   CHECK(m->missed == 1);
   CHECK(m->available_associates == 4);
+  CHECK(m->associate_days == 4);
   CHECK(*m->chats_per_associate() == doctest::Approx(0.75));
   CHECK(m->ratings == 2);
   CHECK(*m->average_rating() == doctest::Approx(4.5));
@@ -80,32 +81,34 @@ TEST_CASE("R-METRIC-1: a hand-computed day, per merchant, store and expert") {
   CHECK(gross_of(*m, "JPY") == "1500");
   CHECK(m->converted == 2);
   CHECK(*m->conversion_ratio() == doctest::Approx(1.0));
-  // Nearest rank over {20 s, 25 s}: the median is the lower one, p90 the higher (whole-second
-  // buckets reported at their midpoint).
-  CHECK(m->response_median == Duration{20'500});
-  CHECK(m->response_p90 == Duration{25'500});
+  // Nearest rank over {20 s, 25 s}: the median is the lower one, p90 the higher (exact for
+  // whole seconds).
+  CHECK(m->response_median == Duration{20'000});
+  CHECK(m->response_p90 == Duration{25'000});
 
   const auto a1 = h.engine.metrics(MetricsScope::expert("a1"), I(-3600), I(3600));
   REQUIRE(a1.ok());
-  CHECK(a1->initiated == 3);  // all three chats were offered to a1
+  CHECK(a1->initiated == 1);  // a1 owns c1 only (it claimed it)
+  CHECK(a1->offered == 3);    // all three chats were offered to a1
   CHECK(a1->claimed == 1);
-  CHECK(a1->missed == 1);
+  CHECK(a1->missed == 0);
   CHECK(a1->available_associates == 1);
   CHECK(a1->rating_sum == 4);
   CHECK(a1->orders == 2);
   CHECK(gross_of(*a1, "EUR") == "100.00");
   CHECK(gross_of(*a1, "JPY") == "none");
   CHECK(a1->converted == 1);
-  CHECK(a1->response_median == Duration{20'500});
+  CHECK(a1->response_median == Duration{20'000});
 
   const auto rtm = h.engine.metrics(MetricsScope::store("rtm"), I(-3600), I(3600));
   REQUIRE(rtm.ok());
-  CHECK(rtm->initiated == 3);
+  CHECK(rtm->initiated == 1);  // c2; c3's first offer went to an ams expert
+  CHECK(rtm->offered == 3);
   CHECK(rtm->claimed == 1);
   CHECK(rtm->available_associates == 2);
   CHECK(rtm->orders == 1);
   CHECK(gross_of(*rtm, "JPY") == "1500");
-  CHECK(rtm->response_p90 == Duration{25'500});
+  CHECK(rtm->response_p90 == Duration{25'000});
 
   const auto a2 = h.engine.metrics(MetricsScope::expert("a2"), I(-3600), I(3600));
   REQUIRE(a2.ok());

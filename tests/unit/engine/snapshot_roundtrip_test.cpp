@@ -166,6 +166,7 @@ const std::map<std::string, std::string, std::less<>>& non_default_values() {
       {"decline_streak_limit", "6"},
       {"transfer_timeout_s", "75"},
       {"attribution_window_days", "12"},
+      {"metrics_retention_days", "45"},
       {"reporting_timezone", R"("Asia/Tokyo")"},
       {"show_when_busy", "true"},
       {"show_outside_opening_hours", "true"},
