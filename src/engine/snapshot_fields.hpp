@@ -17,7 +17,7 @@
 namespace vshop::engine_detail {
 
 // Version 2: every entity is an object of named fields (version 1 used positional arrays).
-inline constexpr std::int64_t kSnapshotVersion = 2;
+inline constexpr std::int64_t kSnapshotVersion = 3;
 inline constexpr std::int64_t kMaxCount = field_io::kMaxInt64;
 
 // Sizes of the entity lists, known before any of them is visited, to range-check indexes.

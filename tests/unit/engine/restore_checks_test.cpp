@@ -70,7 +70,7 @@ TEST_CASE("R-TIME-1: restore rejects a snapshot whose time is before a chat's re
 
 TEST_CASE("R-DET-1: restore names the field of a wrong type, range, index or key") {
   const std::string good = sample_snapshot();
-  rejected(edited(good, R"("version":2)", R"("version":1)"), "version");
+  rejected(edited(good, R"("version":3)", R"("version":2)"), "version");
   rejected(edited(good, R"("store":0)", R"("store":9)"), "experts[0].store");
   rejected(edited(good, R"("store":0)", R"("store":"ams")"), "experts[0].store");
   rejected(edited(good, R"("shopper":0)", R"("shopper":null)"), "chats[0].shopper");
