@@ -81,8 +81,8 @@ inline constexpr std::size_t kFirstVersionSize = sizeof(T);
 template <>
 inline constexpr std::size_t kFirstVersionSize<vshop_effect> = offsetof(vshop_effect, start_ms);
 template <>
-inline constexpr std::size_t kFirstVersionSize<vshop_chat_view> =
-    offsetof(vshop_chat_view, shopper_online);
+inline constexpr std::size_t kFirstVersionSize<vshop_chat_view> = offsetof(vshop_chat_view,
+                                                                           shopper_online);
 
 // A struct the library fills: NULL or a `size` below the struct's first version is refused.
 template <typename T>

@@ -1,5 +1,6 @@
 // R-APPT-2: an appointment card sent by the chat's expert, its start read in the store's zone
 // with R-HOURS-3's rule and written as an RFC 5545 calendar (engine/ics.hpp).
+#include "core/control_chars.hpp"
 #include "engine/core.hpp"
 #include "engine/ics.hpp"
 #include "hours/utc_block.hpp"
@@ -21,12 +22,9 @@ std::size_t code_points(std::string_view text) {
 
 // A title or location: control characters other than TAB and LF are refused.
 absl::Status check_card_text(std::string_view field, std::string_view text) {
-  for (char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) {
-      return error(ErrorCode::kInvalidArgument, "%s: control character 0x%02x is not allowed",
-                   field, c);
-    }
+  if (const int c = first_control_character(text, true); c >= 0) {
+    return error(ErrorCode::kInvalidArgument, "%s: control character U+%04X is not allowed", field,
+                 c);
   }
   return absl::OkStatus();
 }

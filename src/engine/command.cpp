@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdint>
 
+#include "core/control_chars.hpp"
 #include "core/json_writer.hpp"
 #include "engine/settings_table.hpp"
 #include "hours/store_json.hpp"
@@ -431,11 +432,7 @@ std::optional<CommandKind> command_kind_from_name(std::string_view name) {
 
 bool is_valid_id(std::string_view id) {
   if (id.empty() || id.size() > 128) return false;
-  for (char ch : id) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c < 0x20 || c == 0x7F) return false;
-  }
-  return true;
+  return first_control_character(id, false) < 0;
 }
 
 absl::Status validate_command(const Command& c) {

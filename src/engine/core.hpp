@@ -128,9 +128,9 @@ struct Chat {
   bool video = false;
   int rating = 0;
   std::int64_t appointments = 0;  // R-APPT-2: appointments sent, numbering the cards' UIDs
-  int waves = 0;              // waves started (queue_status)
-  Idx claimed_by = kNone;     // the expert who claimed or took it (shopper_context)
-  Idx previous_chat = kNone;  // the shopper's chat before this one (derived, not saved)
+  int waves = 0;                  // waves started (queue_status)
+  Idx claimed_by = kNone;         // the expert who claimed or took it (shopper_context)
+  Idx previous_chat = kNone;      // the shopper's chat before this one (derived, not saved)
 };
 
 struct LeftMessage {

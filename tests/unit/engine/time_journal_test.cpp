@@ -98,6 +98,9 @@ TEST_CASE("R-ID-1: ids are 1..128 bytes without control characters; chat ids c1,
   standard_merchant(h);
   h.fails(R"({"cmd":"request_chat","shopper":""})", ErrorCode::kInvalidArgument);
   h.fails(R"({"cmd":"request_chat","shopper":"a\u0001b"})", ErrorCode::kInvalidArgument);
+  h.fails(R"({"cmd":"request_chat","shopper":"a\u007fb"})", ErrorCode::kInvalidArgument);
+  h.fails(R"({"cmd":"request_chat","shopper":"a\u0085b"})", ErrorCode::kInvalidArgument);  // C1
+  h.ok(R"({"cmd":"request_chat","shopper":"a\u00a0b","chat":"c9"})");  // NBSP is no control
   h.fails(R"({"cmd":"request_chat","shopper":")" + std::string(129, 'x') + R"("})",
           ErrorCode::kInvalidArgument);
   h.ok(R"({"cmd":"request_chat","shopper":")" + std::string(128, 'x') + R"("})");
@@ -171,7 +174,7 @@ TEST_CASE("R-DET-1: snapshot, restore and the rest of the journal equal the unin
   CHECK(error_code_of(Engine::restore("{}").status()) == ErrorCode::kInvalidArgument);
   CHECK(error_code_of(Engine::restore("not json").status()) == ErrorCode::kInvalidArgument);
   auto corrupted = h.engine.snapshot();
-  corrupted.replace(corrupted.find("\"version\":2"), 11, "\"version\":9");
+  corrupted.replace(corrupted.find("\"version\":3"), 11, "\"version\":9");
   CHECK(error_code_of(Engine::restore(corrupted).status()) == ErrorCode::kInvalidArgument);
 }
 
