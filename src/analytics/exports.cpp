@@ -51,7 +51,8 @@ Cell int_cell(std::string name, std::uint64_t value) {
 
 constexpr const char* kChatColumns =
     "chat,shopper,requested_at,answered_at,store,experts,state,outcome,rating,orders,sales\n";
-constexpr const char* kDataColumns = "section,expert,store,active_days,currency,orders,gross\n";
+constexpr const char* kDataColumns =
+    "section,expert,store,active_days,currency,orders,gross,contacts\n";
 
 void write_row(std::string& out, const std::vector<Cell>& row, ExportFormat format) {
   if (format == ExportFormat::kCsv) {
@@ -137,8 +138,7 @@ std::string export_chats(const MetricsBook& book, const DateRange& range, Export
 }
 
 std::string export_data(const MetricsBook& book, const DateRange& range, ExportFormat format,
-                        const ReportNames& names,
-                        const std::function<std::string(ExpertId)>& store_of) {
+                        const ReportNames& names, const ExpertLookup& expert) {
   struct Named {
     std::string name;
     ExpertId id;
@@ -151,20 +151,23 @@ std::string export_data(const MetricsBook& book, const DateRange& range, ExportF
   std::string out = format == ExportFormat::kCsv ? kDataColumns : "";
   for (const Named& e : experts) {
     const Metrics m = book.query_days(Scope::expert(e.id), range.first, range.last);
-    if (m.associate_days == 0 && m.orders == 0) continue;
-    const auto row = [&](const char* section, std::uint64_t active, std::string currency,
-                         std::uint64_t orders, std::string gross) {
+    const ExpertInfo info = expert(e.id);
+    if (m.associate_days == 0 && m.orders == 0 && info.contacts == 0) continue;
+    const auto row = [&](const char* section, std::string currency, std::uint64_t orders,
+                         std::string gross, const Cell& contacts) {
       write_row(out,
                 {text_cell("section", section), text_cell("expert", e.name),
-                 text_cell("store", store_of(e.id), true), int_cell("active_days", active),
+                 text_cell("store", info.store, true), int_cell("active_days", m.associate_days),
                  text_cell("currency", currency, true), int_cell("orders", orders),
-                 text_cell("gross", gross, true)},
+                 text_cell("gross", gross, true), contacts},
                 format);
     };
-    row("active_days", m.associate_days, "", m.orders, "");
+    const Cell no_contacts = text_cell("contacts", "", true);
+    row("active_days", "", m.orders, "", no_contacts);
     for (const CurrencyMetrics& c : m.currencies) {
-      row("sales", m.associate_days, std::string(c.code), c.orders, c.gross());
+      row("sales", std::string(c.code), c.orders, c.gross(), no_contacts);
     }
+    if (info.contacts > 0) row("contacts", "", m.orders, "", int_cell("contacts", info.contacts));
   }
   return out;
 }

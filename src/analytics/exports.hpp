@@ -27,11 +27,19 @@ using ChatLookup = std::function<ChatInfo(ChatId chat)>;
 std::string export_chats(const MetricsBook& book, const DateRange& range, ExportFormat format,
                          const ReportNames& names, const ChatLookup& chat);
 
-// Header line (CSV) then, per expert with activity (by name): one `active_days` line, and one
-// `sales` line per currency. `store_of` is the expert's current store.
+// What the host knows of an expert now: their store's id ("" for none) and how many contacts
+// they hold (R-CONTACT-2).
+struct ExpertInfo {
+  std::string store;
+  std::uint64_t contacts = 0;
+};
+using ExpertLookup = std::function<ExpertInfo(ExpertId expert)>;
+
+// Header line (CSV) then, per expert with activity in the range or contacts (by name): one
+// `active_days` line, one `sales` line per currency, and a `contacts` line with the number of
+// contacts the expert holds now (contacts carry no date: the count is not limited to the range).
 std::string export_data(const MetricsBook& book, const DateRange& range, ExportFormat format,
-                        const ReportNames& names,
-                        const std::function<std::string(ExpertId)>& store_of);
+                        const ReportNames& names, const ExpertLookup& expert);
 
 // One CSV field: quoted (inner quotes doubled) when it holds a comma, quote, semicolon or newline.
 std::string csv_field(std::string_view value);

@@ -211,9 +211,14 @@ absl::StatusOr<std::string> Engine::export_data(const ExportRequest& request) co
   auto dates = dates_of(core, request.from, request.to);
   if (!dates.ok()) return dates.status();
   return analytics::export_data(
-      core.metrics, *dates, request.format, report_names(core), [&core](analytics::ExpertId e) {
-        const Idx store = e < core.experts.size() ? core.experts[e].store : engine_detail::kNone;
-        return store == engine_detail::kNone ? std::string() : store_name(core, store);
+      core.metrics, *dates, request.format, report_names(core),
+      [&core](analytics::ExpertId e) -> analytics::ExpertInfo {
+        if (e >= core.experts.size()) return {};
+        const Idx store = core.experts[e].store;
+        const auto first = core.address_book.lower_bound({e, 0});
+        const auto last = core.address_book.lower_bound({e + 1, 0});
+        return {store == engine_detail::kNone ? std::string() : store_name(core, store),
+                static_cast<std::uint64_t>(std::distance(first, last))};
       });
 }
 

@@ -3,7 +3,9 @@ export_personal_data (R-SCHED-3) and the presence flags of ChatView (R-CHAT-7)."
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 
 import pytest
@@ -68,6 +70,9 @@ def test_r_contact_2_invite_accept_and_query() -> None:
         {"expert": "lisa", "shopper": "s1", "channel": "whatsapp", "address": "+31612345678"}
     ]
     assert exported["experts"][0]["email"] == "lisa@shop.example"
+    # Export Data (issue 16) counts the expert's contacts on a `contacts` row.
+    [row] = [r for r in csv.DictReader(io.StringIO(e.export_data())) if r["section"] == "contacts"]
+    assert (row["expert"], row["contacts"]) == ("lisa", "1")
 
 
 def test_r_sched_3_export_after_the_erasure_holds_nothing_personal(engine: vshop.Engine) -> None:

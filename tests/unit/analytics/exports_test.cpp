@@ -54,16 +54,27 @@ TEST_CASE("R-METRIC-1: Export Chats has one record per chat with its owner store
 TEST_CASE("R-METRIC-1: Export Data lists active days and sales per expert") {
   const MetricsBook b = scenario();
   const DateRange day{date::year{2026} / 3 / 10, date::year{2026} / 3 / 10};
-  const std::string csv = export_data(b, day, ExportFormat::kCsv, kNames,
-                                      [](ExpertId e) { return e == 2 ? "goteborg" : "stockholm"; });
+  const ExpertLookup lookup = [](ExpertId e) {
+    return ExpertInfo{e == 2 ? "goteborg" : "stockholm", e == 1 ? 2u : 0u};
+  };
+  const std::string csv = export_data(b, day, ExportFormat::kCsv, kNames, lookup);
   CHECK(csv ==
-        "section,expert,store,active_days,currency,orders,gross\n"
-        "active_days,e0,stockholm,1,,2,\n"
-        "sales,e0,stockholm,1,SEK,2,1334.50\n"
-        "active_days,e1,stockholm,1,,1,\n"
-        "sales,e1,stockholm,1,JPY,1,5000\n"
-        "active_days,e2,goteborg,1,,1,\n"
-        "sales,e2,goteborg,1,KWD,1,1.234\n");
+        "section,expert,store,active_days,currency,orders,gross,contacts\n"
+        "active_days,e0,stockholm,1,,2,,\n"
+        "sales,e0,stockholm,1,SEK,2,1334.50,\n"
+        "active_days,e1,stockholm,1,,1,,\n"
+        "sales,e1,stockholm,1,JPY,1,5000,\n"
+        "contacts,e1,stockholm,1,,1,,2\n"
+        "active_days,e2,goteborg,1,,1,,\n"
+        "sales,e2,goteborg,1,KWD,1,1.234,\n");
+  // R-CONTACT-2: JSON Lines give the count as an integer, null on the other sections.
+  const std::string jsonl = export_data(b, day, ExportFormat::kJsonLines, kNames, lookup);
+  CHECK(jsonl.find(R"({"section":"contacts","expert":"e1","store":"stockholm","active_days":1,)"
+                   R"("currency":null,"orders":1,"gross":null,"contacts":2})") !=
+        std::string::npos);
+  CHECK(jsonl.find(R"("section":"active_days","expert":"e0","store":"stockholm","active_days":1,)"
+                   R"("currency":null,"orders":2,"gross":null,"contacts":null})") !=
+        std::string::npos);
 }
 
 }  // namespace
