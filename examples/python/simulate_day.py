@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Builds a store chain (3 stores in 2 time zones, 11 experts), simulates a Friday of 300
-shoppers through the `vshop` package and prints the day's metrics (R-METRIC-1) for the
-merchant, each store and each expert, then what the host saw.
+"""Generates the chain's day (chain_generator.py: 4 stores in 2 time zones, 15 experts, a Friday
+of 400 shoppers) through the `vshop` package and prints that reporting day's metrics
+(R-METRIC-1) for the merchant, each store and each expert, then the effects the host saw.
 
 usage: python examples/python/simulate_day.py   (after `pip install .`, or with
        PYTHONPATH=build/release/python)
@@ -10,10 +10,11 @@ usage: python examples/python/simulate_day.py   (after `pip install .`, or with
 from __future__ import annotations
 
 from collections import Counter
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import vshop
-from store_chain import DAY, EXPERTS, STORES, simulate_day
+from chain_generator import DAY, generate
 
 
 def seconds(value: timedelta | None) -> str:
@@ -26,28 +27,28 @@ def percent(value: float | None) -> str:
 
 def row(name: str, m: vshop.Metrics) -> str:
     gross = " ".join(f"{c.gross} {c.code}" for c in m.currencies) or "-"
-    return (f"{name:<10} {m.initiated:>9} {m.claimed:>7} {percent(m.claimed_ratio):>7} "
+    return (f"{name:<16} {m.initiated:>9} {m.claimed:>7} {percent(m.claimed_ratio):>7} "
             f"{m.missed:>6} {seconds(m.response_median):>8} {seconds(m.response_p90):>8} "
             f"{m.orders:>6} {gross:>12}")
 
 
 def main() -> None:
-    engine = vshop.Engine()
-    day = simulate_day(engine)
-    start, end = DAY, DAY + timedelta(days=1)
-    print(f"Metrics of {DAY:%A %Y-%m-%d} (UTC reporting day)")
-    print(f"{'scope':<10} {'initiated':>9} {'claimed':>7} {'share':>7} {'missed':>6} "
+    day = generate(keep_effects=True)
+    engine = day.engine
+    # The chain reports in Europe/Amsterdam: its Friday runs from local midnight to midnight.
+    start = datetime.combine(DAY.date(), datetime.min.time(), ZoneInfo("Europe/Amsterdam"))
+    end = start + timedelta(days=1)
+    print(f"Metrics of {DAY:%A %Y-%m-%d} (Europe/Amsterdam reporting day)")
+    print(f"{'scope':<16} {'initiated':>9} {'claimed':>7} {'share':>7} {'missed':>6} "
           f"{'median':>8} {'p90':>8} {'orders':>6} {'gross':>12}")
     print(row("merchant", engine.metrics(vshop.Scope.merchant(), start, end)))
-    for store, *_ in STORES:
+    for store, *_ in day.stores:
         print(row(store, engine.metrics(vshop.Scope.store(store), start, end)))
-    for store, *_ in STORES:
-        for expert in EXPERTS[store]:
-            print(row(expert, engine.metrics(vshop.Scope.expert(expert), start, end)))
+    for expert in day.experts:
+        print(row(expert, engine.metrics(vshop.Scope.expert(expert), start, end)))
     kinds = Counter(effect.kind.value for effect in day.effects)
     print("\nEffects: " + ", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items())))
-    print("Rejected host calls: "
-          + (", ".join(f"{code} {n}" for code, n in sorted(day.rejected.items())) or "none"))
+    print(f"Commands: {len(day.lines)}, every one accepted")
 
 
 if __name__ == "__main__":
