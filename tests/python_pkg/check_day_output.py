@@ -30,7 +30,7 @@ def main() -> int:
     if sum(r[1] for r in rows.values()) != merchant[1] or len(rows) != 15:
         problems.append(f"the {len(rows)} experts' claims do not add up to {merchant[1]}")
     if sum(r[1] for r in stores.values()) != merchant[1] or len(stores) != 4:
-        problems.append(f"the {len(stores)} stores\' claims do not add up to {merchant[1]}")
+        problems.append(f"the {len(stores)} stores' claims do not add up to {merchant[1]}")
     for problem in problems:
         print("FAIL:", problem)
     return 1 if problems else 0
