@@ -1,24 +1,29 @@
 #!/usr/bin/env bash
-# bench/hosts/run.sh [BUILD_DIR]: each language host of the C ABI (C, Go, Rust, Node, Python
-# ctypes) and `vshop simulate` on one 100k-line scenario (the chain day repeated,
-# make_scenario.py): lines per second, the median of 3 runs each, side by side. Every run's
-# output is checked byte for byte against `vshop simulate`. BUILD_DIR: a built optimized tree
-# (default build/bench, as bench/run.sh; build/release works too); the library is installed into
+# bench/hosts/run.sh [BUILD_DIR [GENERATOR OPTIONS...]]: each language host of the C ABI (C, Go,
+# Rust, Node, Python ctypes) and `vshop simulate` on one scenario made by the chain generator
+# (examples/scenarios/generate_chain_day.py; by default `--days 24`: the default chain, 24
+# opening days, about 100k lines; any of --stores --experts --shoppers --days --seed): lines per
+# second, the median of 3 runs each, side by side. Every run's output is checked byte for byte
+# against `vshop simulate`. BUILD_DIR: a built optimized tree with the Python extension (default
+# build/bench, as bench/run.sh; build/release works too); the library is installed into
 # BUILD_DIR/bench-hosts and every host is built against that install (the C host with
 # `cc -O2 $(pkg-config --cflags --libs vshop)`). A host whose toolchain is missing is left out.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=$(cd "${1:-$root/build/bench}" && pwd)
 work=$build/bench-hosts
-lines=100000
+shift $(($# > 0 ? 1 : 0))
+[ $# -gt 0 ] || set -- --days 24
 mkdir -p "$work"
 cmake --install "$build" --prefix "$work/prefix" >/dev/null
 libdir=$(dirname "$(find "$work/prefix" -name libvshop.so | head -1)")
 export SOURCE_DIR=$root VSHOP_LIBDIR=$libdir HOSTS_BUILD=$work VSHOP=$build/vshop
 export VSHOP_LIB=$libdir/libvshop.so PKG_CONFIG_PATH=$libdir/pkgconfig
 export PYTHON=${PYTHON:-python3}
-python3 "$root/bench/hosts/make_scenario.py" "$root/examples/scenarios/chain_day.jsonl" $lines \
-  "$work/scenario.jsonl"
+# The generator drives an in-process engine: the `vshop` package of BUILD_DIR.
+PYTHONPATH="$build/python${PYTHONPATH:+:$PYTHONPATH}" "$PYTHON" \
+  "$root/examples/scenarios/generate_chain_day.py" "$@" "$work/scenario.jsonl"
+lines=$(wc -l <"$work/scenario.jsonl")
 "$VSHOP" simulate "$work/scenario.jsonl" >"$work/expected.jsonl"
 
 declare -A cmd=(
@@ -61,8 +66,9 @@ median_seconds() {  # median_seconds NAME: 3 runs, each output checked
   printf '%s\n' "${runs[@]}" | sort -n | sed -n 2p
 }
 
-printf '%s lines (%s rejected), %s effect and error lines out; median of 3 runs\n\n' \
-  "$lines" "$(grep -c '"error"' "$work/expected.jsonl")" "$(wc -l <"$work/expected.jsonl")"
+printf '%s lines (generator: %s; %s rejected), %s effect and error lines out; %s\n\n' \
+  "$lines" "$*" "$(grep -c '"error"' "$work/expected.jsonl")" "$(wc -l <"$work/expected.jsonl")" \
+  "median of 3 runs"
 printf '| host | median time (s) | lines/s | time / simulate |\n|---|---:|---:|---:|\n'
 base=""
 for name in "${order[@]}"; do
