@@ -57,12 +57,12 @@ def chain(stores: int, experts: int) -> tuple[list[Store], dict[str, str]]:
     """The stores and the expert -> store map of a chain of the given size."""
     if stores == len(STORES) and experts == len(EXPERTS):
         return list(STORES), dict(EXPERTS)
-    out = []
+    out: list[Store] = []
     for i in range(stores):
-        sid, name, *rest = STORES[i % len(STORES)]
+        sid, name, tz, lat, lon, departments, hours, currency = STORES[i % len(STORES)]
         if i >= len(STORES):
             sid, name = f"{sid}-{i // len(STORES) + 1}", f"{name} {i // len(STORES) + 1}"
-        out.append((sid, name, *rest))  # type: ignore[arg-type]
+        out.append((sid, name, tz, lat, lon, departments, hours, currency))
     return out, {f"expert-{n:03d}": out[n % stores][0] for n in range(experts)}
 
 
@@ -119,7 +119,7 @@ class Generator:
         return True
 
     def track(self, e: dict[str, Any]) -> None:
-        kind, chat = e["effect"], e.get("chat")
+        kind, chat = e["effect"], e.get("chat") or ""
         if kind == "chat_offered":
             self.offers[chat] = self.offers.get(chat, []) + e["experts"]
             self.chats[chat] = ("requested", None)
@@ -249,9 +249,10 @@ class Generator:
                     self.at(t + timedelta(seconds=rng.randrange(20, 90)), "talk", chat=p["chat"],
                             shopper=p["shopper"], expert=expert, left=3 + rng.randrange(5), troll=p["troll"])
             elif kind == "talk":
-                state, expert = self.state_of(p["chat"])
-                if state != "active":
+                state, serving = self.state_of(p["chat"])
+                if state != "active" or serving is None:
                     continue
+                expert = serving
                 if p["troll"]:
                     self.send(cmd(t, "block_shopper", expert=expert, chat=p["chat"]))
                     self.at(t + timedelta(minutes=5), "request", shopper=p["shopper"], retry=True)
