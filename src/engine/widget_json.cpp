@@ -111,8 +111,9 @@ absl::Status parse_widget_json(std::string_view json, WidgetQuery& query, Widget
     if (key == "rules") {
       st = read_rules(value, rules);
     } else {
+      const std::string_view name = key;  // (a structured binding is not captured before C++20)
       const auto* f = std::find_if(std::begin(fields), std::end(fields),
-                                   [&](const auto& p) { return p.first == key; });
+                                   [&](const auto& p) { return p.first == name; });
       if (f == std::end(fields)) {
         return error(ErrorCode::kInvalidArgument, "%s: unknown field of the page", key);
       }
