@@ -15,18 +15,13 @@ from scaleout.redis_server import RedisServer, free_port
 
 WEB = Path(__file__).resolve().parents[2] / "examples" / "web"
 sys.path.insert(0, str(WEB))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "web"))
+from persistence_contract import check_append_and_load_in_order  # noqa: E402
 from server.redis_store import RedisStore  # noqa: E402
 
 
 def test_append_and_load_in_order(redis_server: RedisServer) -> None:
-    store = RedisStore(redis_server.url, "a")
-    assert store.append(['{"cmd":"a"}'], ['{"effect":"x"}'], {"text": "hi"}) == 1
-    assert store.append(['{"cmd":"b"}', '{"cmd":"c"}'], [], {}) == 2
-    saved = store.load()
-    assert saved.snapshot is None and saved.host_state is None
-    assert [(s.seq, s.lines, s.effects, s.extra) for s in saved.tail] == [
-        (1, ['{"cmd":"a"}'], ['{"effect":"x"}'], {"text": "hi"}),
-        (2, ['{"cmd":"b"}', '{"cmd":"c"}'], [], {})]
+    check_append_and_load_in_order(RedisStore(redis_server.url, "a"))
     assert RedisStore(redis_server.url, "b").load().tail == []  # names are separate
 
 

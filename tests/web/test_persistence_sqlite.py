@@ -7,18 +7,14 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "examples" / "web"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 from server.persistence import SqliteStore  # noqa: E402
+
+from persistence_contract import check_append_and_load_in_order  # noqa: E402
 
 
 def test_append_and_load_in_order(tmp_path: Path) -> None:
-    store = SqliteStore(str(tmp_path / "j.db"))
-    assert store.append(['{"cmd":"a"}'], ['{"effect":"x"}'], {"text": "hi"}) == 1
-    assert store.append(['{"cmd":"b"}', '{"cmd":"c"}'], [], {}) == 2
-    saved = store.load()
-    assert saved.snapshot is None and saved.host_state is None
-    assert [(s.seq, s.lines, s.effects, s.extra) for s in saved.tail] == [
-        (1, ['{"cmd":"a"}'], ['{"effect":"x"}'], {"text": "hi"}),
-        (2, ['{"cmd":"b"}', '{"cmd":"c"}'], [], {})]
+    check_append_and_load_in_order(SqliteStore(str(tmp_path / "j.db")))
 
 
 def test_snapshot_then_tail(tmp_path: Path) -> None:
