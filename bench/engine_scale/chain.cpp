@@ -90,8 +90,8 @@ void Chain::set_up(vshop::Engine& engine, std::int64_t at_ms) const {
     must(engine.apply_json(fmt::format(
         R"({{"cmd":"register_expert","expert":"x{}","email":"x{}@scale.example","invite_code":"SCALE01","name":"Expert {}"}})",
         e, e, e)));
-    must(engine.apply_json(fmt::format(R"({{"cmd":"approve_expert","expert":"x{}","store":"st{}"}})",
-                                       e, store_of(e))));
+    must(engine.apply_json(fmt::format(
+        R"({{"cmd":"approve_expert","expert":"x{}","store":"st{}"}})", e, store_of(e))));
   }
   (void)engine.drain_effects();
 }

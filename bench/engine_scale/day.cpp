@@ -106,9 +106,9 @@ void Day::request(const Arrival& arrival, std::uint32_t n) {
   c.chat = fmt::format("c{}", n);
   if (unit() < 0.9) {  // a tenth of the shoppers share no location
     const auto& near = chain_.stores_in(arrival.zone);
-    const int s = near.empty() ? static_cast<int>(below(static_cast<std::uint64_t>(
-                                     chain_.store_count())))
-                               : near[below(near.size())];
+    const int s = near.empty()
+                      ? static_cast<int>(below(static_cast<std::uint64_t>(chain_.store_count())))
+                      : near[below(near.size())];
     c.lat = chain_.store(s).lat + (unit() - 0.5) * 0.3;
     c.lon = chain_.store(s).lon + (unit() - 0.5) * 0.3;
   }
@@ -144,8 +144,8 @@ void Day::dispatch(const Event& e) {
 }
 
 void Day::go_available(std::int64_t now, std::uint32_t expert, std::uint32_t shift) {
-  const auto shifts = chain_.shifts(static_cast<int>(expert),
-                                    mix(seed_ ^ static_cast<std::uint64_t>(expert)));
+  const auto shifts =
+      chain_.shifts(static_cast<int>(expert), mix(seed_ ^ static_cast<std::uint64_t>(expert)));
   if (shift >= shifts.size() || now >= shifts[shift].to) return;
   shift_end_[expert] = shifts[shift].to;
   shift_index_[expert] = static_cast<std::uint8_t>(shift);
@@ -273,8 +273,8 @@ void Day::handle(const vshop::Effect& e) {
       const std::uint32_t chat = number_of(e.chat);
       offers_.erase(chat);
       // A tenth of the shoppers nobody answered buy anyway (no contact: unattributed).
-      if (unit() < 0.1) schedule(at + seconds(600, 4 * 3600), Kind::kPurchase, chat, 0,
-                                 chat_zone_[chat]);
+      if (unit() < 0.1)
+        schedule(at + seconds(600, 4 * 3600), Kind::kPurchase, chat, 0, chat_zone_[chat]);
       break;
     }
     case K::kExpertUnavailable: {

@@ -67,8 +67,7 @@ class Day {
   std::uint64_t below(std::uint64_t n) { return rng_() % n; }
   double unit() { return static_cast<double>(rng_() >> 11) * 0x1.0p-53; }
   std::int64_t seconds(int lo, int hi) {
-    return (lo + static_cast<std::int64_t>(below(static_cast<std::uint64_t>(hi - lo + 1)))) *
-           1000;
+    return (lo + static_cast<std::int64_t>(below(static_cast<std::uint64_t>(hi - lo + 1)))) * 1000;
   }
 
   const Chain& chain_;

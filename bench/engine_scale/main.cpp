@@ -51,7 +51,8 @@ bool run_child(const Size& size, Figures& out) {
   close(fds[1]);
   std::string text;
   char buf[4096];
-  for (ssize_t n; (n = read(fds[0], buf, sizeof buf)) > 0;) text.append(buf, static_cast<std::size_t>(n));
+  for (ssize_t n; (n = read(fds[0], buf, sizeof buf)) > 0;)
+    text.append(buf, static_cast<std::size_t>(n));
   close(fds[0]);
   int status = 0;
   waitpid(pid, &status, 0);
@@ -65,9 +66,10 @@ bool run_child(const Size& size, Figures& out) {
 }
 
 // The figures whose growth from the small to the large size the report gives.
-constexpr const char* kGrowth[] = {
-    "commands",       "setup_cpu_s",    "rss_setup_mb",   "day_cpu_s",  "commands_per_s",
-    "rss_day_mb",     "snapshot_bytes", "snapshot_cpu_s", "restore_cpu_s", "rss_restored_mb", "peak_snapshot_mb", "peak_restore_mb"};
+constexpr const char* kGrowth[] = {"commands",        "setup_cpu_s",      "rss_setup_mb",
+                                   "day_cpu_s",       "commands_per_s",   "rss_day_mb",
+                                   "snapshot_bytes",  "snapshot_cpu_s",   "restore_cpu_s",
+                                   "rss_restored_mb", "peak_snapshot_mb", "peak_restore_mb"};
 
 double number(const Figures& f, const std::string& name) {
   for (const auto& [n, v] : f)
@@ -79,20 +81,27 @@ double number(const Figures& f, const std::string& name) {
 
 int main(int argc, char** argv) {
   CLI::App app{"One vshop engine at scale: setup, a simulated day, snapshot and restore"};
-  Size full{100'000, 10'000, 1'000'000, 42};
+  Size full{100'000, 10'000, 1'000'000, 42, "", true};
   int divisor = 10;
-  app.add_option("--experts", full.experts, "experts (10 per store by default)")->check(CLI::PositiveNumber);
+  app.add_option("--experts", full.experts, "experts (10 per store by default)")
+      ->check(CLI::PositiveNumber);
   app.add_option("--stores", full.stores, "stores")->check(CLI::PositiveNumber);
-  app.add_option("--shoppers", full.shoppers, "shoppers, one chat request each")->check(CLI::NonNegativeNumber);
+  app.add_option("--shoppers", full.shoppers, "shoppers, one chat request each")
+      ->check(CLI::NonNegativeNumber);
   app.add_option("--divisor", divisor, "also run the size divided by this (1: only the full size)")
       ->check(CLI::PositiveNumber);
   app.add_option("--seed", full.seed, "random seed");
+  app.add_option("--save-snapshot", full.save_snapshot,
+                 "write each size's snapshot to DIR/snapshot-EXPERTS.json");
+  bool no_snapshot = false;
+  app.add_flag("--no-snapshot", no_snapshot, "stop after the day (no snapshot and restore)");
   CLI11_PARSE(app, argc, argv);
+  full.snapshot = !no_snapshot;
 
   std::vector<Size> sizes;
   if (divisor > 1)
     sizes.push_back(Size{std::max(1, full.experts / divisor), std::max(1, full.stores / divisor),
-                         full.shoppers / divisor, full.seed});
+                         full.shoppers / divisor, full.seed, full.save_snapshot, full.snapshot});
   sizes.push_back(full);
   std::vector<Figures> results;
   for (const Size& s : sizes) {
@@ -107,8 +116,9 @@ int main(int argc, char** argv) {
   std::string json = "{\"sizes\":[";
   for (std::size_t i = 0; i < results.size(); ++i) json += (i ? "," : "") + to_json(results[i]);
   json += "],\"growth\":{";
-  std::string table = fmt::format("| figure | {} experts | {} experts | growth |\n|---|---:|---:|---:|\n",
-                                  results.front().front().second, results.back().front().second);
+  std::string table =
+      fmt::format("| figure | {} experts | {} experts | growth |\n|---|---:|---:|---:|\n",
+                  results.front().front().second, results.back().front().second);
   for (std::size_t i = 0; i < std::size(kGrowth); ++i) {
     const double a = number(results.front(), kGrowth[i]), b = number(results.back(), kGrowth[i]);
     const double g = a > 0 ? b / a : 0;

@@ -42,14 +42,18 @@ double cpu_s() {
 }
 
 double wall_s() {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
-      .count();
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
 std::string fnv1a(const std::string& s) {
   std::uint64_t h = 0xcbf29ce484222325ULL;
   for (const unsigned char c : s) h = (h ^ c) * 0x100000001b3ULL;
   return fmt::format("\"{:016x}\"", h);
+}
+
+template <typename T>
+void put(Figures& f, std::string name, T value) {
+  f.emplace_back(std::move(name), fmt::format("{}", value));
 }
 
 std::string quoted(const std::string& s) {
@@ -61,15 +65,45 @@ std::string quoted(const std::string& s) {
   return out + "\"";
 }
 
+// Snapshot, then restore into a fresh engine once the old one is gone (peak memory measured
+// right after the restore, before the check that the restored engine gives the same bytes).
+void snapshot_and_restore(std::unique_ptr<vshop::Engine> engine, const Size& size, Figures& f) {
+  double c0 = cpu_s();
+  auto snap = std::make_unique<std::string>(engine->snapshot());
+  put(f, "snapshot_cpu_s", cpu_s() - c0);
+  put(f, "snapshot_bytes", snap->size());
+  put(f, "rss_with_snapshot_mb", rss_mb());
+  put(f, "peak_snapshot_mb", peak_mb());
+  if (!size.save_snapshot.empty()) {
+    const auto path = fmt::format("{}/snapshot-{}.json", size.save_snapshot, size.experts);
+    if (FILE* out = std::fopen(path.c_str(), "wb")) {
+      std::fwrite(snap->data(), 1, snap->size(), out);
+      std::fclose(out);
+    }
+  }
+  engine.reset();
+  put(f, "rss_snapshot_only_mb", rss_mb());
+  c0 = cpu_s();
+  auto restored = vshop::Engine::restore(*snap);
+  put(f, "restore_cpu_s", cpu_s() - c0);
+  put(f, "peak_restore_mb", peak_mb());
+  vshop_bench::must(restored.status());
+  const bool same = restored->snapshot() == *snap;
+  const std::string digest = fnv1a(*snap);
+  snap.reset();
+  put(f, "rss_restored_mb", rss_mb());
+  f.emplace_back("snapshot_roundtrip_identical", same ? "true" : "false");
+  f.emplace_back("snapshot_digest", digest);
+}
+
 }  // namespace
 
 Figures measure(const Size& size) {
   Figures f;
-  auto put = [&f](std::string name, auto value) { f.emplace_back(std::move(name), fmt::format("{}", value)); };
-  put("experts", size.experts);
-  put("stores", size.stores);
-  put("shoppers", size.shoppers);
-  put("rss_start_mb", rss_mb());
+  put(f, "experts", size.experts);
+  put(f, "stores", size.stores);
+  put(f, "shoppers", size.shoppers);
+  put(f, "rss_start_mb", rss_mb());
 
   // Setup: the merchant, its stores and experts; the clock at 04:00 UTC, before any opening.
   const Chain chain(size.stores, size.experts, size.seed);
@@ -77,8 +111,8 @@ Figures measure(const Size& size) {
   engine->set_journaling(false);  // the host persists the commands itself
   double c0 = cpu_s();
   chain.set_up(*engine, kDayStartMs + 4 * 60 * kMinuteMs);
-  put("setup_cpu_s", cpu_s() - c0);
-  put("rss_setup_mb", rss_mb());
+  put(f, "setup_cpu_s", cpu_s() - c0);
+  put(f, "rss_setup_mb", rss_mb());
 
   // The day, until 06:00 UTC the next morning (the last purchases and timers).
   DayStats st;
@@ -88,45 +122,33 @@ Figures measure(const Size& size) {
     const double w0 = wall_s();
     st = day.run(kDayStartMs + 30 * 60 * kMinuteMs);
     const double cpu = cpu_s() - c0;
-    put("day_cpu_s", cpu);
-    put("day_wall_s", wall_s() - w0);
-    put("commands", st.commands);
-    put("commands_per_s", static_cast<double>(st.commands) / cpu);
-    put("driver_peak_mb", static_cast<double>(day.driver_bytes()) / 1e6);
+    put(f, "day_cpu_s", cpu);
+    put(f, "day_wall_s", wall_s() - w0);
+    put(f, "commands", st.commands);
+    put(f, "commands_per_s", static_cast<double>(st.commands) / cpu);
+    put(f, "driver_peak_mb", static_cast<double>(day.driver_bytes()) / 1e6);
   }
-  put("rss_day_mb", rss_mb());
-  put("peak_day_mb", peak_mb());
-  put("chats", engine->chat_count());
+  put(f, "rss_day_mb", rss_mb());
+  put(f, "peak_day_mb", peak_mb());
+  put(f, "chats", engine->chat_count());
 
-  // Snapshot, then restore into a fresh engine once the old one is gone.
-  c0 = cpu_s();
-  auto snap = std::make_unique<std::string>(engine->snapshot());
-  put("snapshot_cpu_s", cpu_s() - c0);
-  put("snapshot_bytes", snap->size());
-  put("rss_with_snapshot_mb", rss_mb());
-  put("peak_snapshot_mb", peak_mb());
-  engine.reset();
-  put("rss_snapshot_only_mb", rss_mb());
-  c0 = cpu_s();
-  auto restored = vshop::Engine::restore(*snap);
-  put("restore_cpu_s", cpu_s() - c0);
-  vshop_bench::must(restored.status());
-  const bool same = restored->snapshot() == *snap;
-  const std::string digest = fnv1a(*snap);
-  snap.reset();
-  put("rss_restored_mb", rss_mb());
-  put("peak_restore_mb", peak_mb());
-  f.emplace_back("snapshot_roundtrip_identical", same ? "true" : "false");
-  f.emplace_back("snapshot_digest", digest);
-
-  for (const auto& [name, value] :
-       {std::pair{"advances", st.advances}, {"rejected", st.rejected},
-        {"availability", st.availability}, {"requests", st.requests}, {"offered", st.offered},
-        {"claims", st.claims}, {"declines", st.declines}, {"messages", st.messages},
-        {"finished", st.finished}, {"missed", st.missed}, {"rated", st.rated},
-        {"purchases", st.purchases}, {"attributed", st.attributed},
-        {"unattributed", st.unattributed}, {"streak_breaks", st.streak_breaks}})
-    put(name, value);
+  if (size.snapshot) snapshot_and_restore(std::move(engine), size, f);
+  for (const auto& [name, value] : {std::pair{"advances", st.advances},
+                                    {"rejected", st.rejected},
+                                    {"availability", st.availability},
+                                    {"requests", st.requests},
+                                    {"offered", st.offered},
+                                    {"claims", st.claims},
+                                    {"declines", st.declines},
+                                    {"messages", st.messages},
+                                    {"finished", st.finished},
+                                    {"missed", st.missed},
+                                    {"rated", st.rated},
+                                    {"purchases", st.purchases},
+                                    {"attributed", st.attributed},
+                                    {"unattributed", st.unattributed},
+                                    {"streak_breaks", st.streak_breaks}})
+    put(f, name, value);
   f.emplace_back("first_error", quoted(st.first_error));
   return f;
 }

@@ -13,6 +13,8 @@ struct Size {
   int experts, stores;
   std::int64_t shoppers;
   std::uint64_t seed;
+  std::string save_snapshot;  // a folder to write the snapshot to, "" for none
+  bool snapshot = true;       // measure snapshot and restore after the day
 };
 
 // The figures of one size, as (name, value) in report order; values are numbers, except
