@@ -77,6 +77,33 @@ double number(const Figures& f, const std::string& name) {
   return 0;
 }
 
+// Each figure's median over the repetitions of one size; a text figure (digest, round-trip
+// check) is null unless every run gave the same.
+Figures median(const std::vector<Figures>& reps) {
+  Figures out = reps.front();
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    std::vector<double> values;
+    for (const Figures& r : reps) {
+      char* end = nullptr;
+      const double v = std::strtod(r[i].second.c_str(), &end);
+      if (end == r[i].second.c_str() || *end != '\0') break;
+      values.push_back(v);
+    }
+    if (values.size() != reps.size()) {
+      // A text figure (digest, round-trip check) that differs between runs: null.
+      for (const Figures& r : reps)
+        if (r[i].second != out[i].second) out[i].second = "null";
+      continue;
+    }
+    std::sort(values.begin(), values.end());
+    const std::size_t m = values.size() / 2;
+    const double med = values.size() % 2 ? values[m] : (values[m - 1] + values[m]) / 2;
+    out[i].second = fmt::format("{}", med);
+  }
+  out.emplace_back("repetitions", fmt::format("{}", reps.size()));
+  return out;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -93,6 +120,10 @@ int main(int argc, char** argv) {
   app.add_option("--seed", full.seed, "random seed");
   app.add_option("--save-snapshot", full.save_snapshot,
                  "write each size's snapshot to DIR/snapshot-EXPERTS.json");
+  int repetitions = 1;
+  app.add_option("--repetitions", repetitions,
+                 "runs of each size (interleaved); each figure is the median")
+      ->check(CLI::PositiveNumber);
   bool no_snapshot = false;
   app.add_flag("--no-snapshot", no_snapshot, "stop after the day (no snapshot and restore)");
   CLI11_PARSE(app, argc, argv);
@@ -103,15 +134,20 @@ int main(int argc, char** argv) {
     sizes.push_back(Size{std::max(1, full.experts / divisor), std::max(1, full.stores / divisor),
                          full.shoppers / divisor, full.seed, full.save_snapshot, full.snapshot});
   sizes.push_back(full);
-  std::vector<Figures> results;
-  for (const Size& s : sizes) {
-    std::fprintf(stderr, "running %d experts, %d stores, %lld shoppers...\n", s.experts, s.stores,
-                 static_cast<long long>(s.shoppers));
-    if (!run_child(s, results.emplace_back())) {
-      std::fprintf(stderr, "bench_engine_scale: the run of %d experts failed\n", s.experts);
-      return 1;
+  std::vector<std::vector<Figures>> reps(sizes.size());
+  for (int r = 0; r < repetitions; ++r) {
+    for (std::size_t i = 0; i < sizes.size(); ++i) {
+      const Size& s = sizes[i];
+      std::fprintf(stderr, "run %d: %d experts, %d stores, %lld shoppers...\n", r + 1, s.experts,
+                   s.stores, static_cast<long long>(s.shoppers));
+      if (!run_child(s, reps[i].emplace_back())) {
+        std::fprintf(stderr, "bench_engine_scale: the run of %d experts failed\n", s.experts);
+        return 1;
+      }
     }
   }
+  std::vector<Figures> results;
+  for (const auto& r : reps) results.push_back(median(r));
 
   std::string json = "{\"sizes\":[";
   for (std::size_t i = 0; i < results.size(); ++i) json += (i ? "," : "") + to_json(results[i]);
