@@ -113,6 +113,36 @@ absl::StatusOr<OpeningHours> OpeningHours::create(std::string_view timezone, Wee
   return result;
 }
 
+namespace {
+
+constexpr int kTagShift = 48;
+constexpr std::uint64_t kNoTag = ~std::uint64_t{0};  // matches no slot
+
+// The tag of block `index` (1..65535), or kNoTag when the index cannot be tagged.
+std::uint64_t hot_tag(std::int64_t index) {
+  const std::int64_t key = index + 32768;
+  return key >= 1 && key <= 65535 ? static_cast<std::uint64_t>(key) : kNoTag;
+}
+
+}  // namespace
+
+void OpeningHours::publish_hot(std::int64_t index, const UtcBlock* b) const {
+  const auto address = reinterpret_cast<std::uintptr_t>(b);
+  const std::uint64_t tag = hot_tag(index);
+  if (tag == kNoTag || (static_cast<std::uint64_t>(address) >> kTagShift) != 0) return;
+  hot_[static_cast<std::size_t>(index) % kHotSlots].store(
+      (tag << kTagShift) | static_cast<std::uint64_t>(address), std::memory_order_release);
+}
+
+// Inline: the first step of every query.
+inline const UtcBlock* OpeningHours::hot_block(std::int64_t index) const {
+  const std::uint64_t word =
+      hot_[static_cast<std::size_t>(index) % kHotSlots].load(std::memory_order_acquire);
+  if ((word >> kTagShift) != hot_tag(index)) return nullptr;
+  constexpr std::uint64_t kAddressMask = (std::uint64_t{1} << kTagShift) - 1;
+  return reinterpret_cast<const UtcBlock*>(static_cast<std::uintptr_t>(word & kAddressMask));
+}
+
 // Finds block `index`: lock-free when it sits in its slot; otherwise built (or found) under the
 // mutex and published. When the cache is full the block is built into `scratch` for this query.
 const UtcBlock& OpeningHours::block(std::int64_t index,
@@ -156,35 +186,6 @@ void OpeningHours::copy_hot_slots(const OpeningHours& other) {
   for (std::size_t i = 0; i < kHotSlots; ++i) {
     hot_[i].store(other.hot_[i].load(std::memory_order_acquire), std::memory_order_release);
   }
-}
-
-namespace {
-
-constexpr int kTagShift = 48;
-constexpr std::uint64_t kNoTag = ~std::uint64_t{0};  // matches no slot
-
-// The tag of block `index` (1..65535), or kNoTag when the index cannot be tagged.
-std::uint64_t hot_tag(std::int64_t index) {
-  const std::int64_t key = index + 32768;
-  return key >= 1 && key <= 65535 ? static_cast<std::uint64_t>(key) : kNoTag;
-}
-
-}  // namespace
-
-void OpeningHours::publish_hot(std::int64_t index, const UtcBlock* b) const {
-  const auto address = reinterpret_cast<std::uintptr_t>(b);
-  const std::uint64_t tag = hot_tag(index);
-  if (tag == kNoTag || (static_cast<std::uint64_t>(address) >> kTagShift) != 0) return;
-  hot_[static_cast<std::size_t>(index) % kHotSlots].store(
-      (tag << kTagShift) | static_cast<std::uint64_t>(address), std::memory_order_release);
-}
-
-const UtcBlock* OpeningHours::hot_block(std::int64_t index) const {
-  const std::uint64_t word =
-      hot_[static_cast<std::size_t>(index) % kHotSlots].load(std::memory_order_acquire);
-  if ((word >> kTagShift) != hot_tag(index)) return nullptr;
-  constexpr std::uint64_t kAddressMask = (std::uint64_t{1} << kTagShift) - 1;
-  return reinterpret_cast<const UtcBlock*>(static_cast<std::uintptr_t>(word & kAddressMask));
 }
 
 bool OpeningHours::is_open(Instant t) const {

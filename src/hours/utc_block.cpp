@@ -37,6 +37,37 @@ DayRecord make_day_record(const UtcBlock& block, std::size_t day, bool whole_min
   return r;
 }
 
+// Fills the block's distinct records, the most frequent first (the lines a query prefetches),
+// and each day's index among them.
+void dedupe_records(UtcBlock& block, bool whole_minutes) {
+  std::array<DayRecord, kBlockDays> records;
+  std::array<std::uint8_t, kBlockDays> distinct_index{};
+  std::vector<std::pair<int, std::size_t>> uses;  // (-days using it, first index) per record
+  std::size_t count = 0;
+  for (std::size_t day = 0; day < static_cast<std::size_t>(kBlockDays); ++day) {
+    const DayRecord r = make_day_record(block, day, whole_minutes);
+    const auto used = records.begin() + static_cast<std::ptrdiff_t>(count);
+    const auto it = std::find(records.begin(), used, r);
+    if (it == used) {
+      records[count++] = r;
+      uses.emplace_back(0, uses.size());
+    }
+    const auto k = static_cast<std::size_t>(it - records.begin());
+    distinct_index[day] = static_cast<std::uint8_t>(k);
+    --uses[k].first;
+  }
+  std::sort(uses.begin(), uses.end());
+  std::array<std::uint8_t, kBlockDays> rank{};
+  for (std::size_t i = 0; i < count; ++i) {
+    block.kinds[i] = records[uses[i].second];
+    rank[uses[i].second] = static_cast<std::uint8_t>(i);
+  }
+  block.kind_count = count;
+  for (std::size_t day = 0; day < static_cast<std::size_t>(kBlockDays); ++day) {
+    block.day_kind[day] = rank[distinct_index[day]];
+  }
+}
+
 }  // namespace
 
 UtcBlock build_block(const date::time_zone& zone, const WeeklyHours& hours, std::int64_t index) {
@@ -88,14 +119,7 @@ UtcBlock build_block(const date::time_zone& zone, const WeeklyHours& hours, std:
   // Whole minutes everywhere (offsets of real zones since ~1972): the records can hold minutes.
   const bool whole_minutes = std::all_of(block.bounds.begin(), block.bounds.end(),
                                          [](std::int32_t b) { return b % 60 == 0; });
-  // Distinct records: a handful per block for regular hours.
-  for (std::size_t day = 0; day < static_cast<std::size_t>(kBlockDays); ++day) {
-    const DayRecord r = make_day_record(block, day, whole_minutes);
-    const auto used = block.kinds.begin() + static_cast<std::ptrdiff_t>(block.kind_count);
-    const auto it = std::find(block.kinds.begin(), used, r);
-    if (it == used) block.kinds[block.kind_count++] = r;
-    block.day_kind[day] = static_cast<std::uint8_t>(it - block.kinds.begin());
-  }
+  dedupe_records(block, whole_minutes);
   return block;
 }
 
