@@ -19,7 +19,7 @@ DayRecord make_day_record(const UtcBlock& block, std::size_t day, bool whole_min
   const std::size_t first = block.first[day];
   const std::size_t next_first = block.first[day + 1];
   const std::size_t count = next_first - first;
-  r.flags = static_cast<std::uint16_t>(first & 1U);
+  r.flags = (first & 1U) != 0 ? DayRecord::kParity : std::uint16_t{0};
   if (!whole_minutes || count > DayRecord::kInline) {
     r.flags |= DayRecord::kSlow;
     return r;

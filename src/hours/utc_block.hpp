@@ -27,9 +27,9 @@ inline constexpr std::int64_t kMarginDays = 4;
 // What UtcBlock::next_after returns when the block holds no further change.
 inline constexpr std::int64_t kNoChange = INT64_MIN;
 
-// One UTC day of a block, 16 bytes (four per cache line, and the only memory a query reads
-// besides the OpeningHours object): the day's boundaries as minutes since the day's start,
-// followed by the first boundary after the day, and the parity of the boundaries before it.
+// What a query needs of one UTC day, 16 bytes (four per cache line): the day's boundaries as
+// minutes since the day's start, followed by the first boundary after the day, and the parity
+// of the boundaries before it. A block keeps each distinct record once.
 // Boundaries of real zones fall on whole minutes; a block where one does not (local mean time
 // before ~1900, Africa/Monrovia until 1972), and a day with more than six boundaries, is marked
 // `kSlow` and answered from UtcBlock::bounds instead.
@@ -55,8 +55,8 @@ struct DayRecord {
 };
 static_assert(sizeof(DayRecord) == 16);
 
-// Start of block `index` in epoch ms: computed, never loaded, so that a query's only dependent
-// load after its hot slot is the day's record.
+// Start of block `index` in epoch ms: computed, never loaded, so that a query's loads after its
+// hot slot are only the day's byte and record.
 constexpr std::int64_t block_start_ms(std::int64_t index) { return index * kBlockMs; }
 
 struct alignas(64) UtcBlock {
@@ -109,7 +109,7 @@ struct alignas(64) UtcBlock {
     const DayRecord& r = day(static_cast<std::size_t>(rel_ms / kDayMs));
     if ((r.flags & DayRecord::kSlow) != 0) return (first_after(valid_from_ms + rel_ms) & 1) != 0;
     const auto m = static_cast<std::uint32_t>((rel_ms % kDayMs) / 60'000);
-    return ((r.flags + r.count_until(m)) & 1) != 0;
+    return (((r.flags & DayRecord::kParity) + r.count_until(m)) & 1) != 0;
   }
   // The first boundary strictly after `rel_ms` (as is_open_at) inside the valid range, as epoch
   // ms, or kNoChange when the block has none.

@@ -131,8 +131,8 @@ class VSHOP_API OpeningHours {
   // Direct-mapped by block index (8 x 128 days, ~2.8 years): the first thing every query reads,
   // kept in the object itself. Each slot is one word, the block's address (below 2^48) tagged
   // in its top 16 bits with the block index + 2^15, so that a query checks the block without
-  // reading it and its next (and only other) load is the day's record. 0 = empty; blocks whose
-  // index does not fit the tag (before year -21,000 or after 25,000) are never hot.
+  // reading it and its next loads are the day's byte and record in the block. 0 = empty; blocks
+  // whose index does not fit the tag (before year -9,500 or after 13,450) are never hot.
   static constexpr std::size_t kHotSlots = 8;
   mutable std::array<std::atomic<std::uint64_t>, kHotSlots> hot_{};
   std::shared_ptr<Cache> cache_;
