@@ -94,7 +94,7 @@ if (process.argv[3]) {
                 `(target <= ${target} ns, >= 100x)`);
   console.log('vshop vs opening_hours.js (medians, same run):');
   line('is_open    ', med('BM_is_open', 'real_time'), med('BM_is_open', 'cpu_time'), stateNs,
-       stateCpuNs, 50);
+       stateCpuNs, 20);
   line('next_change', med('BM_next_change', 'real_time'), med('BM_next_change', 'cpu_time'), nextNs,
        nextCpuNs, 200);
 }

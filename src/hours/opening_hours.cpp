@@ -1,4 +1,5 @@
-// OpeningHours: queries answered by binary search in lazily built, shared UTC blocks (R-HOURS-4).
+// OpeningHours: queries answered from the day records of lazily built, shared UTC blocks
+// (R-HOURS-4).
 #include "vshop/hours/opening_hours.hpp"
 
 #include <algorithm>
@@ -112,12 +113,41 @@ absl::StatusOr<OpeningHours> OpeningHours::create(std::string_view timezone, Wee
   return result;
 }
 
+namespace {
+
+constexpr int kTagShift = 48;
+constexpr std::uint64_t kNoTag = ~std::uint64_t{0};  // matches no slot
+
+// The tag of block `index` (1..65535), or kNoTag when the index cannot be tagged.
+std::uint64_t hot_tag(std::int64_t index) {
+  const std::int64_t key = index + 32768;
+  return key >= 1 && key <= 65535 ? static_cast<std::uint64_t>(key) : kNoTag;
+}
+
+}  // namespace
+
+void OpeningHours::publish_hot(std::int64_t index, const UtcBlock* b) const {
+  const auto address = reinterpret_cast<std::uintptr_t>(b);
+  const std::uint64_t tag = hot_tag(index);
+  if (tag == kNoTag || (static_cast<std::uint64_t>(address) >> kTagShift) != 0) return;
+  hot_[static_cast<std::size_t>(index) % kHotSlots].store(
+      (tag << kTagShift) | static_cast<std::uint64_t>(address), std::memory_order_release);
+}
+
+// Inline: the first step of every query.
+inline const UtcBlock* OpeningHours::hot_block(std::int64_t index) const {
+  const std::uint64_t word =
+      hot_[static_cast<std::size_t>(index) % kHotSlots].load(std::memory_order_acquire);
+  if ((word >> kTagShift) != hot_tag(index)) return nullptr;
+  constexpr std::uint64_t kAddressMask = (std::uint64_t{1} << kTagShift) - 1;
+  return reinterpret_cast<const UtcBlock*>(static_cast<std::uintptr_t>(word & kAddressMask));
+}
+
 // Finds block `index`: lock-free when it sits in its slot; otherwise built (or found) under the
 // mutex and published. When the cache is full the block is built into `scratch` for this query.
 const UtcBlock& OpeningHours::block(std::int64_t index,
                                     std::unique_ptr<const UtcBlock>& scratch) const {
   if (const UtcBlock* hot = hot_block(index)) return *hot;
-  auto& slot = hot_[static_cast<std::size_t>(index) % kHotSlots];
   Cache& cache = *cache_;
   std::lock_guard<std::mutex> lock(cache.mutex);
   auto it = cache.blocks.find(index);
@@ -130,7 +160,7 @@ const UtcBlock& OpeningHours::block(std::int64_t index,
     }
     it = cache.blocks.emplace(index, std::move(built)).first;
   }
-  slot.store(it->second.get(), std::memory_order_release);
+  publish_hot(index, it->second.get());
   return *it->second;
 }
 
@@ -158,27 +188,22 @@ void OpeningHours::copy_hot_slots(const OpeningHours& other) {
   }
 }
 
-const UtcBlock* OpeningHours::hot_block(std::int64_t index) const {
-  const UtcBlock* hot =
-      hot_[static_cast<std::size_t>(index) % kHotSlots].load(std::memory_order_acquire);
-  return hot != nullptr && hot->index == index ? hot : nullptr;
-}
-
 bool OpeningHours::is_open(Instant t) const {
   const std::int64_t ms = to_epoch_ms(t);
   const std::int64_t index = detail::block_index(ms);
-  if (const UtcBlock* hot = hot_block(index)) return hot->is_open(ms);
+  const std::int64_t rel_ms = ms - detail::block_start_ms(index);
+  if (const UtcBlock* hot = hot_block(index)) return hot->is_open_at(rel_ms);
   std::unique_ptr<const UtcBlock> scratch;
-  return block(index, scratch).is_open(ms);
+  return block(index, scratch).is_open_at(rel_ms);
 }
 
 std::optional<Instant> OpeningHours::next_change(Instant t) const {
   const std::int64_t ms = to_epoch_ms(t);
+  const std::int64_t index = detail::block_index(ms);
   // Fast path: a change inside t's own (hot) block is always within the 400-day horizon.
-  if (const UtcBlock* hot = hot_block(detail::block_index(ms))) {
-    if (const std::int64_t change = hot->next_after(ms); change != detail::kNoChange) {
-      return from_epoch_ms(change);
-    }
+  if (const UtcBlock* hot = hot_block(index)) {
+    const std::int64_t change = hot->next_after_at(ms - detail::block_start_ms(index));
+    if (change != detail::kNoChange) return from_epoch_ms(change);
   }
   return next_change_slow(ms);
 }

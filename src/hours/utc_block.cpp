@@ -11,6 +11,65 @@ std::int64_t to_utc_ms_compatible(const date::time_zone& zone, date::local_secon
   return (local.time_since_epoch() - info.first.offset).count() * 1000;
 }
 
+namespace {
+
+// The record of UTC day `day` of `block`, whose bounds and first[] are filled.
+DayRecord make_day_record(const UtcBlock& block, std::size_t day, bool whole_minutes) {
+  DayRecord r;
+  const std::size_t first = block.first[day];
+  const std::size_t next_first = block.first[day + 1];
+  const std::size_t count = next_first - first;
+  r.flags = (first & 1U) != 0 ? DayRecord::kParity : std::uint16_t{0};
+  if (!whole_minutes || count > DayRecord::kInline) {
+    r.flags |= DayRecord::kSlow;
+    return r;
+  }
+  const std::int64_t day_s = static_cast<std::int64_t>(day) * (kDayMs / 1000);
+  for (std::size_t j = 0; j < count; ++j) {
+    r.upcoming[j] = static_cast<std::uint16_t>((block.bounds[first + j] - day_s) / 60);
+  }
+  // The first boundary after the day, if it is a real change of this block.
+  if (next_first < block.end()) {
+    const std::int64_t minutes = (block.bounds[next_first] - day_s) / 60;
+    r.upcoming[count] =
+        minutes < DayRecord::kFar ? static_cast<std::uint16_t>(minutes) : DayRecord::kFar;
+  }
+  return r;
+}
+
+// Fills the block's distinct records, the most frequent first (the lines a query prefetches),
+// and each day's index among them.
+void dedupe_records(UtcBlock& block, bool whole_minutes) {
+  std::array<DayRecord, kBlockDays> records;
+  std::array<std::uint8_t, kBlockDays> distinct_index{};
+  std::vector<std::pair<int, std::size_t>> uses;  // (-days using it, first index) per record
+  std::size_t count = 0;
+  for (std::size_t day = 0; day < static_cast<std::size_t>(kBlockDays); ++day) {
+    const DayRecord r = make_day_record(block, day, whole_minutes);
+    const auto used = records.begin() + static_cast<std::ptrdiff_t>(count);
+    const auto it = std::find(records.begin(), used, r);
+    if (it == used) {
+      records[count++] = r;
+      uses.emplace_back(0, uses.size());
+    }
+    const auto k = static_cast<std::size_t>(it - records.begin());
+    distinct_index[day] = static_cast<std::uint8_t>(k);
+    --uses[k].first;
+  }
+  std::sort(uses.begin(), uses.end());
+  std::array<std::uint8_t, kBlockDays> rank{};
+  for (std::size_t i = 0; i < count; ++i) {
+    block.kinds[i] = records[uses[i].second];
+    rank[uses[i].second] = static_cast<std::uint8_t>(i);
+  }
+  block.kind_count = count;
+  for (std::size_t day = 0; day < static_cast<std::size_t>(kBlockDays); ++day) {
+    block.day_kind[day] = rank[distinct_index[day]];
+  }
+}
+
+}  // namespace
+
 UtcBlock build_block(const date::time_zone& zone, const WeeklyHours& hours, std::int64_t index) {
   UtcBlock block;
   block.index = index;
@@ -52,37 +111,15 @@ UtcBlock build_block(const date::time_zone& zone, const WeeklyHours& hours, std:
     block.bounds.push_back(static_cast<std::int32_t>((ms - block.valid_from_ms) / 1000));
   }
   std::size_t i = 0;
-  for (std::int64_t day = 0; day <= kBlockDays; ++day) {
-    const std::int64_t day_start_s = day * (kDayMs / 1000);
+  for (std::size_t day = 0; day <= static_cast<std::size_t>(kBlockDays); ++day) {
+    const std::int64_t day_start_s = static_cast<std::int64_t>(day) * (kDayMs / 1000);
     while (i < block.bounds.size() && block.bounds[i] < day_start_s) ++i;
-    block.days[static_cast<std::size_t>(day)].first = static_cast<std::uint32_t>(i);
+    block.first[day] = static_cast<std::uint32_t>(i);
   }
-  for (std::int64_t day = 0; day < kBlockDays; ++day) {
-    DayRecord& r = block.days[static_cast<std::size_t>(day)];
-    const std::size_t next_first = block.days[static_cast<std::size_t>(day) + 1].first;
-    const std::size_t count = next_first - r.first;
-    if (count > DayRecord::kInline) {
-      r.upcoming[0] = DayRecord::kMany;
-      continue;
-    }
-    const std::int64_t day_s = day * kDaySeconds;
-    for (std::size_t j = 0; j < count; ++j) {
-      r.upcoming[j] = static_cast<std::int32_t>(block.bounds[r.first + j] - day_s);
-    }
-    // The first boundary after the day, if it is a real change of this block.
-    if (next_first < block.end()) {
-      r.upcoming[count] = static_cast<std::int32_t>(block.bounds[next_first] - day_s);
-    }
-  }
-  // Distinct day kinds: a handful per block for regular hours.
-  block.kinds.reserve(16);
-  for (std::size_t day = 0; day < static_cast<std::size_t>(kBlockDays); ++day) {
-    const DayRecord& r = block.days[day];
-    const DayKind kind{r.upcoming, r.first & 1U};
-    auto it = std::find(block.kinds.begin(), block.kinds.end(), kind);
-    if (it == block.kinds.end()) it = block.kinds.insert(block.kinds.end(), kind);
-    block.day_kind[day] = static_cast<std::uint8_t>(it - block.kinds.begin());
-  }
+  // Whole minutes everywhere (offsets of real zones since ~1972): the records can hold minutes.
+  const bool whole_minutes = std::all_of(block.bounds.begin(), block.bounds.end(),
+                                         [](std::int32_t b) { return b % 60 == 0; });
+  dedupe_records(block, whole_minutes);
   return block;
 }
 

@@ -124,13 +124,17 @@ class VSHOP_API OpeningHours {
   const detail::UtcBlock& block(std::int64_t index,
                                 std::unique_ptr<const detail::UtcBlock>& scratch) const;
   const detail::UtcBlock* hot_block(std::int64_t index) const;  // nullptr unless in its slot
+  void publish_hot(std::int64_t index, const detail::UtcBlock* b) const;  // if taggable
   std::optional<Instant> next_change_slow(std::int64_t ms) const;
   void copy_hot_slots(const OpeningHours& other);
 
   // Direct-mapped by block index (8 x 128 days, ~2.8 years): the first thing every query reads,
-  // kept in the object itself so that a query touches no other memory before its block.
+  // kept in the object itself. Each slot is one word, the block's address (below 2^48) tagged
+  // in its top 16 bits with the block index + 2^15, so that a query checks the block without
+  // reading it and its next loads are the day's byte and record in the block. 0 = empty; blocks
+  // whose index does not fit the tag (before year -9,500 or after 13,450) are never hot.
   static constexpr std::size_t kHotSlots = 8;
-  mutable std::array<std::atomic<const detail::UtcBlock*>, kHotSlots> hot_{};
+  mutable std::array<std::atomic<std::uint64_t>, kHotSlots> hot_{};
   std::shared_ptr<Cache> cache_;
   // Constant answers, so that next_change need not scan 400 days of blocks for nothing.
   bool never_open_ = false;   // no interval anywhere
