@@ -88,7 +88,7 @@ void append_string(std::string& out, std::string_view value) {
 
 void append_result_json(std::string& out, std::size_t line, const ValidationResult& result) {
   // Written directly (no JsonWriter): this runs once per inspected line. The bytes are those of
-  // JsonWriter for the same object (tests/unit: events_result_json_matches_writer).
+  // JsonWriter for the same object (tests/unit/events/fast_paths_test.cpp).
   char digits[24];
   const auto end = std::to_chars(std::begin(digits), std::end(digits), line).ptr;
   out += "{\"line\":";

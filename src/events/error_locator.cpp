@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 namespace vshop::events {
 
@@ -61,18 +62,48 @@ std::size_t first_too_deep_bracket(std::string_view text, const std::uint32_t* s
   return text.size();
 }
 
+std::size_t count_opening_brackets(std::string_view text) {
+  std::size_t count = 0;
+  // '[' (0x5B) and '{' (0x7B) are the only bytes that become '{' with bit 0x20 set.
+  for (const char c : text) count += static_cast<std::size_t>((c | 0x20) == '{');
+  return count;
+}
+
+namespace {
+
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+
+// Whether any of the 8 bytes in `x` is a quote, a backslash or below 0x20 (SWAR: "haszero" of
+// x ^ byte, and "hasless" for the control characters).
+bool has_string_special(std::uint64_t x) {
+  const std::uint64_t quote = x ^ (kOnes * '"');
+  const std::uint64_t backslash = x ^ (kOnes * '\\');
+  const std::uint64_t zero_or_control =
+      ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash) | (x - kOnes * 0x20);
+  return (zero_or_control & ~x & kHighs) != 0;
+}
+
+}  // namespace
+
 std::size_t first_string_fault(std::string_view text) {
   bool in_string = false;
   std::size_t opened = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i < n; ++i) {
     if (!in_string) {
-      if (c == '"') {
-        in_string = true;
-        opened = i;
-      }
+      const void* quote = std::memchr(text.data() + i, '"', n - i);
+      if (quote == nullptr) break;
+      i = static_cast<std::size_t>(static_cast<const char*>(quote) - text.data());
+      in_string = true;
+      opened = i;
       continue;
     }
+    // Inside a string: skip eight plain bytes at a time.
+    std::uint64_t x;
+    while (i + 8 <= n && (std::memcpy(&x, text.data() + i, 8), !has_string_special(x))) i += 8;
+    if (i >= n) break;
+    const char c = text[i];
     if (c == '\\') {
       ++i;  // the escaped character cannot end the string
     } else if (c == '"') {
@@ -81,7 +112,7 @@ std::size_t first_string_fault(std::string_view text) {
       return i;
     }
   }
-  return in_string ? opened : text.size();
+  return in_string ? opened : n;
 }
 
 namespace {
