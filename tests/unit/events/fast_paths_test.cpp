@@ -3,10 +3,13 @@
 // scan of the error locator.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "core/json_writer.hpp"
 #include "events/error_locator.hpp"
+#include "events/https_url.hpp"
 #include "vshop/events/batch.hpp"
 
 using namespace vshop::events;
@@ -55,7 +58,44 @@ std::size_t string_fault_bytewise(std::string_view text) {
   return in_string ? opened : text.size();
 }
 
+// The byte-at-a-time URL rule is_absolute_https_url replaced.
+bool https_bytewise(std::string_view url) {
+  constexpr std::string_view kScheme = "https://";
+  if (url.size() <= kScheme.size()) return false;
+  for (std::size_t i = 0; i < kScheme.size(); ++i) {
+    const char c = static_cast<char>(url[i] | (kScheme[i] >= 'a' ? 0x20 : 0));
+    if (c != kScheme[i]) return false;
+  }
+  for (const char ch : url) {
+    const auto u = static_cast<unsigned char>(ch);
+    if (u <= 0x20 || u == 0x7F) return false;
+  }
+  const char first = url[kScheme.size()];
+  return first != '/' && first != '?' && first != '#';
+}
+
 }  // namespace
+
+TEST_CASE("EVT-URL: the word-at-a-time https check agrees with the byte rule") {
+  const std::string base = "https://cdn.example/img/a-rather-long-path/sku-1211-s.jpg?x=1";
+  std::vector<std::string> urls = {"HTTPS://cdn.example/a", "hTtPs://x", "https:/x", "http://x",
+                                   "https://", "https:///x", "https://?q", "https://#f",
+                                   "hxtps://x", "https:\\x", "", "//cdn.example/x",
+                                   "https://caf\xc3\xa9.example/\xe2\x82\xac", "Https;//x"};
+  // A space, a control character, DEL or a high byte at every position, whatever the word.
+  for (const char bad : {' ', '\t', '\x01', '\x1f', '\x7f', '\x80', '\xff', '!'}) {
+    for (std::size_t at = 0; at < base.size(); ++at) {
+      std::string url = base;
+      url[at] = bad;
+      urls.push_back(url);
+    }
+  }
+  for (std::size_t cut = 0; cut <= base.size(); ++cut) urls.push_back(base.substr(0, cut));
+  for (const std::string& url : urls) {
+    CAPTURE(url);
+    CHECK(is_absolute_https_url(url) == https_bytewise(url));
+  }
+}
 
 TEST_CASE("EVT-OUTPUT: the direct result line is byte for byte JsonWriter's, escapes included") {
   ValidationResult result;
@@ -78,9 +118,19 @@ TEST_CASE("R-EVT-3: opening brackets are counted outside and inside strings alik
   CHECK(count_opening_brackets("") == 0);
   CHECK(count_opening_brackets(R"({"a":[{"b":"[{"}],"c":{}})") == 6);
   CHECK(count_opening_brackets("]}{[;{") == 3);  // ';' (0x3B) | 0x20 is not '{'
+  // Long texts go eight bytes at a time, summed every 255 words: compare with a byte count.
+  std::string text;
+  for (int i = 0; i < 5000; ++i) text += static_cast<char>("{[x;K\xfb\xdb\"]"[i * 7 % 9]);
+  for (const std::size_t size : {std::size_t{7}, std::size_t{8}, std::size_t{2039},
+                                 std::size_t{2040}, std::size_t{2041}, text.size()}) {
+    const std::string_view part(text.data(), size);
+    CHECK(count_opening_brackets(part) ==
+          static_cast<std::size_t>(std::count(part.begin(), part.end(), '{') +
+                                   std::count(part.begin(), part.end(), '[')));
+  }
 }
 
-TEST_CASE("R-EVT-3: the word-at-a-time string scan finds what the byte scan finds") {
+TEST_CASE("R-EVT-3: the block-at-a-time string scan finds what the byte scan finds") {
   const std::string cases[] = {
       R"({"name":"a long enough string without any fault","x":1})",
       R"({"name":"an unclosed string that runs to the end)",
@@ -94,6 +144,19 @@ TEST_CASE("R-EVT-3: the word-at-a-time string scan finds what the byte scan find
       "",
   };
   for (const std::string& text : cases) {
+    CAPTURE(text);
+    CHECK(first_string_fault(text) == string_fault_bytewise(text));
+  }
+  // Random texts over the bytes that matter, escapes across 16-byte blocks included.
+  std::uint32_t state = 15;
+  auto next = [&state] { return (state = state * 1664525u + 1013904223u) >> 24; };
+  static constexpr char kAlphabet[] = {'"', '\\', 'a', 'b', ' ', '\x01', '\x1f', '\xc3', '{'};
+  for (int round = 0; round < 3000; ++round) {
+    std::string text(next() % 80, 'a');
+    for (char& c : text) {
+      const unsigned pick = next() % 32;
+      c = pick < sizeof kAlphabet ? kAlphabet[pick] : 'x';  // mostly plain bytes
+    }
     CAPTURE(text);
     CHECK(first_string_fault(text) == string_fault_bytewise(text));
   }
