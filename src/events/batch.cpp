@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 #include <iterator>
 
 #include "core/json_writer.hpp"
@@ -88,14 +89,22 @@ void append_string(std::string& out, std::string_view value) {
 
 void append_result_json(std::string& out, std::size_t line, const ValidationResult& result) {
   // Written directly (no JsonWriter): this runs once per inspected line. The bytes are those of
-  // JsonWriter for the same object (tests/unit/events/fast_paths_test.cpp).
-  char digits[24];
-  const auto end = std::to_chars(std::begin(digits), std::end(digits), line).ptr;
-  out += "{\"line\":";
-  out.append(digits, end);
-  out += ",\"event\":\"";
-  out += event_type_name(result.event);
-  out += "\",\"issues\":[";
+  // JsonWriter for the same object (tests/unit/events/fast_paths_test.cpp). The head (the whole
+  // line for a document without issues) is put together on the stack and appended at once.
+  char head[96];
+  char* at = head;
+  auto put = [&at](std::string_view text) {
+    std::memcpy(at, text.data(), text.size());
+    at += text.size();
+  };
+  put("{\"line\":");
+  at = std::to_chars(at, at + 24, line).ptr;  // at most 20 digits
+  put(",\"event\":\"");
+  put(event_type_name(result.event));  // at most 18 characters
+  put("\",\"issues\":[");
+  if (result.issues.empty()) put("]}");
+  out.append(head, at);
+  if (result.issues.empty()) return;
   bool first = true;
   for (const Issue& issue : result.issues) {
     out += first ? "{\"severity\":\"" : ",{\"severity\":\"";

@@ -78,10 +78,20 @@ bool https_bytewise(std::string_view url) {
 
 TEST_CASE("EVT-URL: the word-at-a-time https check agrees with the byte rule") {
   const std::string base = "https://cdn.example/img/a-rather-long-path/sku-1211-s.jpg?x=1";
-  std::vector<std::string> urls = {"HTTPS://cdn.example/a", "hTtPs://x", "https:/x", "http://x",
-                                   "https://", "https:///x", "https://?q", "https://#f",
-                                   "hxtps://x", "https:\\x", "", "//cdn.example/x",
-                                   "https://caf\xc3\xa9.example/\xe2\x82\xac", "Https;//x"};
+  std::vector<std::string> urls = {"HTTPS://cdn.example/a",
+                                   "hTtPs://x",
+                                   "https:/x",
+                                   "http://x",
+                                   "https://",
+                                   "https:///x",
+                                   "https://?q",
+                                   "https://#f",
+                                   "hxtps://x",
+                                   "https:\\x",
+                                   "",
+                                   "//cdn.example/x",
+                                   "https://caf\xc3\xa9.example/\xe2\x82\xac",
+                                   "Https;//x"};
   // A space, a control character, DEL or a high byte at every position, whatever the word.
   for (const char bad : {' ', '\t', '\x01', '\x1f', '\x7f', '\x80', '\xff', '!'}) {
     for (std::size_t at = 0; at < base.size(); ++at) {
