@@ -47,3 +47,6 @@ print(f"vshop validation / simdjson parse-only: "
 print(f"ajv / vshop: {rows['ajv']['seconds'] / v['seconds']:.1f}x (target >= 5x); "
       f"jsonschema / vshop: {rows['jsonschema']['seconds'] / v['seconds']:.0f}x (target >= 100x)")
 PYEOF
+
+# The `vshop inspect` process on 200k events (start, read, validate, write), CPU and wall.
+bash bench/events/inspect_process.sh build/bench/vshop 200000

@@ -5,10 +5,14 @@
 #include "vshop/events/batch.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <cstring>
+#include <iterator>
 
 #include "core/json_writer.hpp"
 #include "fmt/format.h"
 #include "simdjson.h"
+#include "vshop/json_text.hpp"
 
 namespace vshop::events {
 
@@ -63,23 +67,58 @@ BatchResult validate_lines(std::string_view jsonl, const ProductFeed* feed) {
   return batch;
 }
 
-void append_result_json(std::string& out, std::size_t line, const ValidationResult& result) {
-  JsonWriter writer;
-  writer.begin_object();
-  writer.key("line").integer(static_cast<std::int64_t>(line));
-  writer.key("event").string(event_type_name(result.event));
-  writer.key("issues").begin_array();
-  for (const Issue& issue : result.issues) {
-    writer.begin_object();
-    writer.key("severity").string(severity_name(issue.severity));
-    writer.key("code").string(issue_code_name(issue.code));
-    writer.key("path").string(issue.path);
-    writer.key("message").string(issue.message);
-    writer.end_object();
+namespace {
+
+// `value` as a JSON string literal: copied in one piece when nothing needs escaping (names,
+// paths, nearly every message), else through the canonical escaper.
+void append_string(std::string& out, std::string_view value) {
+  const bool plain = std::none_of(value.begin(), value.end(), [](char ch) {
+    const auto c = static_cast<unsigned char>(ch);
+    return c < 0x20 || c == '"' || c == '\\';
+  });
+  if (!plain) {
+    append_json_string(out, value);
+    return;
   }
-  writer.end_array();
-  writer.end_object();
-  out += writer.str();
+  out += '"';
+  out += value;
+  out += '"';
+}
+
+}  // namespace
+
+void append_result_json(std::string& out, std::size_t line, const ValidationResult& result) {
+  // Written directly (no JsonWriter): this runs once per inspected line. The bytes are those of
+  // JsonWriter for the same object (tests/unit/events/fast_paths_test.cpp). The head (the whole
+  // line for a document without issues) is put together on the stack and appended at once.
+  char head[96];
+  char* at = head;
+  auto put = [&at](std::string_view text) {
+    std::memcpy(at, text.data(), text.size());
+    at += text.size();
+  };
+  put("{\"line\":");
+  at = std::to_chars(at, at + 24, line).ptr;  // at most 20 digits
+  put(",\"event\":\"");
+  put(event_type_name(result.event));  // at most 18 characters
+  put("\",\"issues\":[");
+  if (result.issues.empty()) put("]}");
+  out.append(head, at);
+  if (result.issues.empty()) return;
+  bool first = true;
+  for (const Issue& issue : result.issues) {
+    out += first ? "{\"severity\":\"" : ",{\"severity\":\"";
+    first = false;
+    out += severity_name(issue.severity);
+    out += "\",\"code\":\"";
+    out += issue_code_name(issue.code);
+    out += "\",\"path\":";
+    append_string(out, issue.path);
+    out += ",\"message\":";
+    append_string(out, issue.message);
+    out += '}';
+  }
+  out += "]}";
 }
 
 void append_summary_json(std::string& out, const Summary& summary) {

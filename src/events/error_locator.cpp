@@ -1,11 +1,17 @@
 #include "events/error_locator.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cerrno>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace vshop::events {
 
@@ -61,27 +67,138 @@ std::size_t first_too_deep_bracket(std::string_view text, const std::uint32_t* s
   return text.size();
 }
 
-std::size_t first_string_fault(std::string_view text) {
+namespace {
+
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+constexpr std::uint64_t kLows = 0x7F7F7F7F7F7F7F7FULL;
+
+// 1 in each byte lane of `x` that holds '{' or '[', else 0. '[' (0x5B) and '{' (0x7B) are the
+// only bytes that become '{' with bit 0x20 set; a lane is zero after the XOR exactly then.
+std::uint64_t opening_bracket_lanes(std::uint64_t x) {
+  const std::uint64_t y = (x | (kOnes * 0x20)) ^ (kOnes * '{');
+  const std::uint64_t nonzero = ((y & kLows) + kLows) | y;  // high bit set where y's byte != 0
+  return (~nonzero & kHighs) >> 7;
+}
+
+}  // namespace
+
+std::size_t count_opening_brackets(std::string_view text) {
+  std::size_t count = 0;
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  // Sixteen bytes at a time where SSE2 is there (every x86-64): each lane of `lanes` counts
+  // its brackets (a match is -1, subtracted), summed by psadbw at most every 255 blocks.
+  const __m128i fold = _mm_set1_epi8(0x20);
+  const __m128i brace = _mm_set1_epi8('{');
+  while (i + 16 <= text.size()) {
+    __m128i lanes = _mm_setzero_si128();
+    for (int block = 0; block < 255 && i + 16 <= text.size(); ++block, i += 16) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+      lanes = _mm_sub_epi8(lanes, _mm_cmpeq_epi8(_mm_or_si128(x, fold), brace));
+    }
+    const __m128i sums = _mm_sad_epu8(lanes, _mm_setzero_si128());
+    count += static_cast<std::size_t>(_mm_cvtsi128_si32(sums)) +
+             static_cast<std::size_t>(_mm_cvtsi128_si32(_mm_srli_si128(sums, 8)));
+  }
+#endif
+  // Eight bytes at a time, counted in byte lanes (at most 255 words between two sums).
+  while (i + 8 <= text.size()) {
+    std::uint64_t lanes = 0;
+    for (int word = 0; word < 255 && i + 8 <= text.size(); ++word, i += 8) {
+      std::uint64_t x;
+      std::memcpy(&x, text.data() + i, 8);
+      lanes += opening_bracket_lanes(x);
+    }
+    for (; lanes != 0; lanes >>= 8) count += lanes & 0xFF;
+  }
+  for (; i < text.size(); ++i) count += static_cast<std::size_t>((text[i] | 0x20) == '{');
+  return count;
+}
+
+namespace {
+
+// The byte scan of string literals, one byte (or an escape pair) per step.
+struct StringScan {
   bool in_string = false;
-  std::size_t opened = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
+  std::size_t opened = 0;  // the opening quote of the current (or last) string
+
+  // Reads text[i] and moves `i` past it (past the escaped byte too); true, with `i` left on it,
+  // for a raw control character inside a string.
+  bool step(std::string_view text, std::size_t& i) {
     const char c = text[i];
     if (!in_string) {
       if (c == '"') {
         in_string = true;
         opened = i;
       }
-      continue;
+      ++i;
+      return false;
     }
     if (c == '\\') {
-      ++i;  // the escaped character cannot end the string
-    } else if (c == '"') {
+      i += 2;  // the escaped character cannot end the string
+      return false;
+    }
+    if (c == '"') {
       in_string = false;
     } else if (static_cast<unsigned char>(c) < 0x20) {
-      return i;
+      return true;
     }
+    ++i;
+    return false;
   }
-  return in_string ? opened : text.size();
+};
+
+#if defined(__SSE2__)
+// Bit k set when an odd number of bits 0..k of the 16-bit `mask` are set.
+unsigned prefix_xor16(unsigned mask) {
+  mask ^= mask << 1;
+  mask ^= mask << 2;
+  mask ^= mask << 4;
+  mask ^= mask << 8;
+  return mask & 0xFFFF;
+}
+#endif
+
+}  // namespace
+
+std::size_t first_string_fault(std::string_view text) {
+  StringScan scan;
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  // Sixteen bytes at a time: without a backslash in them, the quotes alone tell which bytes are
+  // inside a string (a prefix XOR); a block with a backslash goes byte by byte.
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i backslash = _mm_set1_epi8('\\');
+  const __m128i control_max = _mm_set1_epi8(0x1F);
+  while (i + 16 <= n) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    if (_mm_movemask_epi8(_mm_cmpeq_epi8(x, backslash)) != 0) {
+      for (const std::size_t end = i + 16; i < end;) {
+        if (scan.step(text, i)) return i;
+      }
+      continue;
+    }
+    const auto quotes = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, quote)));
+    const auto controls =
+        static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(x, control_max), x)));
+    // Inside a string after byte k (an opening quote is inside, a closing one is not).
+    const unsigned inside = prefix_xor16(quotes) ^ (scan.in_string ? 0xFFFFu : 0u);
+    if ((controls & inside) != 0) {
+      return i + static_cast<std::size_t>(std::countr_zero(controls & inside));
+    }
+    if (const unsigned openings = quotes & inside; openings != 0) {
+      scan.opened = i + 31 - static_cast<std::size_t>(std::countl_zero(openings));
+    }
+    scan.in_string = (inside >> 15) != 0;
+    i += 16;
+  }
+#endif
+  while (i < n) {
+    if (scan.step(text, i)) return i;
+  }
+  return scan.in_string ? scan.opened : n;
 }
 
 namespace {

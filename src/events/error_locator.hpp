@@ -23,6 +23,9 @@ std::size_t first_invalid_utf8(std::string_view text);
 std::size_t first_too_deep_bracket(std::string_view text, const std::uint32_t* structurals,
                                    std::size_t count, std::size_t max_depth);
 
+// How many bytes of `text` are `{` or `[` (an upper bound of the structural ones).
+std::size_t count_opening_brackets(std::string_view text);
+
 // Offset of the first raw control character inside a string literal, or of the opening quote
 // of a string that never closes; `text.size()` when neither.
 std::size_t first_string_fault(std::string_view text);

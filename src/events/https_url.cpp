@@ -3,6 +3,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace vshop::events {
 namespace {
 
@@ -17,6 +21,16 @@ constexpr bool has_byte_below(std::uint64_t x, std::uint64_t n) {
 
 bool has_space_or_control(std::string_view text) {
   std::size_t i = 0;
+#if defined(__SSE2__)
+  // Sixteen bytes at a time where SSE2 is there (every x86-64).
+  const __m128i space = _mm_set1_epi8(0x20);
+  const __m128i del = _mm_set1_epi8(0x7F);
+  for (; i + 16 <= text.size(); i += 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    const __m128i at_most_space = _mm_cmpeq_epi8(_mm_min_epu8(x, space), x);
+    if (_mm_movemask_epi8(_mm_or_si128(at_most_space, _mm_cmpeq_epi8(x, del))) != 0) return true;
+  }
+#endif
   for (; i + 8 <= text.size(); i += 8) {
     std::uint64_t x;
     std::memcpy(&x, text.data() + i, 8);
@@ -29,16 +43,22 @@ bool has_space_or_control(std::string_view text) {
   return false;
 }
 
+// The first eight bytes of `text` as one word (memory order).
+std::uint64_t word_of(const char* text) {
+  std::uint64_t word;
+  std::memcpy(&word, text, 8);
+  return word;
+}
+
 }  // namespace
 
 bool is_absolute_https_url(std::string_view url) {
   constexpr std::string_view kScheme = "https://";
   if (url.size() <= kScheme.size()) return false;
-  for (std::size_t i = 0; i < kScheme.size(); ++i) {
-    // ASCII case folding: setting bit 0x20 lower-cases letters and keeps ':' and '/' as is.
-    const char c = static_cast<char>(url[i] | (kScheme[i] >= 'a' ? 0x20 : 0));
-    if (c != kScheme[i]) return false;
-  }
+  // ASCII case folding of the five letters: setting bit 0x20 lower-cases a letter, and only
+  // 'H' and 'h' become 'h' (and so on); ':' and '/' are compared as they are.
+  static constexpr char kFold[8] = {0x20, 0x20, 0x20, 0x20, 0x20, 0, 0, 0};
+  if ((word_of(url.data()) | word_of(kFold)) != word_of(kScheme.data())) return false;
   // A browser would percent-encode these; a raw space usually means a template went wrong.
   if (has_space_or_control(url)) return false;
   const char first_host_char = url[kScheme.size()];

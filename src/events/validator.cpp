@@ -74,6 +74,9 @@ DocumentResult too_deep_fault(std::size_t offset) {
 std::size_t first_too_deep(const simdjson::internal::dom_parser_implementation& stage,
                            std::string_view text) {
   if (stage.n_structural_indexes < 2 * (kMaxDepth + 1)) return text.size();
+  // It also takes kMaxDepth + 1 opening brackets: a byte count (vectorized, brackets inside
+  // strings included) rules out most larger documents before the walk of the structurals.
+  if (count_opening_brackets(text) <= kMaxDepth) return text.size();
   return first_too_deep_bracket(text, stage.structural_indexes.get(), stage.n_structural_indexes,
                                 kMaxDepth);
 }
