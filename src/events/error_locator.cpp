@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <string>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -388,16 +389,22 @@ std::size_t locate_with_on_demand(simdjson::ondemand::parser& parser, std::strin
       return text.size();
     }
   }
+  // On-Demand reads a token cut at the end of the text up to the byte after it, so the offset
+  // of such a fault would depend on what follows the document in the caller's buffer (`\0`,
+  // a newline, padding). Locating a copy followed by spaces gives every entry point (the CLI,
+  // validate_lines, validate_document) the same offset. Only failed documents get here.
+  std::string copy;
+  copy.reserve(text.size() + simdjson::SIMDJSON_PADDING);
+  copy.append(text).append(simdjson::SIMDJSON_PADDING, ' ');
   simdjson::ondemand::document doc;
-  const simdjson::padded_string_view padded(text.data(), text.size(),
-                                            text.size() + simdjson::SIMDJSON_PADDING);
+  const simdjson::padded_string_view padded(copy.data(), text.size(), copy.size());
   if (parser.iterate(padded).get(doc)) return text.size();
   simdjson::ondemand::value root;
   simdjson::error_code error = doc.get_value().get(root);
   if (!error) error = walk(root);
   const char* location = nullptr;
   if (doc.current_location().get(location) || location == nullptr) return text.size();
-  const auto offset = static_cast<std::size_t>(location - text.data());
+  const auto offset = static_cast<std::size_t>(location - copy.data());
   // Without an error, a location left over is trailing content after the root value.
   return offset <= text.size() ? offset : text.size();
 }

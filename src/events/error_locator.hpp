@@ -40,8 +40,9 @@ std::size_t repair_numbers(std::string& text, const std::uint32_t* structurals, 
 
 // Walks the whole document with simdjson On-Demand (`parser` is reused between calls) and
 // returns the offset of the token where it fails (or of trailing content); `text.size()` when
-// it finds nothing. `text` must be followed by simdjson::SIMDJSON_PADDING readable bytes, and
-// its nesting must not exceed `max_depth` (On-Demand asserts rather than fails on that).
+// it finds nothing. It reads a copy followed by spaces, so the offset does not depend on the
+// bytes after `text`. Its nesting must not exceed `max_depth` (On-Demand asserts rather than
+// fails on that).
 std::size_t locate_with_on_demand(simdjson::ondemand::parser& parser, std::string_view text,
                                   std::size_t max_depth);
 

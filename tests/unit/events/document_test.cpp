@@ -173,3 +173,24 @@ TEST_CASE("EVT-ENVELOPE: an enveloped payload is validated with paths relative t
       validate(R"({"at":"2026-03-07T10:00:00Z","session":"s1","payload":[1]})").issues.at(0).code ==
       IssueCode::kNotAnObject);
 }
+
+TEST_CASE("R-EVT-3 json_invalid: a document cut inside a number has one offset, whatever follows it") {
+  // On-Demand reads a number cut at the end of the text up to the next byte. The offset must
+  // not depend on that byte: the CLI leaves `\0` there, the batch API a newline,
+  // validate_document spaces.
+  const std::string cut = R"({"type":"event","action":"search","total":29)";
+  Validator validator;
+  const DocumentResult alone = validator.validate_document(cut);
+  REQUIRE(alone.result.issues.size() == 1);
+  const std::string message = alone.result.issues[0].message;
+  CHECK(message.find("byte offset " + std::to_string(cut.size())) != std::string::npos);
+  for (const char after : {'\0', '\n', ' ', '}', '5'}) {
+    std::string buffer = cut;
+    buffer.push_back(after);
+    buffer.append(Validator::kReadPadding, after);
+    const DocumentResult padded = validator.validate_padded(buffer.data(), cut.size());
+    INFO("byte after the document: " << static_cast<int>(after));
+    REQUIRE(padded.result.issues.size() == 1);
+    CHECK(padded.result.issues[0].message == message);
+  }
+}
