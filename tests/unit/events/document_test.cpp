@@ -174,7 +174,8 @@ TEST_CASE("EVT-ENVELOPE: an enveloped payload is validated with paths relative t
       IssueCode::kNotAnObject);
 }
 
-TEST_CASE("R-EVT-3 json_invalid: a document cut inside a number has one offset, whatever follows it") {
+TEST_CASE(
+    "R-EVT-3 json_invalid: a document cut inside a number has one offset, whatever follows it") {
   // On-Demand reads a number cut at the end of the text up to the next byte. The offset must
   // not depend on that byte: the CLI leaves `\0` there, the batch API a newline,
   // validate_document spaces.
