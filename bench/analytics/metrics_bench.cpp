@@ -83,7 +83,13 @@ void BM_BookBytesPerChat(benchmark::State& state) {
     state.counters["log_B_per_chat"] = static_cast<double>(book->chat_log().bytes()) / kChats;
   }
 }
-BENCHMARK(BM_BookBytesPerChat)->Arg(0)->Arg(1)->Iterations(1)->Unit(benchmark::kMillisecond);
+// One run each (a repetition would reuse the memory the previous one freed).
+BENCHMARK(BM_BookBytesPerChat)
+    ->Arg(0)
+    ->Arg(1)
+    ->Iterations(1)
+    ->Repetitions(1)
+    ->Unit(benchmark::kMillisecond);
 
 struct History {
   MetricsBook book;
