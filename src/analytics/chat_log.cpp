@@ -5,8 +5,9 @@
 namespace vshop::analytics {
 namespace {
 
-// A new id this far past the dense run starts no gap of empty slots: it goes to the sparse map.
-constexpr std::uint32_t kMaxGap = 4096;
+// A new id at most this far past the dense run extends it (the empty slots between cost 32 bytes
+// each: at most a quarter of the run, or 128 KiB); an id further away goes to the sparse map.
+std::uint64_t max_gap(std::size_t dense) { return std::max<std::uint64_t>(4096, dense / 4); }
 
 }  // namespace
 
@@ -40,7 +41,7 @@ ChatLog::Slot& ChatLog::make(std::uint32_t chat) {
   if (chat >= base_) {
     const std::uint64_t offset = chat - base_;
     if (offset < dense_.size()) return dense_[offset];
-    if (offset - dense_.size() < kMaxGap) {
+    if (offset - dense_.size() < max_gap(dense_.size())) {
       dense_.resize(offset + 1);
       return dense_.back();
     }

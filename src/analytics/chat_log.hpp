@@ -7,8 +7,8 @@
 // indexed by chat id (the engine's ids are dense, in request order), holding what every chat
 // has; what few chats have (a second holder after a transfer, attributed orders, an answer more
 // than 49 days after the request) lives in side maps keyed by chat. Ids far outside the dense
-// run (a restarted chat below it after pruning, an id given by a test or a snapshot) use a
-// sparse map of the same slots.
+// run (a restarted chat below it after pruning, a jump of more than max(4096, a quarter of the
+// run), an id given by a test or a snapshot) use a sparse map of the same slots.
 #pragma once
 
 #include <cstdint>

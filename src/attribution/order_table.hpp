@@ -56,6 +56,11 @@ class OrderTable {
     ends_.pop_back();
     arena_.resize(ends_.empty() ? 0 : ends_.back());
   }
+  // Calls f(id, record) for every order, in insertion order (no sorting, no allocation).
+  template <typename F>
+  void for_each(F&& f) const {
+    for (std::uint32_t i = 0; i < records_.size(); ++i) f(id(i), records_[i]);
+  }
   // Every order with its record, by order id (snapshots: R-DET-1, never hash order).
   std::vector<std::pair<std::string_view, const Record*>> sorted() const {
     std::vector<std::pair<std::string_view, const Record*>> out;

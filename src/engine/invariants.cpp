@@ -303,12 +303,16 @@ struct Checker {
         return broken("shopper_contexts: shopper %d out of range or too many views", s);
       }
     }
-    for (const auto& [order, p] : c.purchases.sorted()) {
-      if (p->decided && p->has_contact &&
-          (p->expert >= c.experts.size() || p->chat >= c.chats.size())) {
-        return broken("purchases \"%s\": a contact out of range", order);
+    std::string_view bad_order;
+    bool bad = false;
+    c.purchases.for_each([&](std::string_view order, const PurchaseRecord& p) {
+      if (!bad && p.decided && p.has_contact &&
+          (p.expert >= c.experts.size() || p.chat >= c.chats.size())) {
+        bad = true;
+        bad_order = order;
       }
-    }
+    });
+    if (bad) return broken("purchases \"%s\": a contact out of range", bad_order);
     if (c.claim_waits.size() > kQueueWaitSamples) return broken("claim_waits: more than 50");
     if (open != c.open_chats) {
       return broken("open chats: %d counted, %d open", c.open_chats, open);

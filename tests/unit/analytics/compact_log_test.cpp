@@ -214,3 +214,27 @@ TEST_CASE("purchase: R-METRIC-1 converted chats count each (scope, chat) pair on
     for (int k = 0; k < 3; ++k) CHECK(copy.sorted_keys(kinds[k]) == table.sorted_keys(kinds[k]));
   }
 }
+
+TEST_CASE("purchase: R-METRIC-1 the chat log bridges small gaps of ids and not large ones") {
+  ChatLog log;
+  ReferenceLog ref;
+  const auto request = [&](std::uint32_t chat) {
+    log.requested(chat, 1000 + chat, 4);
+    ref.requested(chat, 1000 + chat, 4);
+  };
+  for (std::uint32_t chat = 0; chat < 10000; ++chat) request(chat);
+  request(12000);  // 2,000 unrecorded ids (e.g. blocked shoppers' chats): the run extends
+  request(12001);
+  const std::size_t dense = log.bytes();
+  CHECK(dense >= 12002 * 32);
+  request(40000);  // far ahead: kept aside, the run does not grow to it
+  request(40001);
+  CHECK(log.bytes() < 20000 * 32);
+  log.transferred(40000, 3, 1);
+  ref.records.at(40000).experts.push_back(3);
+  ref.records.at(40000).stores.push_back(1);
+  check_same(log, ref);
+  CHECK(log.contains(12000));
+  CHECK_FALSE(log.contains(11000));
+  CHECK_FALSE(log.contains(39999));
+}

@@ -48,6 +48,15 @@ TEST_CASE("purchase: R-ATTR-2 the order table answers as a map of ids") {
     if (found != nullptr) REQUIRE(*found == model.at(other));
   }
   REQUIRE(table.size() == model.size());
+  // for_each visits every order once, in insertion order (the records hold the step).
+  std::map<std::string, int> visited;
+  int previous = -1;
+  table.for_each([&](std::string_view order, const int& record) {
+    CHECK(record > previous);
+    previous = record;
+    visited.emplace(std::string(order), record);
+  });
+  CHECK(visited == model);
   const auto listed = table.sorted();
   auto it = model.begin();
   for (const auto& [order, record] : listed) {
