@@ -368,7 +368,12 @@ void MetricsBook::mark_converted(Scope scope, ChatId chat, DayKey day) {
 
 absl::Status MetricsBook::order_recorded(Instant at, std::optional<Attribution> attributed_to,
                                          std::string_view currency, std::int64_t minor_units) {
-  const std::optional<CurrencyInfo> info = find_currency(currency);
+  // A currency already interned (a merchant has one or two) is found without the ISO table.
+  std::optional<CurrencyInfo> info;
+  for (const CurrencyInfo& c : currencies_) {
+    if (c.code == currency) info = c;
+  }
+  if (!info) info = find_currency(currency);
   if (!info) {
     return error(ErrorCode::kInvalidArgument, "currency: \"%s\" is not an ISO 4217 code", currency);
   }
