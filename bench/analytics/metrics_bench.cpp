@@ -47,6 +47,50 @@ double rss_mib() {
   return n == 2 ? static_cast<double>(resident) * 4096.0 / (1024.0 * 1024.0) : 0;
 }
 
+// What the book keeps per finished chat: the analytics share of bench/engine's
+// BM_MemoryPerFinishedChat (its world: 10k experts in 1k stores, a chat a second, each offered
+// to 5 experts and claimed). 1M chats on a fresh book; Arg(1) adds what a real day has (30 %
+// rated, 8 % with an attributed order, 3 % transferred). Counters: resident growth per chat,
+// and the chat log's own tables per chat. Registered first, so that no freed memory of another
+// benchmark hides the growth.
+void BM_BookBytesPerChat(benchmark::State& state) {
+  constexpr std::uint32_t kWorldExperts = 10'000, kChats = 1'000'000;
+  const bool mixed = state.range(0) != 0;
+  for (auto _ : state) {
+    const double before = rss_mib();
+    auto book = std::make_unique<MetricsBook>();
+    Lcg rng;
+    Instant t = from_epoch_ms(1767225600000);
+    for (ChatId chat = 0; chat < kChats; ++chat) {
+      t += std::chrono::seconds{1};
+      (void)book->chat_requested(t, chat);
+      const ExpertId e = rng.next(kWorldExperts);
+      for (ExpertId k = 0; k < 5; ++k) {
+        const ExpertId o = (e + k * 7) % kWorldExperts;
+        (void)book->chat_offered(t, chat, o, o / 10);
+      }
+      (void)book->chat_claimed(t, chat, e, e / 10);
+      if (!mixed) continue;
+      const std::uint32_t dice = rng.next(100);
+      if (dice < 3) (void)book->chat_transferred(t, chat, e, e / 10, e ^ 1, (e ^ 1) / 10);
+      if (dice < 30) (void)book->chat_rated(t, chat, e, e / 10, 1 + static_cast<int>(dice % 5));
+      if (dice >= 50 && dice < 58) {
+        (void)book->order_recorded(t, Attribution{e, e / 10, chat}, "EUR", 1990);
+      }
+    }
+    const double grown = (rss_mib() - before) * 1024.0 * 1024.0;
+    state.counters["rss_B_per_chat"] = grown / kChats;
+    state.counters["log_B_per_chat"] = static_cast<double>(book->chat_log().bytes()) / kChats;
+  }
+}
+// One run each (a repetition would reuse the memory the previous one freed).
+BENCHMARK(BM_BookBytesPerChat)
+    ->Arg(0)
+    ->Arg(1)
+    ->Iterations(1)
+    ->Repetitions(1)
+    ->Unit(benchmark::kMillisecond);
+
 struct History {
   MetricsBook book;
   double book_mib = 0;
@@ -179,7 +223,7 @@ void BM_RecordChatEvents(benchmark::State& state) {
     return *MetricsBook::read(w.str());
   }();
   Instant t = history().start + date::days{kDays} + std::chrono::hours{8};
-  ChatId chat = 5'000'000;
+  ChatId chat = static_cast<ChatId>(kDays * kChatsPerDay);  // the next ids, as an engine's
   Lcg rng;
   for (auto _ : state) {
     t += Duration{15700};

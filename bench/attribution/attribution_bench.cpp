@@ -98,8 +98,7 @@ void BM_ContactBook_10M_Purchases_1M_Shoppers(benchmark::State& state) {
   }
   state.SetItemsProcessed(state.iterations() * kPurchases);
   state.counters["attributed_pct"] = 100.0 * static_cast<double>(attributed) / kPurchases;
-  state.counters["book_MiB"] =
-      static_cast<double>(h.book.slots().capacity() * sizeof(h.book.slots()[0])) / (1 << 20);
+  state.counters["book_MiB"] = static_cast<double>(h.book.bytes()) / (1 << 20);
 }
 BENCHMARK(BM_ContactBook_10M_Purchases_1M_Shoppers)->Unit(benchmark::kMillisecond)->Iterations(2);
 

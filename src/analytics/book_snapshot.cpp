@@ -183,13 +183,6 @@ struct ConvertedRows {
   std::vector<std::uint64_t> merchant, store, expert;  // ascending keys
 };
 
-template <typename Set>
-std::vector<std::uint64_t> sorted_keys(const Set& set) {
-  std::vector<std::uint64_t> keys(set.begin(), set.end());
-  std::sort(keys.begin(), keys.end());
-  return keys;
-}
-
 }  // namespace
 
 struct BookSnapshot {
@@ -249,9 +242,7 @@ struct BookSnapshot {
       std::sort(pending.begin(), pending.end(),
                 [](const PendingRow& x, const PendingRow& y) { return x.chat < y.chat; });
       for (const auto& [chat, owner] : b.missed_) missed.push_back({chat, owner.day, owner.store});
-      for (const auto& [chat, record] : b.log_.records()) chats.push_back({chat, record});
-      std::sort(chats.begin(), chats.end(),
-                [](const ChatRow& x, const ChatRow& y) { return x.chat < y.chat; });
+      for (auto& [chat, record] : b.log_.all()) chats.push_back({chat, std::move(record)});
       std::sort(missed.begin(), missed.end(),
                 [](const MissedRow& x, const MissedRow& y) { return x.chat < y.chat; });
       for (const auto& [expert, period] : b.open_) {
@@ -259,8 +250,9 @@ struct BookSnapshot {
       }
       std::sort(open.begin(), open.end(),
                 [](const OpenRow& x, const OpenRow& y) { return x.expert < y.expert; });
-      converted = {sorted_keys(b.converted_merchant_), sorted_keys(b.converted_store_),
-                   sorted_keys(b.converted_expert_)};
+      converted = {b.converted_.sorted_keys(ScopeKind::kMerchant),
+                   b.converted_.sorted_keys(ScopeKind::kStore),
+                   b.converted_.sorted_keys(ScopeKind::kExpert)};
     }
     v.list("pending", pending, [](auto& w, auto& p) {
       w.integer("chat", p.chat, 0, kMaxU32);
@@ -333,7 +325,7 @@ struct BookSnapshot {
         }
       }
       for (ChatRow& c : chats) {
-        if (!b.log_.mutable_records().emplace(c.chat, std::move(c.record)).second) {
+        if (!b.log_.insert(c.chat, c.record)) {
           v.fail("chats", "a chat is listed twice");
         }
       }
@@ -348,9 +340,9 @@ struct BookSnapshot {
           v.fail("open", "an expert is listed twice");
         }
       }
-      b.converted_merchant_.insert(converted.merchant.begin(), converted.merchant.end());
-      b.converted_store_.insert(converted.store.begin(), converted.store.end());
-      b.converted_expert_.insert(converted.expert.begin(), converted.expert.end());
+      for (std::uint64_t key : converted.merchant) b.converted_.mark_key(ScopeKind::kMerchant, key);
+      for (std::uint64_t key : converted.store) b.converted_.mark_key(ScopeKind::kStore, key);
+      for (std::uint64_t key : converted.expert) b.converted_.mark_key(ScopeKind::kExpert, key);
     }
   }
 };

@@ -56,13 +56,19 @@ constexpr const char* kDataColumns =
 
 void write_row(std::string& out, const std::vector<Cell>& row, ExportFormat format) {
   if (format == ExportFormat::kCsv) {
-    for (std::size_t i = 0; i < row.size(); ++i) out += (i ? "," : "") + csv_field(row[i].text);
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      if (i) out += ',';
+      out += csv_field(row[i].text);
+    }
   } else {
     out += '{';
     for (std::size_t i = 0; i < row.size(); ++i) {
       JsonWriter key;
       key.string(row[i].name);
-      out += (i ? "," : "") + key.take() + ":" + row[i].json;
+      if (i) out += ',';
+      out += key.take();
+      out += ':';
+      out += row[i].json;
     }
     out += '}';
   }
@@ -105,8 +111,9 @@ std::string csv_field(std::string_view value) {
 std::string export_chats(const MetricsBook& book, const DateRange& range, ExportFormat format,
                          const ReportNames& names, const ChatLookup& chat) {
   std::string out = format == ExportFormat::kCsv ? kChatColumns : "";
-  for (const auto& [id, r] :
+  for (const auto& [id, record] :
        book.chat_log().range(MetricsBook::key_of(range.first), MetricsBook::key_of(range.last))) {
+    const ChatRecord* r = &record;
     const ChatInfo info = chat(id);
     const std::uint32_t owner = !r->stores.empty() ? r->stores.front() : r->first_offer_store;
     std::string experts_text;

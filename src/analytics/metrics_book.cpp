@@ -119,12 +119,7 @@ void MetricsBook::fold() {
   absl::erase_if(missed_, [cutoff](const auto& e) { return e.second.day < cutoff; });
   // Conversion marks of chats requested before the cutoff go too (an order for such a chat
   // would be its first again: attribution windows are far shorter than the retention).
-  const auto gone = [this](std::uint64_t key) {
-    return !log_.records().contains(static_cast<ChatId>(key & 0xFFFFFFFFu));
-  };
-  absl::erase_if(converted_merchant_, gone);
-  absl::erase_if(converted_store_, gone);
-  absl::erase_if(converted_expert_, gone);
+  converted_.erase_chats([this](ChatId chat) { return !log_.contains(chat); });
 }
 
 const DaySeries* MetricsBook::series(Scope scope) const {
@@ -368,16 +363,17 @@ std::uint16_t MetricsBook::intern_currency(const CurrencyInfo& info) {
 }
 
 void MetricsBook::mark_converted(Scope scope, ChatId chat, DayKey day) {
-  const std::uint64_t key = (std::uint64_t{scope.id} << 32) | chat;
-  auto& set = scope.kind == Scope::Kind::kMerchant ? converted_merchant_
-              : scope.kind == Scope::Kind::kStore  ? converted_store_
-                                                   : converted_expert_;
-  if (set.insert(key).second) ++stats(scope, day).converted;
+  if (converted_.mark(scope.kind, scope.id, chat)) ++stats(scope, day).converted;
 }
 
 absl::Status MetricsBook::order_recorded(Instant at, std::optional<Attribution> attributed_to,
                                          std::string_view currency, std::int64_t minor_units) {
-  const std::optional<CurrencyInfo> info = find_currency(currency);
+  // A currency already interned (a merchant has one or two) is found without the ISO table.
+  std::optional<CurrencyInfo> info;
+  for (const CurrencyInfo& c : currencies_) {
+    if (c.code == currency) info = c;
+  }
+  if (!info) info = find_currency(currency);
   if (!info) {
     return error(ErrorCode::kInvalidArgument, "currency: \"%s\" is not an ISO 4217 code", currency);
   }

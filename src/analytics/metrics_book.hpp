@@ -27,6 +27,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "analytics/chat_log.hpp"
+#include "analytics/converted_chats.hpp"
 #include "analytics/day_stats.hpp"
 #include "core/json_writer.hpp"
 #include "date/date.h"
@@ -217,10 +218,7 @@ class MetricsBook {
   absl::flat_hash_map<ChatId, Pending> pending_;
   absl::flat_hash_map<ChatId, MissedOwner> missed_;  // missed chats not (yet) taken
   absl::flat_hash_map<ExpertId, OpenPeriod> open_;
-  // Chats already counted as converted, per scope: keys (kind, id, chat) packed.
-  absl::flat_hash_set<std::uint64_t> converted_merchant_;
-  absl::flat_hash_set<std::uint64_t> converted_store_;
-  absl::flat_hash_set<std::uint64_t> converted_expert_;
+  ConvertedChats converted_;                   // (scope, chat) pairs already counted as converted
   std::vector<std::int64_t> currency_totals_;  // merchant gross per interned currency (overflow)
   DayKey latest_day_ = 0;
   bool any_event_ = false;

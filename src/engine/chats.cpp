@@ -387,7 +387,9 @@ absl::Status Core::record_purchase(const Command& c) {
     // A purchase is never negative (refunds are not purchases); the dashboard sums would lie.
     return error(ErrorCode::kInvalidArgument, "subtotal: %s is negative", c.subtotal);
   }
-  if (orders.contains(c.order)) {
+  // The order's entry is made now (one hash of its id) and removed if a later check fails.
+  const auto [record, fresh] = purchases.try_insert(c.order);
+  if (!fresh) {
     return error(ErrorCode::kDuplicateOrder, "order: \"%s\" was already recorded", c.order);
   }
   std::optional<std::uint32_t> shopper;
@@ -407,10 +409,10 @@ absl::Status Core::record_purchase(const Command& c) {
   if (auto s =
           metrics.order_recorded(from_epoch_ms(now_ms), credited, money->currency, money->minor);
       !s.ok()) {
+    purchases.pop_back();
     return s;
   }
-  orders.insert(c.order);
-  remember_purchase(c, shopper.has_value(), decision);
+  remember_purchase(*record, c, shopper.has_value(), decision);
   if (decision.outcome == attribution::Outcome::kAttributed) {
     Effect& eff = emit(EffectKind::kSaleAttributed, now_ms);
     eff.order = c.order;

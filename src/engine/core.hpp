@@ -16,6 +16,7 @@
 #include "absl/status/status.h"
 #include "analytics/metrics_book.hpp"
 #include "attribution/attribution.hpp"
+#include "attribution/order_table.hpp"
 #include "core/json_writer.hpp"
 #include "engine/store_index.hpp"
 #include "vshop/engine/answers.hpp"
@@ -167,8 +168,10 @@ struct ShopperRecord {
   std::int64_t last_activity_ms = 0;
 };
 
-// The decision of one record_purchase, kept for explain_purchase (R-WHY-1).
+// The decision of one record_purchase, kept for explain_purchase (R-WHY-1). An order restored
+// from a snapshot older than these records has none (`decided` false).
 struct PurchaseRecord {
+  bool decided = true;
   std::string shopper;
   std::int64_t at_ms = 0;
   int window_days = 0;
@@ -241,9 +244,10 @@ struct Core {
   absl::btree_map<std::pair<Idx, Idx>, SavedContact> address_book;  // (expert, shopper)
 
   attribution::ContactBook contacts;
-  attribution::OrderSet orders;
-  absl::btree_map<std::string, PurchaseRecord> purchases;  // by order id (explain_purchase)
-  absl::btree_map<Idx, ShopperRecord> shopper_records;     // by shopper (R-CTX-1)
+  // Every recorded order id (R-ATTR-2) with its decision (explain_purchase): one table, so that
+  // a purchase hashes its order id once.
+  attribution::OrderTable<PurchaseRecord> purchases;
+  absl::btree_map<Idx, ShopperRecord> shopper_records;  // by shopper (R-CTX-1)
   std::vector<ClaimWait> claim_waits;  // the last kQueueWaitSamples claims, oldest first
   // R-METRIC-1: fed at the one place where each transition happens (metrics_book.hpp lists
   // which effect feeds which call); its reporting zone follows settings.reporting_timezone.
@@ -336,7 +340,7 @@ struct Core {
   absl::Status block_shopper(const Command& c);
   absl::Status unblock_shopper(const Command& c);
   absl::Status record_purchase(const Command& c);
-  void remember_purchase(const Command& c, bool shopper_known,
+  void remember_purchase(PurchaseRecord& r, const Command& c, bool shopper_known,
                          const attribution::Decision& decision);  // explain.cpp
   void activate_chat(Idx chat, Idx expert, std::int64_t at_ms);   // claim/take: one place
   // Ends an active chat (finish or block), R-XFER-2 order of effects.

@@ -77,9 +77,9 @@ void Core::expert_blockers(Idx e, std::int64_t at_ms, std::vector<ExpertReason>&
   if (x.pending_transfer != kNone) out.push_back(ExpertReason::kHoldingTransfer);
 }
 
-void Core::remember_purchase(const Command& c, bool shopper_known,
+void Core::remember_purchase(PurchaseRecord& r, const Command& c, bool shopper_known,
                              const attribution::Decision& decision) {
-  PurchaseRecord r;
+  r.decided = true;
   r.shopper = c.shopper;
   r.at_ms = now_ms;
   r.window_days = settings.attribution_window_days;
@@ -94,7 +94,6 @@ void Core::remember_purchase(const Command& c, bool shopper_known,
     r.chat = decision.contact.chat;
     r.contact_ms = to_epoch_ms(decision.contact.at);
   }
-  purchases.emplace(c.order, std::move(r));
 }
 
 }  // namespace engine_detail
@@ -116,13 +115,13 @@ absl::StatusOr<ExpertExplanation> Engine::explain_expert(std::string_view expert
 }
 
 absl::StatusOr<PurchaseExplanation> Engine::explain_purchase(std::string_view order) const {
-  const auto it = core_->purchases.find(absl::string_view(order.data(), order.size()));
-  if (it == core_->purchases.end()) {
+  const engine_detail::PurchaseRecord* found = core_->purchases.find(order);
+  if (found == nullptr || !found->decided) {
     return error(ErrorCode::kNotFound, "order: no recorded order \"%s\"", order);
   }
-  const engine_detail::PurchaseRecord& r = it->second;
+  const engine_detail::PurchaseRecord& r = *found;
   PurchaseExplanation out;
-  out.order = it->first;
+  out.order = std::string(order);
   out.shopper = r.shopper;
   out.at = from_epoch_ms(r.at_ms);
   out.window_days = r.window_days;

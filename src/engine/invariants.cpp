@@ -303,12 +303,16 @@ struct Checker {
         return broken("shopper_contexts: shopper %d out of range or too many views", s);
       }
     }
-    for (const auto& [order, p] : c.purchases) {
-      if (!c.orders.contains(order) ||
-          (p.has_contact && (p.expert >= c.experts.size() || p.chat >= c.chats.size()))) {
-        return broken("purchases \"%s\": not an order, or a contact out of range", order);
+    std::string_view bad_order;
+    bool bad = false;
+    c.purchases.for_each([&](std::string_view order, const PurchaseRecord& p) {
+      if (!bad && p.decided && p.has_contact &&
+          (p.expert >= c.experts.size() || p.chat >= c.chats.size())) {
+        bad = true;
+        bad_order = order;
       }
-    }
+    });
+    if (bad) return broken("purchases \"%s\": a contact out of range", bad_order);
     if (c.claim_waits.size() > kQueueWaitSamples) return broken("claim_waits: more than 50");
     if (open != c.open_chats) {
       return broken("open chats: %d counted, %d open", c.open_chats, open);
@@ -395,11 +399,11 @@ struct Checker {
   }
 
   absl::Status contacts() const {
-    const auto& slots = c.contacts.slots();
-    if (slots.size() > c.shoppers.size()) return broken("contacts: more than the shoppers");
-    for (std::size_t s = 0; s < slots.size(); ++s) {
-      if (!slots[s]) continue;
-      const attribution::Contact& k = *slots[s];
+    if (c.contacts.size() > c.shoppers.size()) return broken("contacts: more than the shoppers");
+    for (std::size_t s = 0; s < c.contacts.size(); ++s) {
+      const auto slot = c.contacts.last(static_cast<std::uint32_t>(s));
+      if (!slot) continue;
+      const attribution::Contact& k = *slot;
       if (k.expert >= c.experts.size() || k.chat >= c.chats.size() ||
           c.chats[k.chat].shopper != s || to_epoch_ms(k.at) > c.now_ms) {
         return broken("contacts[%d]: not a chat of shopper \"%s\" before now", s, c.shoppers[s].id);

@@ -230,11 +230,9 @@ void core_fields(V& v, S& s) {
   v.flag("pii_anonymized", s.pii_anonymized);
   std::vector<ContactRow> contacts;
   if constexpr (!kReading) {
-    const auto& slots = s.contacts.slots();
-    for (std::size_t i = 0; i < slots.size(); ++i) {
-      if (slots[i]) {
-        contacts.push_back(
-            {static_cast<Idx>(i), slots[i]->expert, slots[i]->chat, to_epoch_ms(slots[i]->at)});
+    for (Idx i = 0; i < s.contacts.size(); ++i) {
+      if (const auto slot = s.contacts.last(i)) {
+        contacts.push_back({i, slot->expert, slot->chat, to_epoch_ms(slot->at)});
       }
     }
   }
@@ -264,13 +262,17 @@ void core_fields(V& v, S& s) {
     w.text("address", r.contact.address);
   });
   std::vector<std::string> orders;
-  if constexpr (!kReading) orders = s.orders.sorted();
+  std::vector<PurchaseRow> purchases;
+  if constexpr (!kReading) {
+    for (const auto& [order, r] : s.purchases.sorted()) {
+      orders.emplace_back(order);
+      if (r->decided) purchases.push_back({std::string(order), *r});
+    }
+  }
   v.texts("orders", orders);
   // §12 (R-WHY-1, R-CTX-1, R-QUEUE-1): omitted when empty, so older snapshots still read.
-  std::vector<PurchaseRow> purchases;
   std::vector<ShopperRecordRow> shopper_records;
   if constexpr (!kReading) {
-    for (const auto& [order, r] : s.purchases) purchases.push_back({order, r});
     for (const auto& [shopper, r] : s.shopper_records) shopper_records.push_back({shopper, r});
   }
   v.sparse_list("purchases", purchases, [&](auto& w, auto& r) {
@@ -340,14 +342,16 @@ void core_fields(V& v, S& s) {
       }
     }
     for (const auto& id : orders) {
-      if (s.orders.contains(id)) v.fail("orders", "listed twice");
-      s.orders.insert(id);
+      const auto [record, fresh] = s.purchases.try_insert(id);
+      if (!fresh) v.fail("orders", "listed twice");
+      record->decided = false;
     }
     for (auto& r : purchases) {
-      if (!s.orders.contains(r.order)) v.fail("purchases", "an order not in `orders`");
-      if (!s.purchases.emplace(r.order, std::move(r.record)).second) {
-        v.fail("purchases", "an order listed twice");
-      }
+      PurchaseRecord* record = s.purchases.find(r.order);
+      if (record == nullptr) v.fail("purchases", "an order not in `orders`");
+      if (record->decided) v.fail("purchases", "an order listed twice");
+      *record = std::move(r.record);
+      record->decided = true;
     }
     for (auto& r : shopper_records) {
       if (r.record.views.size() > kMaxProductViews) v.fail("shopper_contexts", "too many views");

@@ -88,8 +88,8 @@ TEST_CASE("R-METRIC-1: days past the retention period fold exactly into the all-
   same(folded.query_team_days(team, all->first, all->last),
        kept.query_team_days(team, all->first, all->last));
   // The chat log keeps the retained days' chats only.
-  CHECK(folded.chat_log().records().size() == 30u * kExperts * 2);
-  CHECK(kept.chat_log().records().size() == 120u * kExperts * 2);
+  CHECK(folded.chat_log().size() == 30u * kExperts * 2);
+  CHECK(kept.chat_log().size() == 120u * kExperts * 2);
   CHECK(folded.retention_cutoff().has_value());
 }
 

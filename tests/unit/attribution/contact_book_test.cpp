@@ -23,6 +23,7 @@ TEST_CASE("R-ATTR-1: the contact book keeps the latest contact; the window is in
   CHECK(book.decide(3, last, 90).outcome == Outcome::kNoContact);  // another shopper id
   // Memory stays flat as history grows: one slot per shopper, whatever the number of contacts.
   for (int i = 0; i < 1000; ++i) book.touch(7, 3, 12, last + Duration{i});
-  CHECK(book.slots().size() == 8);
+  CHECK(book.size() == 8);
+  CHECK(!book.last(6).has_value());  // below the largest shopper: an empty slot
   CHECK(book.last(7)->at == last + Duration{999});
 }

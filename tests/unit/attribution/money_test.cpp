@@ -48,10 +48,4 @@ TEST_CASE("R-ATTR-1: the contact book keeps the latest contact; the window is in
         Outcome::kOutsideWindow);
   CHECK(book.decide(7u, t0 + std::chrono::hours(25) + Duration{1}, 2).outcome ==
         Outcome::kAttributed);
-  OrderSet orders;
-  CHECK(!orders.contains("o1"));
-  orders.insert("o1");
-  orders.insert("a0");
-  CHECK(orders.contains("o1"));
-  CHECK(orders.sorted() == std::vector<std::string>{"a0", "o1"});
 }
