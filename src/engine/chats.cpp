@@ -64,7 +64,7 @@ absl::Status Core::request_chat(const Command& c) {
     std::string candidate = absl::StrCat("c", next_chat_number++);
     if (!chat_ids.contains(std::string_view(candidate))) id = std::move(candidate);
   }
-  const Idx sh = intern_shopper(c.shopper);
+  const Idx sh = known != shopper_ids.end() ? known->second : intern_shopper(c.shopper);
   const auto idx = static_cast<Idx>(chats.size());
   Chat& chat = chats.emplace_back();
   chat.id = std::move(id);

@@ -349,6 +349,18 @@ absl::Status Engine::go_unavailable(Instant now, std::string_view expert) {
   Command c = expert_chat(CommandKind::kGoUnavailable, now, expert, {});
   return core_->apply(c, false);
 }
+namespace {
+// Both request_chat forms: applied in place (a Command is large: no extra move or copy).
+absl::StatusOr<std::string> apply_request(Core& core, Command& request) {
+  if (request.kind != CommandKind::kRequestChat) {
+    return error(ErrorCode::kInvalidArgument, "cmd: request_chat expected, got %s",
+                 command_name(request.kind));
+  }
+  if (auto s = core.apply(request, false); !s.ok()) return s;
+  return core.last_chat_id;
+}
+}  // namespace
+
 absl::StatusOr<std::string> Engine::request_chat(Instant now, std::string_view shopper,
                                                  std::optional<double> lat,
                                                  std::optional<double> lon) {
@@ -358,15 +370,10 @@ absl::StatusOr<std::string> Engine::request_chat(Instant now, std::string_view s
   c.shopper = shopper;
   c.lat = lat;
   c.lon = lon;
-  return request_chat(std::move(c));
+  return apply_request(*core_, c);
 }
 absl::StatusOr<std::string> Engine::request_chat(Command request) {
-  if (request.kind != CommandKind::kRequestChat) {
-    return error(ErrorCode::kInvalidArgument, "cmd: request_chat expected, got %s",
-                 command_name(request.kind));
-  }
-  if (auto s = core_->apply(request, false); !s.ok()) return s;
-  return core_->last_chat_id;
+  return apply_request(*core_, request);
 }
 absl::Status Engine::claim(Instant now, std::string_view expert, std::string_view chat) {
   Command c = expert_chat(CommandKind::kClaim, now, expert, chat);
