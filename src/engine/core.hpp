@@ -152,7 +152,10 @@ struct Chat {
 struct ChatIdHash {
   using is_transparent = void;
   const std::vector<Chat>* chats;
-  std::size_t operator()(std::string_view id) const { return absl::HashOf(id); }
+  // absl's own string hash (std::string_view would fall back to std::hash, slower).
+  std::size_t operator()(std::string_view id) const {
+    return absl::Hash<absl::string_view>{}(absl::string_view(id.data(), id.size()));
+  }
   std::size_t operator()(Idx c) const { return (*this)(std::string_view((*chats)[c].id)); }
 };
 struct ChatIdEq {
