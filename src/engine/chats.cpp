@@ -48,7 +48,7 @@ absl::Status Core::request_chat(const Command& c) {
     last_chat_id = chats[shoppers[known->second].open_chat].id;  // R-CHAT-1
     return absl::OkStatus();
   }
-  if (!c.chat.empty() && chat_ids.contains(absl::string_view(c.chat.data(), c.chat.size()))) {
+  if (!c.chat.empty() && chat_ids.contains(std::string_view(c.chat))) {
     return error(ErrorCode::kAlreadyExists, "chat: \"%s\" already exists", c.chat);
   }
   if (chats.size() >= limits::kMaxChats) return limit_error("chat", "chats", limits::kMaxChats);
@@ -62,19 +62,19 @@ absl::Status Core::request_chat(const Command& c) {
   while (id.empty()) {
     // StrCat, not "c" + std::to_string(...): GCC 12 at -O3 reports a false -Wrestrict there.
     std::string candidate = absl::StrCat("c", next_chat_number++);
-    if (!chat_ids.contains(candidate)) id = std::move(candidate);
+    if (!chat_ids.contains(std::string_view(candidate))) id = std::move(candidate);
   }
-  const Idx sh = intern_shopper(c.shopper);
+  const Idx sh = known != shopper_ids.end() ? known->second : intern_shopper(c.shopper);
   const auto idx = static_cast<Idx>(chats.size());
   Chat& chat = chats.emplace_back();
-  chat.id = id;
+  chat.id = std::move(id);
   chat.shopper = sh;
   chat.requested_ms = now_ms;
   chat.claim_deadline_ms = std::min(now_ms + settings.claim_window.count(), kMaxEpochMs);
   chat.has_location = c.lat.has_value();
   if (chat.has_location) chat.where = unit_vector(*c.lat, *c.lon);
-  chat.department = c.department;
-  chat_ids.emplace(std::move(id), idx);
+  if (c.department) chat.department = intern_department(*c.department);
+  chat_ids.insert(idx);
   last_chat_id = chat.id;
 
   Shopper& shopper = shoppers[sh];
@@ -94,6 +94,32 @@ absl::Status Core::request_chat(const Command& c) {
   fed(metrics.chat_requested(from_epoch_ms(now_ms), idx));
   start_wave(idx, now_ms, true);
   return absl::OkStatus();
+}
+
+LiveChat& Core::live(Chat& chat) {
+  if (chat.live != kNone) return live_chats[chat.live];
+  if (free_live.empty()) {
+    chat.live = static_cast<Idx>(live_chats.size());
+    return live_chats.emplace_back();
+  }
+  chat.live = free_live.back();
+  free_live.pop_back();
+  return live_chats[chat.live];
+}
+
+const LiveChat& Core::live_view(const Chat& chat) const {
+  static const LiveChat kEmpty;
+  return chat.live == kNone ? kEmpty : live_chats[chat.live];
+}
+
+void Core::release_live(Chat& chat) {
+  if (chat.live == kNone) return;
+  LiveChat& l = live_chats[chat.live];
+  l.wave_timer = l.transfer_timer = kNoTimer;
+  l.transfer_to = kNone;
+  l.offers.clear();  // keeps its capacity for the next chat
+  free_live.push_back(chat.live);
+  chat.live = kNone;
 }
 
 // The one place where a chat becomes active with an expert (claim or take).
@@ -123,8 +149,9 @@ absl::Status Core::claim(const Command& c) {
     return error(ErrorCode::kAtCapacity, "expert: \"%s\" already has %d active chats", c.expert,
                  experts[*e].active_chats);
   }
-  cancel_timer(chat.wave_timer);
-  for (Offer& o : chat.offers) {
+  LiveChat& l = live(chat);
+  cancel_timer(l.wave_timer);
+  for (Offer& o : l.offers) {
     if (o.expert == *e && o.state == OfferState::kPending) o.state = OfferState::kClaimed;
   }
   experts[*e].pending_offer = kNone;
@@ -138,11 +165,11 @@ absl::Status Core::claim(const Command& c) {
   Effect& eff = emit(EffectKind::kChatClaimed, now_ms);
   eff.chat = chat.id;
   eff.expert = c.expert;
-  for (const Offer& o : chat.offers) {  // offer order (R-CHAT-3)
+  for (const Offer& o : l.offers) {  // offer order (R-CHAT-3)
     if (o.state == OfferState::kPending)
       withdraw_offer(*ch, o.expert, now_ms, WithdrawReason::kClaimedByOther);
   }
-  std::vector<Offer>().swap(chat.offers);  // no longer needed: keeps finished chats small
+  release_live(chat);  // routing is over; a transfer makes a new record
   return absl::OkStatus();
 }
 
@@ -286,7 +313,8 @@ absl::Status Core::shopper_presence(const Command& c, bool online) {
 // (R-XFER-2, docs/reference.md §11 order of effects).
 void Core::end_chat(Idx c, std::int64_t at_ms, ChatState final_state) {
   Chat& chat = chats[c];
-  if (chat.transfer_to != kNone) fail_transfer(c, at_ms, TransferFailReason::kChatEnded);
+  if (live_view(chat).transfer_to != kNone) fail_transfer(c, at_ms, TransferFailReason::kChatEnded);
+  release_live(chat);
   if (chat.video) stop_video(c, at_ms);
   const Idx e = chat.expert;
   Expert& x = experts[e];
@@ -334,7 +362,7 @@ absl::Status Core::rate_chat(const Command& c) {
   if (chat.rating != 0) {
     return error(ErrorCode::kInvalidState, "chat: \"%s\" is already rated", c.chat);
   }
-  chat.rating = static_cast<int>(c.stars);
+  chat.rating = static_cast<std::uint8_t>(c.stars);
   fed(metrics.chat_rated(from_epoch_ms(now_ms), *ch, chat.expert, metrics_store(chat.expert),
                          chat.rating));
   return absl::OkStatus();
@@ -361,6 +389,7 @@ absl::Status Core::unblock_shopper(const Command& c) {
   shopper.blocked = false;
   if (shopper.open_chat != kNone && chats[shopper.open_chat].silent) {
     chats[shopper.open_chat].state = ChatState::kClosed;  // closed silently (R-BLOCK-1)
+    release_live(chats[shopper.open_chat]);
     shopper.open_chat = kNone;
     --open_chats;
   }

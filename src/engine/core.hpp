@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,7 +13,9 @@
 #include "absl/container/btree_map.h"
 #include "absl/container/btree_set.h"
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/container/inlined_vector.h"
+#include "absl/hash/hash.h"
 #include "absl/status/status.h"
 #include "analytics/metrics_book.hpp"
 #include "attribution/attribution.hpp"
@@ -71,8 +74,11 @@ struct Store {
   std::int64_t open_memo_from = 1;
   std::int64_t open_memo_until = 0;
   bool open_memo = false;
-  // Available experts of this store, ordered by (idle since, id): the routing index.
+  // Available experts of this store, ordered by (idle since, id): the routing index, and
+  // beside it their idle times (available_idle[k] is available[k]'s), so that keeping the
+  // order reads the experts' records only on a tie.
   std::vector<Idx> available;
+  std::vector<std::int64_t> available_idle;
 };
 
 struct Expert {
@@ -105,34 +111,65 @@ struct Offer {
   OfferState state;
 };
 
+// What a chat holds only while it is routed (requested: the wave's timer and its offers) or
+// transferred (active, R-XFER-2): a pooled record (Core::live), so that the chats that have
+// ended, nearly all of them, keep none of it. The pool reuses the offers' capacity.
+struct LiveChat {
+  TimerKey wave_timer = kNoTimer;      // its deadline is the running wave's deadline
+  TimerKey transfer_timer = kNoTimer;  // its deadline is the transfer's deadline
+  Idx transfer_to = kNone;
+  std::vector<Offer> offers;  // every offer of this chat, in offer order (while requested)
+};
+
+// Fields ordered by size so that the struct packs without holes: a finished chat stays in
+// memory for good (queries, snapshots, attribution), so every byte here is kept per chat.
 struct Chat {
   std::string id;
-  Idx shopper = kNone;
-  ChatState state = ChatState::kRequested;
-  bool silent = false;  // a blocked shopper's chat (R-BLOCK-1): no offers, no timers, no effects
   std::int64_t requested_ms = 0;
   std::int64_t claim_deadline_ms = 0;  // request + claim_window in force at the request
-  TimerKey wave_timer = kNoTimer;      // its deadline is the running wave's deadline
-  bool has_location = false;
+  std::int64_t appointments = 0;       // R-APPT-2: appointments sent, numbering the cards' UIDs
   UnitVector where;
-  std::optional<std::string> department;
+  Idx shopper = kNone;
+  Idx department = kNone;        // index in Core::department_names; kNone = any department
   Idx reconnect_expert = kNone;  // R-CHAT-8: first wave of this expert alone
-  std::vector<Offer> offers;     // every offer of this chat, in offer order
   Idx expert = kNone;            // current (or last) expert
+  Idx claimed_by = kNone;        // the expert who claimed or took it (shopper_context)
+  Idx previous_chat = kNone;     // the shopper's chat before this one (derived, not saved)
+  Idx live = kNone;              // its LiveChat in Core::live_chats, if any
+  int waves = 0;                 // waves started (queue_status)
+  ChatState state = ChatState::kRequested;
+  bool silent = false;  // a blocked shopper's chat (R-BLOCK-1): no offers, no timers, no effects
+  bool has_location = false;
   // A left message lives in Core::messages (most chats have none); the notify-once rule
   // (R-CHAT-7) needs these two flags here.
   bool has_contact = false;
   bool notified = false;  // notify_shopper sent in the current offline period
-  // Transfer (R-XFER-2).
-  Idx transfer_to = kNone;
-  TimerKey transfer_timer = kNoTimer;  // its deadline is the transfer's deadline
   bool video = false;
-  int rating = 0;
-  std::int64_t appointments = 0;  // R-APPT-2: appointments sent, numbering the cards' UIDs
-  int waves = 0;                  // waves started (queue_status)
-  Idx claimed_by = kNone;         // the expert who claimed or took it (shopper_context)
-  Idx previous_chat = kNone;      // the shopper's chat before this one (derived, not saved)
+  std::uint8_t rating = 0;  // 1..5 stars, 0 = not rated
 };
+
+// The chats' id lookup: a hash set of chat indexes hashed and compared by the chat's id, so
+// that each id is stored once (in its Chat), not again as a key. Lookups take a string_view.
+struct ChatIdHash {
+  using is_transparent = void;
+  const std::vector<Chat>* chats;
+  // absl's own string hash (std::string_view would fall back to std::hash, slower).
+  std::size_t operator()(std::string_view id) const {
+    return absl::Hash<absl::string_view>{}(absl::string_view(id.data(), id.size()));
+  }
+  std::size_t operator()(Idx c) const { return (*this)(std::string_view((*chats)[c].id)); }
+};
+struct ChatIdEq {
+  using is_transparent = void;
+  const std::vector<Chat>* chats;
+  std::string_view id(Idx c) const { return (*chats)[c].id; }
+  static std::string_view id(std::string_view s) { return s; }
+  template <typename A, typename B>
+  bool operator()(const A& a, const B& b) const {
+    return id(a) == id(b);
+  }
+};
+using ChatIds = absl::flat_hash_set<Idx, ChatIdHash, ChatIdEq>;
 
 struct LeftMessage {
   std::string text;
@@ -207,7 +244,7 @@ struct IdleOrder {
 };
 
 struct Core {
-  Core() : available_all(IdleOrder{this}) {}
+  Core() : chat_ids(0, ChatIdHash{&chats}, ChatIdEq{&chats}), available_all(IdleOrder{this}) {}
   Core(const Core&) = delete;
   Core& operator=(const Core&) = delete;
 
@@ -221,7 +258,13 @@ struct Core {
   std::vector<Expert> experts;
   std::vector<Chat> chats;
   std::vector<Shopper> shoppers;
-  absl::flat_hash_map<std::string, Idx> store_ids, expert_ids, chat_ids, shopper_ids;
+  std::deque<LiveChat> live_chats;  // a deque: a LiveChat& stays valid while others are added
+  std::vector<Idx> free_live;       // free slots of live_chats
+  absl::flat_hash_map<std::string, Idx> store_ids, expert_ids, shopper_ids;
+  ChatIds chat_ids;
+  // Departments asked for by chats, interned: a chat holds an index (most chats name none).
+  std::vector<std::string> department_names;
+  absl::flat_hash_map<std::string, Idx> department_ids;
   absl::flat_hash_map<std::string, Idx> expert_emails;  // email_key -> expert
   absl::btree_set<Idx> left_messages;                   // queued, by chat index = request order
   absl::btree_map<Idx, LeftMessage> messages;           // every left message, by chat
@@ -287,6 +330,13 @@ struct Core {
   absl::StatusOr<Idx> find_chat(std::string_view id, std::string_view field = "chat") const;
   absl::StatusOr<Idx> find_shopper(std::string_view id, std::string_view field = "shopper") const;
   Idx intern_shopper(std::string_view id);
+  Idx intern_department(const std::string& name);
+  // A chat's live record (chats.cpp): `live` makes one if needed, `live_view` reads it (an
+  // empty record when it has none), `release_live` returns it to the pool when routing and
+  // transfers are over (claim, miss, end).
+  LiveChat& live(Chat& chat);
+  const LiveChat& live_view(const Chat& chat) const;
+  void release_live(Chat& chat);
 
   // --- stores.cpp ------------------------------------------------------------------------
   absl::Status add_store(Command& c);
@@ -315,6 +365,8 @@ struct Core {
   bool idle_before(Idx a, Idx b) const;
   void index_insert(Idx expert);
   void index_erase(Idx expert);
+  // Where (idle_ms, expert) goes in the store's available list (before an equal entry).
+  std::size_t store_slot(const Store& store, std::int64_t idle_ms, Idx expert) const;
   bool eligible(Idx expert) const;  // R-CAP-1: available and capacity_free
 
   // --- routing.cpp -----------------------------------------------------------------------

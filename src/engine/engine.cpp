@@ -86,11 +86,11 @@ void Core::fire(const TimerKey& key, const Timer& timer) {
   const std::int64_t at = key.deadline_ms;
   switch (timer.kind) {
     case TimerKind::kWave:
-      chats[timer.target].wave_timer = kNoTimer;
+      live(chats[timer.target]).wave_timer = kNoTimer;
       on_wave_deadline(timer.target, at);
       break;
     case TimerKind::kTransfer:
-      chats[timer.target].transfer_timer = kNoTimer;
+      live(chats[timer.target]).transfer_timer = kNoTimer;
       fail_transfer(timer.target, at, TransferFailReason::kTimeout);
       break;
     case TimerKind::kStoreClose:
@@ -268,7 +268,9 @@ absl::StatusOr<Idx> Core::find_expert(std::string_view id, std::string_view fiel
   return find_in(expert_ids, id, field, "expert");
 }
 absl::StatusOr<Idx> Core::find_chat(std::string_view id, std::string_view field) const {
-  return find_in(chat_ids, id, field, "chat");
+  const auto it = chat_ids.find(id);
+  if (it == chat_ids.end()) return error(ErrorCode::kNotFound, "%s: no chat \"%s\"", field, id);
+  return *it;
 }
 absl::StatusOr<Idx> Core::find_shopper(std::string_view id, std::string_view field) const {
   return find_in(shopper_ids, id, field, "shopper");
@@ -277,6 +279,13 @@ absl::StatusOr<Idx> Core::find_shopper(std::string_view id, std::string_view fie
 absl::Status limit_error(std::string_view field, std::string_view what, std::size_t limit) {
   return error(ErrorCode::kLimitExceeded, "%s: a merchant holds at most %d %s (vshop/limits.hpp)",
                field, limit, what);
+}
+
+Idx Core::intern_department(const std::string& name) {
+  const auto [it, inserted] =
+      department_ids.try_emplace(name, static_cast<Idx>(department_names.size()));
+  if (inserted) department_names.push_back(name);
+  return it->second;
 }
 
 Idx Core::intern_shopper(std::string_view id) {
@@ -340,6 +349,18 @@ absl::Status Engine::go_unavailable(Instant now, std::string_view expert) {
   Command c = expert_chat(CommandKind::kGoUnavailable, now, expert, {});
   return core_->apply(c, false);
 }
+namespace {
+// Both request_chat forms: applied in place (a Command is large: no extra move or copy).
+absl::StatusOr<std::string> apply_request(Core& core, Command& request) {
+  if (request.kind != CommandKind::kRequestChat) {
+    return error(ErrorCode::kInvalidArgument, "cmd: request_chat expected, got %s",
+                 command_name(request.kind));
+  }
+  if (auto s = core.apply(request, false); !s.ok()) return s;
+  return core.last_chat_id;
+}
+}  // namespace
+
 absl::StatusOr<std::string> Engine::request_chat(Instant now, std::string_view shopper,
                                                  std::optional<double> lat,
                                                  std::optional<double> lon) {
@@ -349,15 +370,10 @@ absl::StatusOr<std::string> Engine::request_chat(Instant now, std::string_view s
   c.shopper = shopper;
   c.lat = lat;
   c.lon = lon;
-  return request_chat(std::move(c));
+  return apply_request(*core_, c);
 }
 absl::StatusOr<std::string> Engine::request_chat(Command request) {
-  if (request.kind != CommandKind::kRequestChat) {
-    return error(ErrorCode::kInvalidArgument, "cmd: request_chat expected, got %s",
-                 command_name(request.kind));
-  }
-  if (auto s = core_->apply(request, false); !s.ok()) return s;
-  return core_->last_chat_id;
+  return apply_request(*core_, request);
 }
 absl::Status Engine::claim(Instant now, std::string_view expert, std::string_view chat) {
   Command c = expert_chat(CommandKind::kClaim, now, expert, chat);

@@ -34,20 +34,35 @@ bool IdleOrder::operator()(const IdleKey& a, const IdleKey& b) const {
   return a.expert != b.expert && core->experts[a.expert].id < core->experts[b.expert].id;
 }
 
+std::size_t Core::store_slot(const Store& store, std::int64_t idle_ms, Idx e) const {
+  const auto& idle = store.available_idle;
+  std::size_t k =
+      static_cast<std::size_t>(std::lower_bound(idle.begin(), idle.end(), idle_ms) - idle.begin());
+  while (k < idle.size() && idle[k] == idle_ms && experts[store.available[k]].id < experts[e].id) {
+    ++k;
+  }
+  return k;
+}
+
 // Per store a sorted vector (few experts per store); overall a B-tree (possibly 100k experts).
 void Core::index_insert(Idx e) {
-  const auto less = [this](Idx a, Idx b) { return idle_before(a, b); };
-  auto& per_store = stores[experts[e].store].available;
-  per_store.insert(std::lower_bound(per_store.begin(), per_store.end(), e, less), e);
-  available_all.insert(IdleKey{experts[e].idle_since_ms, e});
+  const std::int64_t idle_ms = experts[e].idle_since_ms;
+  Store& store = stores[experts[e].store];
+  const auto k = static_cast<std::ptrdiff_t>(store_slot(store, idle_ms, e));
+  store.available.insert(store.available.begin() + k, e);
+  store.available_idle.insert(store.available_idle.begin() + k, idle_ms);
+  available_all.insert(IdleKey{idle_ms, e});
 }
 
 void Core::index_erase(Idx e) {
-  const auto less = [this](Idx a, Idx b) { return idle_before(a, b); };
-  auto& per_store = stores[experts[e].store].available;
-  auto it = std::lower_bound(per_store.begin(), per_store.end(), e, less);
-  if (it != per_store.end() && *it == e) per_store.erase(it);
-  available_all.erase(IdleKey{experts[e].idle_since_ms, e});
+  const std::int64_t idle_ms = experts[e].idle_since_ms;
+  Store& store = stores[experts[e].store];
+  const std::size_t k = store_slot(store, idle_ms, e);
+  if (k < store.available.size() && store.available[k] == e) {
+    store.available.erase(store.available.begin() + static_cast<std::ptrdiff_t>(k));
+    store.available_idle.erase(store.available_idle.begin() + static_cast<std::ptrdiff_t>(k));
+  }
+  available_all.erase(IdleKey{idle_ms, e});
 }
 
 void Core::set_idle(Idx e, std::int64_t at_ms) {

@@ -47,16 +47,19 @@ struct Checker {
     return absl::OkStatus();
   }
 
-  template <typename Vec, typename IdOf>
-  absl::Status id_map(std::string_view what, const Vec& items,
-                      const absl::flat_hash_map<std::string, Idx>& ids, IdOf id_of) const {
+  // The index an id lookup yields: a map's value, or the element of an index set (ChatIds).
+  static Idx found(const std::pair<const std::string, Idx>& entry) { return entry.second; }
+  static Idx found(Idx index) { return index; }
+
+  template <typename Vec, typename Map, typename IdOf>
+  absl::Status id_map(std::string_view what, const Vec& items, const Map& ids, IdOf id_of) const {
     if (ids.size() != items.size()) {
       return broken("%s: %d ids for %d entries (an id repeated?)", what, ids.size(), items.size());
     }
     for (Idx i = 0; i < items.size(); ++i) {
       const std::string& id = id_of(items[i]);
       const auto it = ids.find(id);
-      if (it == ids.end() || it->second != i) {
+      if (it == ids.end() || found(*it) != i) {
         return broken("%s[%d] \"%s\": not found by its id", what, i, id);
       }
       if (!is_valid_id(id)) return broken("%s[%d] \"%s\": not a valid id", what, i, id);
@@ -84,6 +87,16 @@ struct Checker {
                         [](const Shopper& x) -> const std::string& { return x.id; });
         !s.ok()) {
       return s;
+    }
+    if (c.department_ids.size() != c.department_names.size()) {
+      return broken("departments: %d ids for %d names", c.department_ids.size(),
+                    c.department_names.size());
+    }
+    for (Idx d = 0; d < c.department_names.size(); ++d) {
+      const auto it = c.department_ids.find(c.department_names[d]);
+      if (it == c.department_ids.end() || it->second != d) {
+        return broken("departments[%d] \"%s\": not found by its name", d, c.department_names[d]);
+      }
     }
     std::size_t with_email = 0;
     for (Idx e = 0; e < c.experts.size(); ++e) {
@@ -144,7 +157,8 @@ struct Checker {
       if (x.pending_offer != kNone) {
         if (x.pending_offer >= n_chats) return broken("experts[%d].pending_offer: out of range", e);
         const Chat& ch = c.chats[x.pending_offer];
-        const bool listed = std::any_of(ch.offers.begin(), ch.offers.end(), [&](const Offer& o) {
+        const std::vector<Offer>& offers = c.live_view(ch).offers;
+        const bool listed = std::any_of(offers.begin(), offers.end(), [&](const Offer& o) {
           return o.expert == e && o.state == OfferState::kPending;
         });
         if (ch.state != ChatState::kRequested || ch.silent || !listed) {
@@ -157,7 +171,7 @@ struct Checker {
         if (x.pending_transfer >= n_chats) {
           return broken("experts[%d].pending_transfer: out of range", e);
         }
-        if (c.chats[x.pending_transfer].transfer_to != e) {
+        if (c.live_view(c.chats[x.pending_transfer]).transfer_to != e) {
           return broken(
               "experts[%d] \"%s\".pending_transfer: chat \"%s\" is not transferred to them", e,
               x.id, c.chats[x.pending_transfer].id);
@@ -187,9 +201,14 @@ struct Checker {
     for (Idx s = 0; s < c.stores.size(); ++s) {
       const auto& list = c.stores[s].available;
       per_store += list.size();
+      if (c.stores[s].available_idle.size() != list.size()) {
+        return broken("stores[%d] \"%s\".available_idle: %d times for %d experts", s,
+                      c.stores[s].spec.id, c.stores[s].available_idle.size(), list.size());
+      }
       for (std::size_t k = 0; k < list.size(); ++k) {
         const Idx e = list[k];
         if (e >= c.experts.size() || !c.experts[e].available || c.experts[e].store != s ||
+            c.stores[s].available_idle[k] != c.experts[e].idle_since_ms ||
             (k > 0 && !c.idle_before(list[k - 1], e))) {
           return broken("stores[%d] \"%s\".available: lists expert %d wrongly", s,
                         c.stores[s].spec.id, e);
@@ -210,7 +229,8 @@ struct Checker {
       const Chat& ch = c.chats[i];
       if (ch.shopper >= c.shoppers.size())
         return broken("chats[%d] \"%s\".shopper: out of range", i, ch.id);
-      for (const Idx e : {ch.expert, ch.reconnect_expert, ch.transfer_to}) {
+      const LiveChat& live = c.live_view(ch);
+      for (const Idx e : {ch.expert, ch.reconnect_expert, live.transfer_to}) {
         if (e != kNone && e >= n_experts) {
           return broken("chats[%d] \"%s\": an expert index out of range", i, ch.id);
         }
@@ -239,11 +259,11 @@ struct Checker {
       if (requested && ch.silent && !sh.blocked) {
         return broken("chats[%d] \"%s\".silent: shopper \"%s\" is not blocked", i, ch.id, sh.id);
       }
-      if ((requested && !ch.silent) != (ch.wave_timer != kNoTimer)) {
+      if ((requested && !ch.silent) != (live.wave_timer != kNoTimer)) {
         return broken("chats[%d] \"%s\".wave_timer: %s for a %s chat", i, ch.id,
-                      ch.wave_timer == kNoTimer ? "missing" : "set", chat_state_name(ch.state));
+                      live.wave_timer == kNoTimer ? "missing" : "set", chat_state_name(ch.state));
       }
-      for (const Offer& o : ch.offers) {
+      for (const Offer& o : live.offers) {
         if (o.expert >= n_experts) return broken("chats[%d] \"%s\".offers: out of range", i, ch.id);
         if (o.state != OfferState::kPending) continue;
         if (!requested || c.experts[o.expert].pending_offer != i) {
@@ -271,20 +291,23 @@ struct Checker {
       if ((ch.state == ChatState::kLeftMessage || ch.has_contact) && !c.messages.contains(i)) {
         return broken("chats[%d] \"%s\".message: missing", i, ch.id);
       }
-      if (ch.transfer_to != kNone) {
-        if (ch.state != ChatState::kActive || ch.transfer_to == ch.expert ||
-            c.experts[ch.transfer_to].pending_transfer != i) {
+      if (live.transfer_to != kNone) {
+        if (ch.state != ChatState::kActive || live.transfer_to == ch.expert ||
+            c.experts[live.transfer_to].pending_transfer != i) {
           return broken("chats[%d] \"%s\".transfer_to: not expert \"%s\"'s pending transfer", i,
-                        ch.id, c.experts[ch.transfer_to].id);
+                        ch.id, c.experts[live.transfer_to].id);
         }
       }
-      if ((ch.transfer_to != kNone) != (ch.transfer_timer != kNoTimer)) {
+      if ((live.transfer_to != kNone) != (live.transfer_timer != kNoTimer)) {
         return broken("chats[%d] \"%s\".transfer_timer: does not match transfer_to", i, ch.id);
       }
       if (ch.video && (ch.state != ChatState::kActive || c.experts[ch.expert].video_chat != i)) {
         return broken("chats[%d] \"%s\".video: not expert's video chat", i, ch.id);
       }
-      if (ch.rating < 0 || ch.rating > 5 || (ch.rating != 0 && ch.state != ChatState::kFinished)) {
+      if (ch.department != kNone && ch.department >= c.department_names.size()) {
+        return broken("chats[%d] \"%s\".department: out of range", i, ch.id);
+      }
+      if (ch.rating > 5 || (ch.rating != 0 && ch.state != ChatState::kFinished)) {
         return broken("chats[%d] \"%s\".rating: %d", i, ch.id, ch.rating);
       }
       if (ch.claimed_by != kNone && ch.claimed_by >= c.experts.size()) {
@@ -344,14 +367,36 @@ struct Checker {
     return absl::OkStatus();
   }
 
+  // The live records (LiveChat): each slot held by one chat or free, never both.
+  absl::Status live_pool() const {
+    std::vector<bool> used(c.live_chats.size(), false);
+    for (Idx i = 0; i < c.chats.size(); ++i) {
+      const Idx l = c.chats[i].live;
+      if (l == kNone) continue;
+      if (l >= used.size() || used[l]) {
+        return broken("chats[%d] \"%s\".live: out of range or shared", i, c.chats[i].id);
+      }
+      used[l] = true;
+    }
+    for (const Idx l : c.free_live) {
+      if (l >= used.size() || used[l]) return broken("free live records: %d is in use", l);
+      used[l] = true;
+    }
+    if (std::find(used.begin(), used.end(), false) != used.end()) {
+      return broken("live records: a record is neither used nor free");
+    }
+    return absl::OkStatus();
+  }
+
   // Each timer owned exactly once, by an owner that points back at it, within years 1..9999.
   absl::Status timers() const {
     std::size_t owners = 0;
     const auto owned = [&](const TimerKey& key) { owners += key != kNoTimer ? 1 : 0; };
     for (const Store& s : c.stores) owned(s.close_timer);
     for (const Chat& ch : c.chats) {
-      owned(ch.wave_timer);
-      owned(ch.transfer_timer);
+      const LiveChat& live = c.live_view(ch);
+      owned(live.wave_timer);
+      owned(live.transfer_timer);
     }
     owned(c.digest_timer);
     owned(c.pii_timer);
@@ -369,10 +414,12 @@ struct Checker {
       bool ok = false;
       switch (timer.kind) {
         case TimerKind::kWave:
-          ok = timer.target < c.chats.size() && c.chats[timer.target].wave_timer == key;
+          ok =
+              timer.target < c.chats.size() && c.live_view(c.chats[timer.target]).wave_timer == key;
           break;
         case TimerKind::kTransfer:
-          ok = timer.target < c.chats.size() && c.chats[timer.target].transfer_timer == key;
+          ok = timer.target < c.chats.size() &&
+               c.live_view(c.chats[timer.target]).transfer_timer == key;
           break;
         case TimerKind::kStoreClose:
           ok = timer.target < c.stores.size() && c.stores[timer.target].close_timer == key;
@@ -483,6 +530,7 @@ absl::Status Core::check_invariants() const {
   if (auto s = check.maps(); !s.ok()) return s;
   if (auto s = check.experts(); !s.ok()) return s;
   if (auto s = check.chats(); !s.ok()) return s;
+  if (auto s = check.live_pool(); !s.ok()) return s;
   if (auto s = check.timers(); !s.ok()) return s;
   if (auto s = check.contacts(); !s.ok()) return s;
   if (auto s = check.address_book(); !s.ok()) return s;

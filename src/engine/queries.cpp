@@ -93,9 +93,9 @@ std::optional<ChatView> Engine::chat(std::string_view id) const {
   v.shopper = core_->shoppers[chat.shopper].id;
   v.state = chat.state;
   v.expert = chat.expert == kNone ? std::string() : core_->experts[chat.expert].id;
-  v.transfer_pending = chat.transfer_to != kNone;
+  v.transfer_pending = core_->live_view(chat).transfer_to != kNone;
   v.video = chat.video;
-  for (const auto& o : chat.offers) {
+  for (const auto& o : core_->live_view(chat).offers) {
     if (o.state == engine_detail::OfferState::kPending) {
       v.pending_offers.push_back(core_->experts[o.expert].id);
     }

@@ -46,7 +46,7 @@ absl::StatusOr<QueueStatus> Engine::queue_status(std::string_view chat, Instant 
   out.state = std::string(chat_state_name(ch.state));
   if (ch.state == ChatState::kRequested) {
     out.waves = ch.waves;
-    for (const auto& o : ch.offers) {
+    for (const auto& o : core_->live_view(ch).offers) {
       if (o.state == engine_detail::OfferState::kPending) {
         out.offered.push_back(core_->experts[o.expert].id);
       }

@@ -37,7 +37,9 @@ void rebuild(Core& s, const FieldReader& r) {
   }
   index_ids(r, "experts", s.experts, s.expert_ids);
   index_ids(r, "shoppers", s.shoppers, s.shopper_ids);
-  index_ids(r, "chats", s.chats, s.chat_ids);
+  for (Idx i = 0; i < s.chats.size(); ++i) {
+    if (!s.chat_ids.insert(i).second) r.fail("chats", "id \"" + s.chats[i].id + "\" listed twice");
+  }
   for (Idx i = 0; i < s.experts.size(); ++i) {
     auto& x = s.experts[i];
     if (x.available && x.store == kNone) r.fail("experts", "available without a store");
@@ -56,7 +58,8 @@ void rebuild(Core& s, const FieldReader& r) {
     latest[s.chats[i].shopper] = i;
   }
   for (const auto& c : s.chats) {
-    if ((c.state == ChatState::kActive || c.video || c.transfer_to != kNone) && c.expert == kNone) {
+    if ((c.state == ChatState::kActive || c.video || s.live_view(c).transfer_to != kNone) &&
+        c.expert == kNone) {
       r.fail("chats", "chat \"" + c.id + "\" is active without an expert");
     }
   }
@@ -73,8 +76,9 @@ void rebuild(Core& s, const FieldReader& r) {
   };
   for (Idx i = 0; i < s.stores.size(); ++i) add(s.stores[i].close_timer, TimerKind::kStoreClose, i);
   for (Idx i = 0; i < s.chats.size(); ++i) {
-    add(s.chats[i].wave_timer, TimerKind::kWave, i);
-    add(s.chats[i].transfer_timer, TimerKind::kTransfer, i);
+    const engine_detail::LiveChat& live = s.live_view(s.chats[i]);
+    add(live.wave_timer, TimerKind::kWave, i);
+    add(live.transfer_timer, TimerKind::kTransfer, i);
   }
   add(s.digest_timer, TimerKind::kDigest, 0);
   add(s.pii_timer, TimerKind::kPiiAnonymize, 0);

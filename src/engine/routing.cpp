@@ -20,15 +20,15 @@ double chord2(const UnitVector& a, const UnitVector& b) {
 }
 
 bool Core::matches_department(const Chat& chat, Idx e) const {
-  if (!chat.department) return true;
+  if (chat.department == kNone) return true;
   const Expert& x = experts[e];
   const auto& list = x.departments.empty() ? stores[x.store].spec.departments : x.departments;
-  return std::find(list.begin(), list.end(), *chat.department) != list.end();
+  return std::find(list.begin(), list.end(), department_names[chat.department]) != list.end();
 }
 
 namespace {
-bool already_offered(const Chat& chat, Idx e) {
-  for (const Offer& o : chat.offers) {
+bool already_offered(const std::vector<Offer>& offers, Idx e) {
+  for (const Offer& o : offers) {
     if (o.expert == e) return true;
   }
   return false;
@@ -37,8 +37,9 @@ bool already_offered(const Chat& chat, Idx e) {
 
 void Core::candidates(const Chat& chat, std::size_t want, std::vector<Idx>& out) {
   out.clear();
+  const std::vector<Offer>& offers = live_view(chat).offers;
   const auto take = [&](Idx e) {
-    if (eligible(e) && !already_offered(chat, e) && matches_department(chat, e) &&
+    if (eligible(e) && !already_offered(offers, e) && matches_department(chat, e) &&
         store_open_memo(experts[e].store, now_ms)) {
       out.push_back(e);
     }
@@ -118,13 +119,14 @@ void Core::start_wave(Idx c, std::int64_t at_ms, bool first) {
   // window keeps the one of the request (R-SET-1).
   const std::int64_t deadline =
       std::min(at_ms + settings.offer_timeout.count(), chat.claim_deadline_ms);
-  chat.wave_timer = add_timer(deadline, TimerKind::kWave, c);  // the deadline clamped
+  LiveChat& l = live(chat);
+  l.wave_timer = add_timer(deadline, TimerKind::kWave, c);  // the deadline clamped
   ++chat.waves;
   Effect& eff = emit(EffectKind::kChatOffered, at_ms);
   eff.chat = chat.id;
-  eff.deadline = from_epoch_ms(chat.wave_timer.deadline_ms);
+  eff.deadline = from_epoch_ms(l.wave_timer.deadline_ms);
   for (Idx e : wave) {
-    chat.offers.push_back(Offer{e, OfferState::kPending});
+    l.offers.push_back(Offer{e, OfferState::kPending});
     experts[e].pending_offer = c;
     eff.experts.push_back(experts[e].id);
     fed(metrics.chat_offered(from_epoch_ms(at_ms), c, e, metrics_store(e)));
@@ -136,19 +138,20 @@ void Core::offer_replacement(Idx c, std::int64_t at_ms) {
   if (chat.state != ChatState::kRequested || chat.silent) return;
   std::vector<Idx>& next = scratch_wave;
   candidates(chat, 1, next);
+  LiveChat& l = live(chat);
   if (!next.empty()) {
     const Idx e = next.front();
-    chat.offers.push_back(Offer{e, OfferState::kPending});
+    l.offers.push_back(Offer{e, OfferState::kPending});
     experts[e].pending_offer = c;
     Effect& eff = emit(EffectKind::kChatOffered, at_ms);
     eff.chat = chat.id;
     eff.experts.push_back(experts[e].id);
     // Keeps the running wave's deadline (a replacement happens only while the wave runs).
-    eff.deadline = from_epoch_ms(chat.wave_timer.deadline_ms);
+    eff.deadline = from_epoch_ms(l.wave_timer.deadline_ms);
     fed(metrics.chat_offered(from_epoch_ms(at_ms), c, e, metrics_store(e)));
     return;
   }
-  for (const Offer& o : chat.offers) {
+  for (const Offer& o : l.offers) {
     if (o.state == OfferState::kPending) return;  // the wave still runs
   }
   miss_chat(c, at_ms, MissReason::kNoExpertAvailable);
@@ -158,7 +161,7 @@ void Core::on_wave_deadline(Idx c, std::int64_t at_ms) {
   Chat& chat = chats[c];
   Effect& eff = emit(EffectKind::kOfferExpired, at_ms);
   eff.chat = chat.id;
-  for (Offer& o : chat.offers) {
+  for (Offer& o : live(chat).offers) {
     if (o.state != OfferState::kPending) continue;
     o.state = OfferState::kExpired;
     experts[o.expert].pending_offer = kNone;
@@ -173,7 +176,7 @@ void Core::on_wave_deadline(Idx c, std::int64_t at_ms) {
 
 void Core::withdraw_offer(Idx c, Idx e, std::int64_t at_ms, WithdrawReason reason) {
   Chat& chat = chats[c];
-  for (Offer& o : chat.offers) {
+  for (Offer& o : live(chat).offers) {
     if (o.expert == e && o.state == OfferState::kPending) {
       o.state = OfferState::kWithdrawn;
       break;
@@ -189,7 +192,8 @@ void Core::withdraw_offer(Idx c, Idx e, std::int64_t at_ms, WithdrawReason reaso
 // The one place where a chat is missed.
 void Core::miss_chat(Idx c, std::int64_t at_ms, MissReason reason) {
   Chat& chat = chats[c];
-  cancel_timer(chat.wave_timer);
+  LiveChat& l = live(chat);
+  cancel_timer(l.wave_timer);
   chat.state = ChatState::kMissed;
   shoppers[chat.shopper].open_chat = kNone;
   --open_chats;
@@ -200,12 +204,12 @@ void Core::miss_chat(Idx c, std::int64_t at_ms, MissReason reason) {
   // R-AVAIL-4: every expert who let an offer of this chat time out has one more miss; those
   // reaching the limit leave in id order (as several experts leaving at once always do).
   std::vector<Idx> streaked;
-  for (const Offer& o : chat.offers) {
+  for (const Offer& o : l.offers) {
     if (o.state == OfferState::kExpired) streaked.push_back(o.expert);
   }
   std::sort(streaked.begin(), streaked.end(),
             [this](Idx a, Idx b) { return experts[a].id < experts[b].id; });
-  std::vector<Offer>().swap(chat.offers);  // no longer needed: keeps finished chats small
+  release_live(chat);  // routing is over: a missed chat keeps none of it
   for (Idx e : streaked) {
     Expert& x = experts[e];
     ++x.missed_streak;

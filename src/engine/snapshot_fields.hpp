@@ -139,36 +139,51 @@ void shopper_fields(V& v, T& sh, const Counts& n) {
   v.flag("blocked", sh.blocked);
 }
 
-template <typename V, typename T>
-void chat_fields(V& v, T& c, const Counts& n) {
+// `s` is the engine (const when writing): a chat's department is interned there.
+template <typename V, typename T, typename S>
+void chat_fields(V& v, T& c, S& s, const Counts& n) {
   v.text("id", c.id);
   v.index("shopper", c.shopper, n.shoppers, kNone, /*nullable=*/false);
   v.enumeration("state", c.state, chat_state_name, 7);
   v.flag("silent", c.silent);
   v.instant("requested", c.requested_ms);
   v.instant("claim_deadline", c.claim_deadline_ms);
-  timer_field(v, "wave_timer", c.wave_timer, n);
+  // The live record (LiveChat) is written as the chat's own fields, as before it was pooled.
+  LiveChat live;
+  if constexpr (!V::kReading) live = s.live_view(c);
+  timer_field(v, "wave_timer", live.wave_timer, n);
   v.optional_object("where", c.where, c.has_location, [](auto& w, auto& u) {
     w.number("x", u.x);
     w.number("y", u.y);
     w.number("z", u.z);
   });
-  v.optional_text("department", c.department);
+  std::optional<std::string> department;
+  if (c.department != kNone) department = s.department_names[c.department];
+  v.optional_text("department", department);
+  if constexpr (V::kReading) {
+    if (department) c.department = s.intern_department(*department);
+  }
   v.index("reconnect", c.reconnect_expert, n.experts, kNone);
-  v.list("offers", c.offers, [&](auto& w, auto& o) {
+  v.list("offers", live.offers, [&](auto& w, auto& o) {
     w.index("expert", o.expert, n.experts, kNone, /*nullable=*/false);
     w.enumeration("state", o.state, offer_state_name, 4);
   });
   v.index("expert", c.expert, n.experts, kNone);
   v.flag("has_contact", c.has_contact);
   v.flag("notified", c.notified);
-  v.index("transfer_to", c.transfer_to, n.experts, kNone);
-  timer_field(v, "transfer_timer", c.transfer_timer, n);
+  v.index("transfer_to", live.transfer_to, n.experts, kNone);
+  timer_field(v, "transfer_timer", live.transfer_timer, n);
   v.flag("video", c.video);
   v.integer("rating", c.rating, 0, 5);
   v.integer("appointments", c.appointments, 0, kMaxCount);
   v.count("waves", c.waves, INT32_MAX);
   v.sparse_index("claimed_by", c.claimed_by, n.experts, kNone);
+  if constexpr (V::kReading) {
+    if (live.wave_timer != kNoTimer || live.transfer_timer != kNoTimer ||
+        live.transfer_to != kNone || !live.offers.empty()) {
+      s.live(c) = std::move(live);
+    }
+  }
 }
 
 // The whole engine state. `S` is `const Core` when writing, `Core` when reading.
@@ -203,7 +218,7 @@ void core_fields(V& v, S& s) {
   v.list("stores", s.stores, [&](auto& w, auto& x) { store_fields(w, x, n); });
   v.list("experts", s.experts, [&](auto& w, auto& x) { expert_fields(w, x, n); });
   v.list("shoppers", s.shoppers, [&](auto& w, auto& x) { shopper_fields(w, x, n); });
-  v.list("chats", s.chats, [&](auto& w, auto& x) { chat_fields(w, x, n); });
+  v.list("chats", s.chats, [&](auto& w, auto& x) { chat_fields(w, x, s, n); });
 
   v.indexes("left_messages", s.left_messages, n.chats);
   std::vector<MessageRow> messages;

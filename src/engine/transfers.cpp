@@ -31,20 +31,21 @@ absl::Status Core::transfer(const Command& c) {
                  c.to);
   }
   Chat& chat = chats[*ch];
-  if (chat.transfer_to != kNone) {
+  if (const Idx pending = live_view(chat).transfer_to; pending != kNone) {
     return error(ErrorCode::kTransferPending,
                  "chat: \"%s\" already has a transfer pending to \"%s\"", c.chat,
-                 experts[chat.transfer_to].id);
+                 experts[pending].id);
   }
-  chat.transfer_to = *to;
-  chat.transfer_timer =
+  LiveChat& l = live(chat);
+  l.transfer_to = *to;
+  l.transfer_timer =
       add_timer(now_ms + settings.transfer_timeout.count(), TimerKind::kTransfer, *ch);
   experts[*to].pending_transfer = *ch;
   Effect& eff = emit(EffectKind::kTransferOffered, now_ms);
   eff.chat = chat.id;
   eff.from = c.expert;
   eff.to = c.to;
-  eff.deadline = from_epoch_ms(chat.transfer_timer.deadline_ms);
+  eff.deadline = from_epoch_ms(l.transfer_timer.deadline_ms);
   return absl::OkStatus();
 }
 
@@ -54,7 +55,7 @@ absl::Status Core::accept_transfer(const Command& c) {
   auto ch = find_chat(c.chat);
   if (!ch.ok()) return ch.status();
   Chat& chat = chats[*ch];
-  if (chat.transfer_to != *e) {
+  if (live_view(chat).transfer_to != *e) {
     return error(ErrorCode::kInvalidState, "chat: no transfer of \"%s\" is pending for \"%s\"",
                  c.chat, c.expert);
   }
@@ -63,8 +64,8 @@ absl::Status Core::accept_transfer(const Command& c) {
                  experts[*e].active_chats);
   }
   const Idx from = chat.expert;
-  cancel_timer(chat.transfer_timer);
-  chat.transfer_to = kNone;
+  cancel_timer(live(chat).transfer_timer);
+  release_live(chat);
   experts[*e].pending_transfer = kNone;
   // A running video belongs to the previous expert's call: it ends with the handover.
   if (chat.video) stop_video(*ch, now_ms);
@@ -86,7 +87,7 @@ absl::Status Core::decline_transfer(const Command& c) {
   if (!e.ok()) return e.status();
   auto ch = find_chat(c.chat);
   if (!ch.ok()) return ch.status();
-  if (chats[*ch].transfer_to != *e) {
+  if (live_view(chats[*ch]).transfer_to != *e) {
     return error(ErrorCode::kInvalidState, "chat: no transfer of \"%s\" is pending for \"%s\"",
                  c.chat, c.expert);
   }
@@ -97,10 +98,10 @@ absl::Status Core::decline_transfer(const Command& c) {
 // The one place where a pending transfer fails.
 void Core::fail_transfer(Idx c, std::int64_t at_ms, TransferFailReason reason) {
   Chat& chat = chats[c];
-  const Idx to = chat.transfer_to;
+  const Idx to = live_view(chat).transfer_to;
   if (to == kNone) return;
-  cancel_timer(chat.transfer_timer);
-  chat.transfer_to = kNone;
+  cancel_timer(live(chat).transfer_timer);
+  release_live(chat);
   experts[to].pending_transfer = kNone;
   Effect& eff = emit(EffectKind::kTransferFailed, at_ms);
   eff.chat = chat.id;
