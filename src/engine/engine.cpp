@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <utility>
 
+#include "engine/command_parse.hpp"
 #include "engine/core.hpp"
 #include "vshop/error.hpp"
 
@@ -309,9 +310,10 @@ absl::Status Engine::apply_json(std::string_view line) {
     return error(ErrorCode::kInvalidArgument, "line: %d bytes, more than the limit of %d",
                  line.size(), limits::kMaxLineBytes);
   }
-  auto command = parse_command(line);
-  if (!command.ok()) return command.status();
-  return core_->apply(*command, true);
+  // One command per thread, reused from line to line: its strings keep their capacity.
+  thread_local Command command;
+  if (auto st = parse_command_into(line, command); !st.ok()) return st;
+  return core_->apply(command, true);
 }
 
 absl::Status Engine::advance(Instant now) {
