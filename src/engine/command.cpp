@@ -37,12 +37,14 @@ std::size_t max_bytes(std::string_view field) {
 }
 
 // A string a JSON line can carry (valid UTF-8) within its field's length limit.
-absl::Status check_text(std::string_view field, std::string_view value) {
+// `utf8_known`: the text comes from a JSON document simdjson accepted, which is valid UTF-8 and
+// whose strings unescape to valid UTF-8 (a lone surrogate escape is refused).
+absl::Status check_text(std::string_view field, std::string_view value, bool utf8_known) {
   if (value.size() > max_bytes(field)) {
     return error(ErrorCode::kInvalidArgument, "%s: %d bytes, more than the limit of %d", field,
                  value.size(), max_bytes(field));
   }
-  if (!simdjson::validate_utf8(value.data(), value.size())) {
+  if (!utf8_known && !simdjson::validate_utf8(value.data(), value.size())) {
     return error(ErrorCode::kInvalidArgument, "%s: not valid UTF-8", field);
   }
   return absl::OkStatus();
@@ -56,7 +58,7 @@ bool canonical_integer(std::string_view text) {
   return ec == std::errc{} && end == text.data() + text.size() && std::to_string(value) == text;
 }
 
-absl::Status check_field(const Field& f, const Command& c) {
+absl::Status check_field(const Field& f, const Command& c, bool utf8_known) {
   // A configure setting has no member here: its value lives in the SettingsPatch, whose table
   // types and bounds every value (apply_settings_patch).
   if (f.type == FieldType::kSetting) return absl::OkStatus();
@@ -68,19 +70,19 @@ absl::Status check_field(const Field& f, const Command& c) {
     case FieldType::kId: {
       const auto& id = *static_cast<const std::string*>(m);
       if (!is_valid_id(id)) return bad_id(f.name, id);
-      return check_text(f.name, id);
+      return check_text(f.name, id, utf8_known);
     }
     case FieldType::kOptId: {
       const auto& id = *static_cast<const std::string*>(m);
       if (id.empty()) return absl::OkStatus();
       if (!is_valid_id(id)) return bad_id(f.name, id);
-      return check_text(f.name, id);
+      return check_text(f.name, id, utf8_known);
     }
     case FieldType::kString:
-      return check_text(f.name, *static_cast<const std::string*>(m));
+      return check_text(f.name, *static_cast<const std::string*>(m), utf8_known);
     case FieldType::kOptString: {
       const auto& s = *static_cast<const std::optional<std::string>*>(m);
-      return s ? check_text(f.name, *s) : absl::OkStatus();
+      return s ? check_text(f.name, *s, utf8_known) : absl::OkStatus();
     }
     case FieldType::kOptDouble: {
       const auto& d = *static_cast<const std::optional<double>*>(m);
@@ -99,7 +101,7 @@ absl::Status check_field(const Field& f, const Command& c) {
                      f.name, l->size(), limits::kMaxListItems);
       }
       for (const std::string& item : *l) {
-        if (auto st = check_text(f.name, item); !st.ok()) return st;
+        if (auto st = check_text(f.name, item, utf8_known); !st.ok()) return st;
       }
       return absl::OkStatus();
     }
@@ -107,7 +109,7 @@ absl::Status check_field(const Field& f, const Command& c) {
       if (c.subtotal_is_integer && !canonical_integer(c.subtotal)) {
         return mistyped(f.name, "a decimal string or integer minor units");
       }
-      return check_text(f.name, c.subtotal);
+      return check_text(f.name, c.subtotal, utf8_known);
     case FieldType::kOptRawArray: {
       const auto& r = *static_cast<const std::optional<std::string>*>(m);
       if (!r) return absl::OkStatus();
@@ -115,7 +117,7 @@ absl::Status check_field(const Field& f, const Command& c) {
         return error(ErrorCode::kInvalidArgument, "%s: %d bytes, more than the limit of %d", f.name,
                      r->size(), limits::kMaxItemsBytes);
       }
-      simdjson::dom::parser parser;
+      thread_local simdjson::dom::parser parser;  // reused: it allocates once
       simdjson::dom::array a;
       if (r->empty() ||
           parser.parse(r->data(), r->size()).get_array().get(a) != simdjson::SUCCESS) {
@@ -133,7 +135,7 @@ absl::Status check_field(const Field& f, const Command& c) {
         return error(ErrorCode::kInvalidArgument, "%s: %d bytes, more than the limit of %d", f.name,
                      r.size(), limits::kMaxLineBytes);
       }
-      simdjson::dom::parser parser;
+      thread_local simdjson::dom::parser parser;
       simdjson::dom::element e;
       if (r.empty() || parser.parse(r.data(), r.size()).get(e) != simdjson::SUCCESS ||
           !e.is_object()) {
@@ -184,7 +186,7 @@ bool is_valid_id(std::string_view id) {
   return first_control_character(id, false) < 0;
 }
 
-absl::Status validate_command(const Command& c) {
+absl::Status command_schema::check_command(const Command& c, bool utf8_known) {
   if (static_cast<int>(c.kind) >= kCommandKindCount) {
     return error(ErrorCode::kInvalidArgument, "cmd: unknown command kind %d",
                  static_cast<int>(c.kind));
@@ -193,7 +195,7 @@ absl::Status validate_command(const Command& c) {
     if (auto t = instant_from_ms(to_epoch_ms(*c.at), "at"); !t.ok()) return t.status();
   }
   for (const Field& f : schema_of(c.kind).fields) {
-    if (auto st = check_field(f, c); !st.ok()) return st;
+    if (auto st = check_field(f, c, utf8_known); !st.ok()) return st;
   }
   if (c.kind == CommandKind::kAddStore || c.kind == CommandKind::kUpdateStore) {
     return check_store(c, nullptr);
@@ -201,20 +203,22 @@ absl::Status validate_command(const Command& c) {
   return absl::OkStatus();
 }
 
+absl::Status validate_command(const Command& c) { return command_schema::check_command(c, false); }
+
 absl::Status canonicalize_command(Command& c) {
   if (auto st = validate_command(c); !st.ok()) return st;
   for (std::optional<double>* d : {&c.lat, &c.lon}) {
     if (*d && **d == 0) *d = 0.0;  // -0 is written as the integer 0: one zero (R-DET-1)
   }
   if (c.items_json) {
-    simdjson::dom::parser parser;
+    thread_local simdjson::dom::parser parser;
     simdjson::dom::element items;
     if (parser.parse(*c.items_json).get(items) == simdjson::SUCCESS) {
       c.items_json = simdjson::minify(items);
     }
   }
   if (!c.event_json.empty()) {
-    simdjson::dom::parser parser;
+    thread_local simdjson::dom::parser parser;
     simdjson::dom::element event;
     if (parser.parse(c.event_json).get(event) == simdjson::SUCCESS) {
       c.event_json = simdjson::minify(event);

@@ -14,7 +14,8 @@ namespace vshop {
 // partly read command.
 absl::Status parse_command_into(std::string_view line, Command& out);
 
-// Sets every field of `command` to its default (as `Command{}`), keeping the strings' capacity.
+// Sets every field of `command` to its default (as `Command{}`), keeping the strings' capacity;
+// the settings patch is reset only when `kind` is configure (the one command that fills it).
 void reset_command(Command& command);
 
 }  // namespace vshop

@@ -48,6 +48,10 @@ const Schema& schema_of(CommandKind kind);
 // Whether a field must be present in a command line.
 bool required(FieldType type);
 
+// validate_command; `utf8_known` when the command's strings come from a document simdjson
+// accepted (valid UTF-8 already: the reader's case), so that they are not scanned again.
+absl::Status check_command(const Command& command, bool utf8_known);
+
 // "FIELD: must be WANT" (invalid_argument).
 absl::Status mistyped(std::string_view field, std::string_view want);
 // FIELD: "ID" is not an id (invalid_argument).

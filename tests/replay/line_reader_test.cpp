@@ -1,12 +1,12 @@
 // The CLI's block line reader (cli/line_reader.hpp): the lines, numbers and sizes the stream
 // reader gave, across block boundaries, over-long lines and a missing final newline.
+#include "line_reader.hpp"
+
 #include <doctest/doctest.h>
 
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include "line_reader.hpp"
 
 namespace {
 
@@ -50,7 +50,8 @@ TEST_CASE("replay: the line reader splits lines, counts blank ones, reads a fina
 
 TEST_CASE("replay: the line reader hands over an over-long line cut, with its full size") {
   const std::string big(100, 'x');
-  const auto lines = read_all("ok\n" + big + "\n" + std::string(11, 'y') + "\nafter\n" + big, 10, 64);
+  const auto lines =
+      read_all("ok\n" + big + "\n" + std::string(11, 'y') + "\nafter\n" + big, 10, 64);
   REQUIRE(lines.size() == 5);
   CHECK(lines[0].text == "ok");
   CHECK(lines[1].text == std::string(11, 'x'));  // the limit + 1 bytes
@@ -66,8 +67,7 @@ TEST_CASE("replay: the line reader gives the same lines for input far larger tha
   std::string input;
   std::vector<std::string> want;
   for (int i = 0; i < 200'000; ++i) {
-    want.push_back(std::string(static_cast<std::size_t>(i % 97), 'a' + i % 26) +
-                   std::to_string(i));
+    want.push_back(std::string(static_cast<std::size_t>(i % 97), 'a' + i % 26) + std::to_string(i));
     input += want.back() + "\n";
   }
   const auto lines = read_all(input, 1000, 64);
