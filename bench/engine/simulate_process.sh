@@ -6,7 +6,8 @@
 #
 # usage: bench/engine/simulate_process.sh [BUILD_DIR [OTHER_VSHOP...]]
 #   BUILD_DIR (default build/bench) gives `vshop` and the `vshop` Python package the generator
-#   needs; each OTHER_VSHOP binary (say, the build before a change) is run in the same rounds,
+#   needs (`vbuild build/bench vshop_cli _vshop`; the scenario is written once, to
+#   BUILD_DIR/bench-simulate/); each OTHER_VSHOP binary (say, the build before a change) is run in the same rounds,
 #   interleaved, and its output compared byte for byte with BUILD_DIR's (without --quiet).
 #   RUNS (default 3) rounds; the medians are reported. PYTHON (default python3) runs the generator.
 set -euo pipefail
