@@ -8,6 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "vshop/events/batch.hpp"
+#include "vshop/events/validator.hpp"
+
 namespace {
 
 struct Read {
@@ -94,4 +97,29 @@ TEST_CASE("replay: the line reader calls its hook before each read") {
   CHECK(reads == after_first);  // the second line was already buffered
   CHECK_FALSE(reader.next(text, size));
   CHECK_FALSE(reader.failed());
+}
+
+TEST_CASE("replay: inspect's padded read of a line gives what the validator gives for the line") {
+  // A line cut after a number, followed by more input: what follows the line in the reader's
+  // buffer must not change the verdict (the old getline reader left a NUL there, which moved
+  // the reported offset to the number).
+  const std::string cut = R"({"type":"ecommerce:purchase","total":29)";
+  const std::string input = cut + "\n" + R"({"type":"ecommerce:detail","products":[]})" + "\n";
+  std::istringstream in(input);
+  vshop::cli::LineReader reader(in, vshop::events::kMaxDocumentBytes,
+                                vshop::events::Validator::kReadPadding);
+  vshop::events::Validator padded;
+  vshop::events::Validator copied;
+  std::string_view text;
+  std::size_t size = 0;
+  std::size_t line = 0;
+  while (reader.next(text, size)) {
+    std::string got;
+    std::string want;
+    vshop::events::append_result_json(got, ++line,
+                                      padded.validate_padded(reader.data(), size).result);
+    vshop::events::append_result_json(want, line, copied.validate_document(text).result);
+    CHECK(got == want);
+  }
+  CHECK(line == 2);
 }
