@@ -178,6 +178,7 @@ class BufferedOut {
 bool run_lines(Engine& engine, LineReader& reader, const RunOptions& opt, Summary& summary,
                RunOutput& out) {
   std::vector<Effect> effects;
+  std::vector<std::string> journal;
   std::string_view line;
   std::size_t size = 0;
   BufferedOut effects_out(&out.effects);
@@ -209,7 +210,8 @@ bool run_lines(Engine& engine, LineReader& reader, const RunOptions& opt, Summar
       }
     }
     if (out.journal != nullptr) {
-      for (const std::string& entry : engine.drain_journal()) {
+      engine.drain_journal(journal);
+      for (const std::string& entry : journal) {
         journal_out.text() += entry;
         journal_out.end_line();
       }

@@ -11,6 +11,13 @@
 #include "absl/status/status.h"
 #include "vshop/engine/command.hpp"
 
+namespace vshop {
+class JsonWriter;
+
+// Writes the canonical journal line of `command` (command_to_json's text) into `out`.
+void write_command(JsonWriter& out, const Command& command);
+}  // namespace vshop
+
 namespace vshop::command_schema {
 
 enum class FieldType : std::uint8_t {

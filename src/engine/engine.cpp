@@ -6,7 +6,9 @@
 #include <cstdlib>
 #include <utility>
 
+#include "core/json_writer.hpp"
 #include "engine/command_parse.hpp"
+#include "engine/command_schema.hpp"
 #include "engine/core.hpp"
 #include "vshop/error.hpp"
 
@@ -165,7 +167,11 @@ absl::Status Core::apply_unchecked(Command& command, bool canonical) {
 
 void Core::journal_command(const Command& command) {
   if (!journaling) return;
-  journal.push_back(command_to_json(command));
+  // Written into a reused buffer, then copied once at its final size.
+  thread_local JsonWriter line;
+  line.clear();
+  write_command(line, command);
+  journal.emplace_back(line.str());
 }
 
 absl::Status Core::dispatch(Command& c) {
@@ -400,6 +406,11 @@ std::vector<std::string> Engine::drain_journal() {
   std::vector<std::string> out;
   out.swap(core_->journal);
   return out;
+}
+
+void Engine::drain_journal(std::vector<std::string>& out) {
+  out.clear();
+  out.swap(core_->journal);
 }
 
 void Engine::set_journaling(bool on) { core_->journaling = on; }

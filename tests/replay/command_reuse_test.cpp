@@ -129,3 +129,19 @@ TEST_CASE("replay: apply_json after a refused line applies the next line unchang
   CHECK(a.drain_journal().back() == b.drain_journal().back());
   CHECK(a.snapshot() == b.snapshot());
 }
+
+TEST_CASE("replay: drain_journal into a reused vector gives the lines drain_journal returns") {
+  vshop::Engine a;
+  vshop::Engine b;
+  std::vector<std::string> reused = {"stale line"};
+  for (std::size_t i = 0; i < 2; ++i) {  // configure, add_store
+    REQUIRE(a.apply_json(kLines[i]).ok());
+    REQUIRE(b.apply_json(kLines[i]).ok());
+    a.drain_journal(reused);
+    const std::vector<std::string> fresh = b.drain_journal();
+    CHECK(reused == fresh);
+    CHECK(reused.size() == 1);
+  }
+  a.drain_journal(reused);
+  CHECK(reused.empty());
+}
