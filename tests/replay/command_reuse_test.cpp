@@ -145,3 +145,19 @@ TEST_CASE("replay: drain_journal into a reused vector gives the lines drain_jour
   a.drain_journal(reused);
   CHECK(reused.empty());
 }
+
+TEST_CASE("replay: append_effect_json appends effect_to_json's text") {
+  vshop::Engine engine;
+  REQUIRE(engine.apply_json(kLines[0]).ok());
+  // No expert: the request is missed at once (an effect with a chat, a reason and an instant).
+  REQUIRE(engine.apply_json(kLines[11]).ok());
+  const std::vector<vshop::Effect> effects = engine.drain_effects();
+  REQUIRE_FALSE(effects.empty());
+  std::string appended = "prefix\n";
+  std::string joined = "prefix\n";
+  for (const vshop::Effect& e : effects) {
+    vshop::append_effect_json(appended, e);
+    joined += vshop::effect_to_json(e);
+  }
+  CHECK(appended == joined);
+}
