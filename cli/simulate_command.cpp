@@ -145,13 +145,55 @@ absl::Status line_too_long(std::size_t size) {
                         std::to_string(kMaxCommandLineBytes) + " bytes");
 }
 
+// Text written to a stream in large blocks: one write per ~64 KiB instead of one per line.
+class BufferedOut {
+ public:
+  explicit BufferedOut(std::ostream* os) : os_(os) {
+    if (os_ != nullptr) text_.reserve(kBlock + kBlock / 4);
+  }
+  ~BufferedOut() { flush(); }
+  BufferedOut(const BufferedOut&) = delete;
+  BufferedOut& operator=(const BufferedOut&) = delete;
+
+  std::string& text() { return text_; }
+  // Ends a line; writes the block once it is full.
+  void end_line() {
+    text_ += '\n';
+    if (text_.size() >= kBlock) flush();
+  }
+  void flush() {
+    if (os_ != nullptr && !text_.empty())
+      os_->write(text_.data(), static_cast<std::streamsize>(text_.size()));
+    text_.clear();
+  }
+
+ private:
+  static constexpr std::size_t kBlock = std::size_t{1} << 16;
+  std::ostream* os_;
+  std::string text_;
+};
+
 // Feeds every non-blank line to the engine, writing effects, errors and journal lines as it
-// goes; returns false when --strict stopped the run.
+// goes (buffered, in order); returns false when --strict stopped the run.
 bool run_lines(Engine& engine, LineReader& reader, const RunOptions& opt, Summary& summary,
                RunOutput& out) {
   std::vector<Effect> effects;
+  std::vector<std::string> journal;
   std::string_view line;
   std::size_t size = 0;
+  BufferedOut effects_out(&out.effects);
+  // Errors written to another stream than the effects (stderr with --quiet) go unbuffered.
+  const bool errors_with_effects = &out.errors == &out.effects;
+  BufferedOut journal_out(out.journal);
+  // Before the reader waits for input, everything written so far goes out (a pipe streams).
+  reader.on_read([&] {
+    effects_out.flush();
+    journal_out.flush();
+  });
+  struct Unhook {
+    LineReader& reader;
+    ~Unhook() { reader.on_read(nullptr); }
+  } unhook{reader};
   while (reader.next(line, size)) {
     if (size == line.size() && is_blank_line(line)) continue;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
@@ -162,17 +204,27 @@ bool run_lines(Engine& engine, LineReader& reader, const RunOptions& opt, Summar
     for (const Effect& e : effects) {
       if (opt.summary) summary.add(e);
       if (opt.print_effects) {
-        out.effects << effect_to_json(e) << '\n';
+        append_effect_json(effects_out.text(), e);
+        effects_out.end_line();
         ++out.lines_on_effects;
       }
     }
     if (out.journal != nullptr) {
-      for (const std::string& entry : engine.drain_journal()) *out.journal << entry << '\n';
+      engine.drain_journal(journal);
+      for (const std::string& entry : journal) {
+        journal_out.text() += entry;
+        journal_out.end_line();
+      }
     }
     if (!status.ok()) {
       ++summary.errors;
-      out.errors << error_line(reader.line_number(), status) << '\n';
-      if (&out.errors == &out.effects) ++out.lines_on_effects;
+      if (errors_with_effects) {
+        effects_out.text() += error_line(reader.line_number(), status);
+        effects_out.end_line();
+        ++out.lines_on_effects;
+      } else {
+        out.errors << error_line(reader.line_number(), status) << '\n';
+      }
       if (opt.strict) return false;
     }
   }

@@ -1,7 +1,10 @@
 // Chat engine benchmarks (bench/README.md, "Chat engine"):
 //   BM_ChatCycle/N   request -> offer to the 5 nearest -> claim -> 3 messages -> finish, with N
 //                    experts in N/10 stores (target <= 1 us median at 10k; <= 1.3x from 1k to 100k)
-//   BM_JournalReplay apply_json of a recorded journal into a fresh engine (target >= 2M lines/s)
+//   BM_JournalReplay apply_json of a recorded journal into a fresh engine (target >= 2M lines/s,
+//                    within 2x of BM_JournalParseOnly)
+//   BM_JournalParseOnly   peer: simdjson DOM parse of the same journal lines (reused parser)
+//   BM_JournalParseCommand  the reading part of the replay: each line into a reused Command
 //   BM_MemoryPerFinishedChat  resident memory growth over 1M finished chats / 1M (target <= 200 B);
 //                    heap_per_chat: malloc'd bytes; engine_per_chat: the engine's chat records
 #include <benchmark/benchmark.h>
@@ -13,7 +16,9 @@
 #include <vector>
 
 #include "../common/chat_world.hpp"
+#include "engine/command_parse.hpp"
 #include "engine/core.hpp"
+#include "simdjson.h"
 #include "vshop/engine/engine.hpp"
 
 namespace {
@@ -28,9 +33,15 @@ void BM_ChatCycle(benchmark::State& state) {
 }
 BENCHMARK(BM_ChatCycle)->Arg(1'000)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMicrosecond);
 
+// The journal of BM_JournalReplay, recorded once per program run.
+const std::vector<std::string>& journal_lines() {
+  static const std::vector<std::string> journal = vshop_bench::record_journal(10'000, 20'000);
+  return journal;
+}
+
 void BM_JournalReplay(benchmark::State& state) {
   // The journal of a 10k-expert setup followed by 20k chat cycles.
-  const std::vector<std::string> journal = vshop_bench::record_journal(10'000, 20'000);
+  const std::vector<std::string>& journal = journal_lines();
   std::size_t lines = 0;
   for (auto _ : state) {
     auto fresh = std::make_unique<Engine>();
@@ -55,6 +66,43 @@ void BM_JournalReplay(benchmark::State& state) {
   state.counters["lines"] = static_cast<double>(journal.size());
 }
 BENCHMARK(BM_JournalReplay)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+void BM_JournalParseOnly(benchmark::State& state) {
+  const std::vector<std::string>& journal = journal_lines();
+  simdjson::dom::parser parser;
+  std::size_t lines = 0;
+  for (auto _ : state) {
+    for (const std::string& line : journal) {
+      simdjson::dom::element doc;
+      if (parser.parse(line.data(), line.size()).get(doc) != simdjson::SUCCESS) {
+        state.SkipWithError("simdjson rejected a journal line");
+        return;
+      }
+      benchmark::DoNotOptimize(doc);
+    }
+    lines += journal.size();
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(lines));
+}
+BENCHMARK(BM_JournalParseOnly)->Unit(benchmark::kMillisecond);
+
+void BM_JournalParseCommand(benchmark::State& state) {
+  const std::vector<std::string>& journal = journal_lines();
+  vshop::Command command;
+  std::size_t lines = 0;
+  for (auto _ : state) {
+    for (const std::string& line : journal) {
+      if (!vshop::parse_command_into(line, command).ok()) {
+        state.SkipWithError("parse_command rejected a journal line");
+        return;
+      }
+      benchmark::DoNotOptimize(command);
+    }
+    lines += journal.size();
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(lines));
+}
+BENCHMARK(BM_JournalParseCommand)->Unit(benchmark::kMillisecond);
 
 long rss_kib() {
   std::ifstream f("/proc/self/status");

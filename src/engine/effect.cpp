@@ -233,4 +233,11 @@ std::string effect_to_json(const Effect& effect) {
   return out.take();
 }
 
+void append_effect_json(std::string& out, const Effect& effect) {
+  thread_local JsonWriter writer;  // reused: its buffer keeps its capacity
+  writer.clear();
+  write_effect(writer, effect);
+  out += writer.str();
+}
+
 }  // namespace vshop

@@ -6,6 +6,9 @@
 #include <cstdlib>
 #include <utility>
 
+#include "core/json_writer.hpp"
+#include "engine/command_parse.hpp"
+#include "engine/command_schema.hpp"
 #include "engine/core.hpp"
 #include "vshop/error.hpp"
 
@@ -164,7 +167,11 @@ absl::Status Core::apply_unchecked(Command& command, bool canonical) {
 
 void Core::journal_command(const Command& command) {
   if (!journaling) return;
-  journal.push_back(command_to_json(command));
+  // Written into a reused buffer, then copied once at its final size.
+  thread_local JsonWriter line;
+  line.clear();
+  write_command(line, command);
+  journal.emplace_back(line.str());
 }
 
 absl::Status Core::dispatch(Command& c) {
@@ -318,9 +325,10 @@ absl::Status Engine::apply_json(std::string_view line) {
     return error(ErrorCode::kInvalidArgument, "line: %d bytes, more than the limit of %d",
                  line.size(), limits::kMaxLineBytes);
   }
-  auto command = parse_command(line);
-  if (!command.ok()) return command.status();
-  return core_->apply(*command, true);
+  // One command per thread, reused from line to line: its strings keep their capacity.
+  thread_local Command command;
+  if (auto st = parse_command_into(line, command); !st.ok()) return st;
+  return core_->apply(command, true);
 }
 
 absl::Status Engine::advance(Instant now) {
@@ -414,6 +422,11 @@ std::vector<std::string> Engine::drain_journal() {
   std::vector<std::string> out;
   out.swap(core_->journal);
   return out;
+}
+
+void Engine::drain_journal(std::vector<std::string>& out) {
+  out.clear();
+  out.swap(core_->journal);
 }
 
 void Engine::set_journaling(bool on) { core_->journaling = on; }

@@ -87,5 +87,7 @@ struct Effect {
 // The canonical JSON object of docs/reference.md §11 (keys `at`, `effect`, then the fields in
 // order).
 VSHOP_API std::string effect_to_json(const Effect& effect);
+// The same text appended to `out` (for writers that buffer many effects).
+VSHOP_API void append_effect_json(std::string& out, const Effect& effect);
 
 }  // namespace vshop

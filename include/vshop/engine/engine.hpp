@@ -198,6 +198,8 @@ class VSHOP_API Engine {
   void drain_effects(std::vector<Effect>& out);  // appends; reuses `out`'s capacity
   // Moves the canonical journal lines of accepted commands out (R-TIME-3 advances included).
   std::vector<std::string> drain_journal();
+  // Same into `out` (its previous lines are dropped, its capacity goes back to the engine).
+  void drain_journal(std::vector<std::string>& out);
   // Journaling can be switched off by hosts that persist commands themselves.
   void set_journaling(bool on);
   // The earliest pending timer, if any: when the host should call advance.
